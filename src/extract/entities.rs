@@ -1,0 +1,1 @@
+//! Entities: companies and products named in the text, and their aliases.

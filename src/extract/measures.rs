@@ -1,0 +1,1 @@
+//! Measures recognised from the wording of a sentence.

@@ -1,0 +1,3 @@
+//! Text utilities shared by the loader, the extractors and the index.
+
+pub mod segment;
