@@ -124,11 +124,7 @@ fn ingest(paths: &Paths, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
 fn ask(paths: &Paths, question: &str, json: bool, as_of: Option<String>, lang: Option<String>) -> ExitCode {
     let answer = ask_answer(paths, question, as_of.as_deref(), lang.as_deref());
     let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-    let out = if json {
-        crate::render::json::to_string(&answer)
-    } else {
-        crate::render::text::to_text(&answer, lang)
-    };
+    let out = if json { crate::render::json::to_string(&answer) } else { crate::render::text::to_text(&answer, lang) };
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "{out}");
     match &answer {

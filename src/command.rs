@@ -78,7 +78,9 @@ pub fn parse(input: &str) -> Result<Command, CommandError> {
     let get = |key: &str| named.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     match command {
         "status" => {
-            let entity = get("entity").or_else(|| non_empty(&free)).ok_or(CommandError::Missing { command, option: "entity" })?;
+            let entity = get("entity")
+                .or_else(|| non_empty(&free))
+                .ok_or(CommandError::Missing { command, option: "entity" })?;
             let as_of = match get("as_of") {
                 Some(s) => Some(parse_date(&s)?),
                 None => None,
@@ -86,11 +88,14 @@ pub fn parse(input: &str) -> Result<Command, CommandError> {
             Ok(Command::Status { entity, as_of })
         }
         "timeline" => {
-            let entity = get("entity").or_else(|| non_empty(&free)).ok_or(CommandError::Missing { command, option: "entity" })?;
+            let entity = get("entity")
+                .or_else(|| non_empty(&free))
+                .ok_or(CommandError::Missing { command, option: "entity" })?;
             Ok(Command::Timeline { entity })
         }
         "search" => {
-            let query = get("query").or_else(|| non_empty(&free)).ok_or(CommandError::Missing { command, option: "query" })?;
+            let query =
+                get("query").or_else(|| non_empty(&free)).ok_or(CommandError::Missing { command, option: "query" })?;
             Ok(Command::Search { query })
         }
         "sources" => Ok(Command::Sources),
@@ -121,7 +126,8 @@ pub fn guess_name(input: &str) -> &'static str {
 /// Parses `YYYY-MM-DD` into a real calendar day.
 pub fn parse_date(s: &str) -> Result<NaiveDate, CommandError> {
     let s = s.trim();
-    let ok = s.len() == 10 && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let ok = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !ok {
         return Err(CommandError::BadDate(truncate(s, 40)));
     }
@@ -140,7 +146,11 @@ fn truncate(s: &str, max: usize) -> String {
 /// Splits `rest` into known `key:value` options and the free text around them. A word
 /// `key:...` whose key is not an option of the command stays free text (a search for
 /// "as_of:x" or "Artikel:3" is legitimate) unless it names an option of another command.
-fn split_options(rest: &str, options: &[&'static str], command: &'static str) -> Result<(Vec<(String, String)>, String), CommandError> {
+fn split_options(
+    rest: &str,
+    options: &[&'static str],
+    command: &'static str,
+) -> Result<(Vec<(String, String)>, String), CommandError> {
     const ALL: [&str; 3] = ["entity", "as_of", "query"];
     let mut named = Vec::new();
     let mut free = String::new();

@@ -52,9 +52,7 @@ pub struct Measure {
 impl Measure {
     /// The date used to order measures and place them on the timeline.
     pub fn sort_date(&self) -> Option<PartialDate> {
-        let pick = |roles: &[DateRole]| {
-            self.dates.iter().filter(|(_, r)| roles.contains(r)).map(|(d, _)| *d).min()
-        };
+        let pick = |roles: &[DateRole]| self.dates.iter().filter(|(_, r)| roles.contains(r)).map(|(d, _)| *d).min();
         pick(&[DateRole::Announced, DateRole::Effective])
             .or_else(|| pick(&[DateRole::Deadline, DateRole::Expires, DateRole::Reported]))
             .or_else(|| self.newest_source.map(PartialDate::day))

@@ -64,7 +64,11 @@ pub struct UpdateReport {
 
 impl std::fmt::Display for UpdateReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} added, {} changed, {} removed, {} unchanged", self.added, self.changed, self.removed, self.unchanged)
+        write!(
+            f,
+            "{} added, {} changed, {} removed, {} unchanged",
+            self.added, self.changed, self.removed, self.unchanged
+        )
     }
 }
 
