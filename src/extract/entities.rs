@@ -1,1 +1,522 @@
-//! Entities: companies and products named in the text, and their aliases.
+//! Entities: the companies and products an article names. Known names and their aliases
+//! come from `data/entities.toml`; names not listed there are discovered from the
+//! language around them ("der Hersteller X", "X-Produkte", "Geschäfte mit X", camel-case
+//! brands, short all-caps names). Matching folds case, ß and umlauts.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// The canonical names and aliases of `data/entities.toml`, compiled in.
+pub struct Gazetteer {
+    names: Vec<String>,
+    /// Folded alias (or name) → index into `names`.
+    by_key: HashMap<String, usize>,
+    /// Longest alias in words, to bound the multi-word window.
+    max_words: usize,
+}
+
+#[derive(Deserialize)]
+struct EntityFile {
+    entity: Vec<EntityEntry>,
+}
+
+#[derive(Deserialize)]
+struct EntityEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+const ENTITY_DATA: &str = include_str!("../../data/entities.toml");
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(ENTITY_DATA).unwrap_or_else(|_| Gazetteer::empty()));
+
+/// The compiled-in gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+impl Gazetteer {
+    fn empty() -> Self {
+        Gazetteer { names: Vec::new(), by_key: HashMap::new(), max_words: 1 }
+    }
+
+    /// Parses a gazetteer in the format of `data/entities.toml`.
+    pub fn parse(toml_text: &str) -> Result<Self, toml::de::Error> {
+        let file: EntityFile = toml::from_str(toml_text)?;
+        let mut g = Gazetteer::empty();
+        for e in file.entity {
+            let idx = match g.names.iter().position(|n| n == &e.name) {
+                Some(i) => i,
+                None => {
+                    g.names.push(e.name.clone());
+                    g.names.len() - 1
+                }
+            };
+            for alias in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let key = fold_key(alias);
+                if key.is_empty() {
+                    continue;
+                }
+                g.max_words = g.max_words.max(alias.split_whitespace().count());
+                g.by_key.entry(key).or_insert(idx);
+            }
+        }
+        Ok(g)
+    }
+
+    /// The canonical name for a name or alias, if listed.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.by_key.get(&fold_key(name)).map(|&i| self.names[i].as_str())
+    }
+
+    /// Every listed name and alias with its canonical name.
+    pub fn aliases(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.by_key.iter().map(|(k, &i)| (k.as_str(), self.names[i].as_str()))
+    }
+
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+/// Folds a name for comparison: lowercase, ß→ss, umlauts and accents to their base
+/// letter, everything but letters and digits dropped ("Musical.ly" = "musically").
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ä' | 'Ä' | 'á' | 'à' | 'â' | 'Á' | 'À' | 'Â' => out.push('a'),
+            'ö' | 'Ö' | 'ó' | 'ò' | 'ô' | 'Ó' | 'Ò' | 'Ô' => out.push('o'),
+            'ü' | 'Ü' | 'ú' | 'ù' | 'û' | 'Ú' | 'Ù' | 'Û' => out.push('u'),
+            'é' | 'è' | 'ê' | 'É' | 'È' | 'Ê' => out.push('e'),
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Capitalised words that are never targets: places, nationalities, authorities, media,
+/// politicians, months and days, and German and English function words that start
+/// sentences. Folded with `fold_key`.
+const NOT_ENTITIES: &[&str] = &[
+    // places and peoples
+    "usa", "us", "uk", "eu", "china", "russland", "russia", "moskau", "moscow", "washington", "peking", "beijing",
+    "kalifornien", "california", "europa", "europe", "deutschland", "germany", "ukraine", "taiwan", "japan",
+    "niederlande", "netherlands", "amerika", "america", "vereinigten", "staaten", "united", "states", "hongkong",
+    "hong", "kong", "indien", "india", "iran", "korea", "frankreich", "france", "brussel", "brussels", "london",
+    "berlin", "shenzhen", "shanghai", "asien", "asia", "nahost", "syrien", "israel", "kanada", "canada",
+    "australien", "australia", "schweden", "sweden", "italien", "italy", "spanien", "spain", "polen", "poland",
+    "westen", "west", "chinese", "american", "russian", "european", "german", "british",
+    // authorities, institutions, media, agencies
+    "cfius", "bis", "ofac", "dhs", "fcc", "fbi", "nsa", "cia", "bsi", "nato", "un", "uno", "wto", "who", "kongress",
+    "congress", "senat", "senate", "house", "weisses", "white", "pentagon", "treasury", "commerce", "department",
+    "ministry", "bundesregierung", "bundestag", "kommission", "commission", "regierung", "government",
+    "administration", "justice", "court", "supreme", "faz", "cnbc", "afp", "dpa", "reuters", "ap", "dw", "ard",
+    "zdf", "bbc", "cnn", "nyt", "wsj", "bloomberg", "tagesschau", "spiegel", "heise", "golem", "handelsblatt",
+    "wall", "street", "journal", "times", "post", "sec", "ftc", "doj", "mofcom", "ndrc", "cac", "eugh", "bnetza",
+    // people and titles
+    "trump", "biden", "donald", "joe", "obama", "xi", "jinping", "putin", "harris", "raimondo", "lutnick",
+    "president", "prasident", "minister", "ministerin", "kanzler", "chancellor", "secretary", "ceo", "cto",
+    "mr", "mrs", "ms", "dr", "herr", "frau",
+    // months, days
+    "januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "dezember", "january", "february", "march", "may", "june", "july", "october", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+    // abbreviations and generic words
+    "it", "ki", "ai", "tv", "pc", "api", "cdn", "sdn", "app", "apps", "ios", "android", "usd", "eur", "dollar",
+    "euro", "nr", "vs", "ok", "q1", "q2", "q3", "q4", "gmbh", "ag", "inc", "ltd", "corp", "co", "llc", "plc",
+    "die", "der", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "auch", "nach",
+    "vor", "seit", "bei", "mit", "von", "fur", "uber", "unter", "auf", "aus", "wie", "als", "ob", "und", "oder",
+    "aber", "doch", "zudem", "ausserdem", "bereits", "zuvor", "zuletzt", "wahrend", "laut", "demnach", "dabei",
+    "damit", "dies", "diese", "dieser", "dieses", "er", "sie", "es", "wir", "ihr", "ihre", "sein", "seine",
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "by", "for", "from", "to", "of", "with", "as", "it",
+    "its", "this", "that", "these", "those", "he", "she", "they", "we", "after", "before", "since", "under",
+    "however", "also", "meanwhile", "according", "last", "next", "new", "entity", "list", "stand", "uhr",
+    "anzeige", "empfehlung", "bild", "foto", "quelle", "source", "update", "news", "live",
+];
+
+static NOT_ENTITY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_ENTITIES.iter().copied().collect());
+
+/// True if the folded word can never be an entity.
+pub fn is_stopword(folded: &str) -> bool {
+    NOT_ENTITY_SET.contains(folded)
+}
+
+/// German common-noun endings: a capitalised word with one of these is a noun, not a
+/// name, unless the gazetteer or a strong cue says otherwise.
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "heit", "keit", "schaft", "tion", "sion", "tat", "ismus", "nahme", "ment", "ling", "nis", "ik", "ie",
+    "er", "en", "ern", "el", "chen", "lein", "ei", "um", "ur", "ats", "ors", "ste", "ge", "te", "de", "ne",
+];
+
+fn looks_like_common_noun(folded: &str) -> bool {
+    NOUN_ENDINGS.iter().any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
+}
+
+/// Compound heads that mark the part before the hyphen as a name: "Kaspersky-Produkte",
+/// "WeChat-Betreiber", "TikTok-Übernahme".
+const COMPANY_HEADS: &[&str] = &[
+    "produkt", "produkte", "produkten", "software", "manager", "managern", "ubernahme", "betreiber", "nutzer",
+    "nutzern", "mitarbeiter", "mitarbeitern", "sprecher", "sprecherin", "chef", "chefin", "chefs", "aktie",
+    "aktien", "app", "apps", "konzern", "konzerns", "gerate", "geraten", "chips", "technik", "technologie",
+    "technologien", "ausrustung", "zentrale", "website", "tochter", "grunder", "kunden", "dienst", "dienste",
+    "plattform", "server", "komponenten", "fuhrung", "smartphones", "antivirensoftware", "programme", "netzwerk",
+    "mutterkonzern", "deal", "verbot", "verbots", "sperre", "bann", "boss", "zentrale", "handys", "modelle",
+    "prozessoren", "halbleiter", "kameras", "drohnen", "router", "sparte", "geschaft", "geschafte", "mutter",
+    "ausrustern",
+];
+
+/// Nouns that introduce a company name: "der Hersteller Kaspersky", "Techriese Alibaba".
+const CUE_SUFFIXES: &[&str] = &[
+    "konzern", "konzerns", "hersteller", "herstellers", "unternehmen", "unternehmens", "firma", "anbieter",
+    "anbieters", "riese", "riesen", "betreiber", "betreibers", "plattform", "dienst", "dienstes", "tochter",
+    "startup", "ausruster", "ausrusters", "zulieferer", "company", "maker", "firm", "giant", "operator", "vendor",
+    "supplier", "manufacturer", "platform", "provider", "developer", "chipmaker", "group", "carrier", "brand",
+    "marke", "app", "messenger", "netzwerkausruster", "spezialist", "spezialisten", "entwickler", "dienstleister",
+];
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}&]|\.[\p{L}\p{N}]|'s\b)*").expect("word regex"));
+
+/// A word of the text with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    WORD.find_iter(text).map(|m| Word { text: m.as_str(), start: m.start(), end: m.end() }).collect()
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_camel(w: &str) -> bool {
+    // An upper-case letter after a lower-case one inside the word: TikTok, WeChat, iFlytek.
+    let mut prev_lower = false;
+    for c in w.chars() {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+fn is_all_caps_name(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().any(|c| c.is_alphabetic())
+}
+
+/// Strips a genitive "s" or "'s" the gazetteer or the article knows without it.
+fn strip_genitive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).filter(|s| s.chars().count() >= 2)
+}
+
+/// Names an article introduces that the gazetteer does not list, found from the form of
+/// the text. Returns surface forms (as written).
+pub fn discover(text: &str) -> HashSet<String> {
+    let ws = words(text);
+    let mut found = HashSet::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for w in &ws {
+        if is_capitalised(w.text) {
+            *counts.entry(w.text).or_default() += 1;
+        }
+    }
+    for (i, w) in ws.iter().enumerate() {
+        let t = w.text;
+        if !is_capitalised(t) && !is_camel(t) {
+            continue;
+        }
+        let folded = fold_key(t);
+        if folded.len() < 2 || is_stopword(&folded) || folded.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if gazetteer().by_key.contains_key(&folded) {
+            continue;
+        }
+        // Camel-case brands and short all-caps names.
+        if is_camel(t) || is_all_caps_name(t) {
+            found.insert(t.to_string());
+            continue;
+        }
+        // "X-Produkte": the word is followed directly by a hyphen and a company head.
+        if text[w.end..].starts_with('-') {
+            if let Some(next) = ws.get(i + 1) {
+                if next.start == w.end + 1 && COMPANY_HEADS.contains(&fold_key(next.text).as_str()) {
+                    if !looks_like_common_noun(&folded) {
+                        found.insert(t.to_string());
+                    }
+                    continue;
+                }
+            }
+        }
+        // "der Hersteller X", "Techriesen X", "Antivirensoftware-Hersteller X".
+        if i > 0 {
+            let prev = ws[i - 1];
+            let pf = fold_key(prev.text);
+            let gap = &text[prev.end..w.start];
+            if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| pf.ends_with(s)) && !looks_like_common_noun(&folded) {
+                found.insert(t.to_string());
+                continue;
+            }
+        }
+        // "Geschäfte mit X", "gegen X", "against X": a capitalised word without a noun
+        // ending, written at least twice, or once right after such a slot.
+        if i > 0 && !looks_like_common_noun(&folded) {
+            let prev = fold_key(ws[i - 1].text);
+            let in_slot = matches!(prev.as_str(), "gegen" | "against" | "mit" | "with" | "fur" | "on" | "von" | "of");
+            let repeated = counts.get(t).copied().unwrap_or(0) >= 2;
+            let sentence_start = text[..w.start].trim_end().ends_with(['.', '!', '?', ':', '"', '„', '“']) || w.start == 0;
+            if in_slot && (repeated || !sentence_start) && t.chars().count() >= 3 {
+                found.insert(t.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// One entity named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityHit {
+    /// Canonical name (gazetteer) or the discovered surface form.
+    pub name: String,
+    /// Byte range in the sentence.
+    pub span: Range<usize>,
+    /// Named in a role that is not the target of a measure: "an Microsoft verkaufen",
+    /// "durch Microsoft", "Verhandlungen mit Oracle".
+    pub bystander: bool,
+}
+
+/// The entities a sentence names, given the names discovered in its article.
+pub fn find(sentence: &str, discovered: &HashSet<String>) -> Vec<EntityHit> {
+    let g = gazetteer();
+    let ws = words(sentence);
+    let mut hits: Vec<EntityHit> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut matched = None;
+        // Longest multi-word alias first.
+        for n in (1..=g.max_words.min(ws.len() - i)).rev() {
+            let first = ws[i];
+            let last = ws[i + n - 1];
+            let phrase = &sentence[first.start..last.end];
+            let key = fold_key(phrase);
+            let name = g.by_key.get(&key).map(|&k| g.names[k].clone()).or_else(|| {
+                if n == 1 {
+                    let w = first.text;
+                    if discovered.contains(w) {
+                        return Some(w.to_string());
+                    }
+                    strip_genitive(w).and_then(|s| {
+                        g.by_key
+                            .get(&fold_key(s))
+                            .map(|&k| g.names[k].clone())
+                            .or_else(|| discovered.contains(s).then(|| s.to_string()))
+                    })
+                } else {
+                    None
+                }
+            });
+            if let Some(name) = name {
+                // A listed name must be written capitalised (or camel-case) to count:
+                // "honor" or "meta" in running text are words, not companies.
+                if is_capitalised(first.text) || is_camel(first.text) || first.text.chars().next().is_some_and(|c| c.is_lowercase() && is_camel(first.text)) {
+                    matched = Some((name, first.start..last.end, n));
+                    break;
+                }
+            }
+        }
+        match matched {
+            Some((name, span, n)) => {
+                let bystander = is_bystander_slot(sentence, span.start);
+                hits.push(EntityHit { name, span, bystander });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// True if the words right before `at` put the name in a non-target role.
+fn is_bystander_slot(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].to_lowercase();
+    let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let Some(&last) = tail.first() else {
+        return false;
+    };
+    let prev = tail.get(1).copied().unwrap_or("");
+    match last {
+        "an" | "durch" | "to" | "by" | "bei" => true,
+        "mit" | "with" => {
+            // "Geschäfte mit X" is the target of a transaction ban; "Verhandlungen mit X",
+            // "Partnerschaft mit X" are talks.
+            !(prev.starts_with("geschäft")
+                || prev.starts_with("transaktion")
+                || prev.starts_with("handel")
+                || prev.starts_with("business")
+                || prev.starts_with("transaction")
+                || prev.starts_with("dealings")
+                || prev == "trade")
+        }
+        _ => false,
+    }
+}
+
+/// How a query reached an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// The query is the entity's name (case and accents folded).
+    Exact(String),
+    /// The query is an alias of the entity.
+    Alias { name: String, alias: String },
+    /// The query is a near miss of a known name.
+    Typo { name: String, typed: String },
+    /// Nothing the corpus or the gazetteer knows.
+    Unknown,
+}
+
+/// Resolves what a user typed to an entity: exact name, alias, then a typo-tolerant
+/// match against the names in `known` (the entities of the index) and the gazetteer.
+pub fn resolve(query: &str, known: &[String]) -> Resolution {
+    let key = fold_key(query);
+    if key.is_empty() {
+        return Resolution::Unknown;
+    }
+    if let Some(k) = known.iter().find(|k| fold_key(k) == key) {
+        if let Some(canon) = gazetteer().canonical(k) {
+            if canon != k.as_str() {
+                return Resolution::Alias { name: canon.to_string(), alias: query.trim().to_string() };
+            }
+        }
+        return Resolution::Exact(k.clone());
+    }
+    if let Some(&i) = gazetteer().by_key.get(&key) {
+        let name = gazetteer().names[i].clone();
+        return if fold_key(&name) == key {
+            Resolution::Exact(name)
+        } else {
+            Resolution::Alias { name, alias: query.trim().to_string() }
+        };
+    }
+    // A genitive or plural form: "Huaweis".
+    if let Some(stripped) = key.strip_suffix('s') {
+        if let Some(k) = known.iter().find(|k| fold_key(k) == stripped) {
+            return Resolution::Exact(k.clone());
+        }
+    }
+    // Typos: the closest name within an edit distance that grows with the length.
+    let max_dist = match key.chars().count() {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    };
+    if max_dist == 0 {
+        return Resolution::Unknown;
+    }
+    let mut best: Option<(usize, String)> = None;
+    let candidates = known
+        .iter()
+        .map(|k| (fold_key(k), gazetteer().canonical(k).unwrap_or(k).to_string()))
+        .chain(gazetteer().by_key.iter().map(|(k, &i)| (k.clone(), gazetteer().names[i].clone())));
+    for (ck, name) in candidates {
+        let d = strsim::damerau_levenshtein(&key, &ck);
+        if d <= max_dist && best.as_ref().is_none_or(|(bd, bn)| d < *bd || (d == *bd && name < *bn)) {
+            best = Some((d, name));
+        }
+    }
+    match best {
+        Some((_, name)) => Resolution::Typo { name, typed: query.trim().to_string() },
+        None => Resolution::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str, discovered: &[&str]) -> Vec<(String, bool)> {
+        let d: HashSet<String> = discovered.iter().map(|s| s.to_string()).collect();
+        find(s, &d).into_iter().map(|h| (h.name, h.bystander)).collect()
+    }
+
+    #[test]
+    fn aliases_resolve_to_the_canonical_name() {
+        let cases = [
+            ("Bytedance", "TikTok"),
+            ("ByteDance", "TikTok"),
+            ("Musical.ly", "TikTok"),
+            ("musically", "TikTok"),
+            ("Tencent", "WeChat"),
+            ("weixin", "WeChat"),
+            ("Kaspersky Lab", "Kaspersky"),
+        ];
+        for (alias, want) in cases {
+            assert_eq!(gazetteer().canonical(alias), Some(want), "{alias}");
+        }
+    }
+
+    #[test]
+    fn finds_names_in_sentences_with_their_roles() {
+        assert_eq!(
+            names("Bytedance habe mitgeteilt, dass es den US-Zweig von TikTok nicht an Microsoft verkaufen wolle.", &[]),
+            vec![("TikTok".into(), false), ("TikTok".into(), false), ("Microsoft".into(), true)]
+        );
+        assert_eq!(
+            names("Trump hatte per Dekret Geschäfte mit ByteDance und dem WeChat-Betreiber Tencent verboten.", &[]),
+            vec![("TikTok".into(), false), ("WeChat".into(), false), ("WeChat".into(), false)]
+        );
+        assert_eq!(names("Die Übernahme Musicallys wurde geprüft.", &[]), vec![("TikTok".into(), false)]);
+        assert_eq!(names("Laut Medienberichten laufen Verhandlungen mit Microsoft.", &[]), vec![("Microsoft".into(), true)]);
+        assert_eq!(names("Die Sanktionen treffen Vantrix hart.", &["Vantrix"]), vec![("Vantrix".into(), false)]);
+        assert!(names("Die Regierung in Washington verhängte im Juni Sanktionen.", &[]).is_empty());
+    }
+
+    #[test]
+    fn discovers_unlisted_names_from_the_language() {
+        let text = "Die US-Regierung verbot den Verkauf von Zhantek-Produkten. Der Chiphersteller Borvia \
+                    reagierte. Geschäfte mit Qinware wurden untersagt. Der Netzwerkausrüster NORTEL-X? \
+                    Die Sanktionen gegen Manager wirken. Das Handelsministerium setzte DXT auf die Liste. \
+                    Die Behörde prüft auch LumiSoft.";
+        let d = discover(text);
+        for want in ["Zhantek", "Borvia", "Qinware", "DXT", "LumiSoft"] {
+            assert!(d.contains(want), "{want} not in {d:?}");
+        }
+        for not in ["Manager", "Verkauf", "Sanktionen", "Regierung", "Liste", "Behörde", "US", "Handelsministerium"] {
+            assert!(!d.contains(not), "{not} wrongly in {d:?}");
+        }
+    }
+
+    #[test]
+    fn resolves_queries_with_aliases_and_typos() {
+        let known = vec!["Kaspersky".to_string(), "TikTok".to_string(), "WeChat".to_string(), "Vantrix".to_string()];
+        assert_eq!(resolve("tiktok", &known), Resolution::Exact("TikTok".into()));
+        assert!(matches!(resolve("Bytedance", &known), Resolution::Alias { name, .. } if name == "TikTok"));
+        assert!(matches!(resolve("Kasperksy", &known), Resolution::Typo { name, .. } if name == "Kaspersky"));
+        assert!(matches!(resolve("Vantirx", &known), Resolution::Typo { name, .. } if name == "Vantrix"));
+        assert_eq!(resolve("Huawei", &known), Resolution::Exact("Huawei".into()));
+        assert_eq!(resolve("Gazprom", &known), Resolution::Unknown);
+        assert_eq!(resolve("", &known), Resolution::Unknown);
+        assert_eq!(resolve("x", &known), Resolution::Unknown);
+    }
+
+    #[test]
+    fn the_data_file_parses() {
+        assert!(Gazetteer::parse(ENTITY_DATA).is_ok());
+        assert!(gazetteer().names().len() > 20);
+    }
+}
