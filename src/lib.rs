@@ -2,6 +2,8 @@
 //! sentence by sentence. See ARCHITECTURE.md for the map of the modules.
 
 pub mod answer;
+#[cfg(feature = "discord")]
+pub mod chart;
 pub mod bench;
 pub mod cli;
 pub mod command;
