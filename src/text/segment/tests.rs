@@ -1,0 +1,216 @@
+use super::*;
+use proptest::prelude::*;
+
+fn split(text: &str) -> Vec<&str> {
+    sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+}
+
+/// (input, expected sentences). Phrases from the seed articles first, then our own.
+const CASES: &[(&str, &[&str])] = &[
+    // Seeds: dates, ordinals and abbreviations that must not split.
+    (
+        "Das Unternehmen werde seine Aktivitäten dort ab dem 20. Juli schrittweise einstellen und die Arbeitsplätze abbauen, heißt es in einer Mitteilung. Auf der US-Website des Unternehmens können Verbraucher bereits keine Produkte mehr kaufen.",
+        &[
+            "Das Unternehmen werde seine Aktivitäten dort ab dem 20. Juli schrittweise einstellen und die Arbeitsplätze abbauen, heißt es in einer Mitteilung.",
+            "Auf der US-Website des Unternehmens können Verbraucher bereits keine Produkte mehr kaufen.",
+        ],
+    ),
+    ("Stand: 16.07.2024 15:11 Uhr", &["Stand: 16.07.2024 15:11 Uhr"]),
+    (
+        "Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden. Regelmäßige News sind auch dabei.",
+        &[
+            "Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden.",
+            "Regelmäßige News sind auch dabei.",
+        ],
+    ),
+    (
+        "\"Die heutige Maßnahme gegen die Führung von Kaspersky Lab unterstreicht unser Engagement\", teilte das US-Finanzministerium damals mit. Die Sanktionen verbieten amerikanischen Unternehmen den Handel.",
+        &[
+            "\"Die heutige Maßnahme gegen die Führung von Kaspersky Lab unterstreicht unser Engagement\", teilte das US-Finanzministerium damals mit.",
+            "Die Sanktionen verbieten amerikanischen Unternehmen den Handel.",
+        ],
+    ),
+    (
+        "Microsoft bedauerte die Entscheidung von Bytedance: “Wir sind uns sicher, dass unser Vorschlag gut für die TikTok-Nutzer gewesen wäre.” Wenig später berichteten Medien.",
+        &[
+            "Microsoft bedauerte die Entscheidung von Bytedance: “Wir sind uns sicher, dass unser Vorschlag gut für die TikTok-Nutzer gewesen wäre.”",
+            "Wenig später berichteten Medien.",
+        ],
+    ),
+    (
+        "- Kaspersky zieht sich aufgrund fehlender Geschäftsgrundlage aus den USA zurück. . Die US-Regierung verbot den Verkauf von Kaspersky-Produkten wegen Sicherheitsbedenken. . Kaspersky wird ab dem 20. Juli Mitarbeiter in den USA kündigen.",
+        &[
+            "Kaspersky zieht sich aufgrund fehlender Geschäftsgrundlage aus den USA zurück.",
+            "Die US-Regierung verbot den Verkauf von Kaspersky-Produkten wegen Sicherheitsbedenken.",
+            "Kaspersky wird ab dem 20. Juli Mitarbeiter in den USA kündigen.",
+        ],
+    ),
+    (
+        "erhöht den Druck auf die Kurzvideoplattform TikTok \u{a0} und den chinesischen Mutterkonzern Bytedance \u{a0} . Das Unternehmen muss demnach binnen drei Monaten die Daten aller Nutzer vernichten.",
+        &[
+            "erhöht den Druck auf die Kurzvideoplattform TikTok \u{a0} und den chinesischen Mutterkonzern Bytedance \u{a0} .",
+            "Das Unternehmen muss demnach binnen drei Monaten die Daten aller Nutzer vernichten.",
+        ],
+    ),
+    (
+        "Auch amerikanische Mitarbeiter wollen vor Gericht ziehen, meldet unter anderem die FAZ \u{a0} . 1500 Mitarbeiter hat die Plattform in den USA.",
+        &[
+            "Auch amerikanische Mitarbeiter wollen vor Gericht ziehen, meldet unter anderem die FAZ \u{a0} .",
+            "1500 Mitarbeiter hat die Plattform in den USA.",
+        ],
+    ),
+    (
+        "17.08.2020 - US-Präsident Donald Trump setzt der Videoplattform TikTok ein hartes Ultimatum. Auch droht die Rückabwicklung der Musically-Übernahme.",
+        &[
+            "17.08.2020 - US-Präsident Donald Trump setzt der Videoplattform TikTok ein hartes Ultimatum.",
+            "Auch droht die Rückabwicklung der Musically-Übernahme.",
+        ],
+    ),
+    (
+        "Wo stehen wir heute tatsächlich? Was können wir in der Zukunft erwarten?",
+        &["Wo stehen wir heute tatsächlich?", "Was können wir in der Zukunft erwarten?"],
+    ),
+    ("Ihr Guide im New Marketing Management - ab 6,23 im Monat!", &["Ihr Guide im New Marketing Management - ab 6,23 im Monat!"]),
+    (
+        "Vortrag im Rahmen der Zukunftskonferenz 25. am 03.12.24, 09:30 Uhr",
+        &["Vortrag im Rahmen der Zukunftskonferenz 25. am 03.12.24, 09:30 Uhr"],
+    ),
+    (
+        "Der Schritt erfolgt knapp einen Monat, nachdem die US-Regierung angekündigt hatte, den Verkauf von Kaspersky-Produkten ab dem 29. September zu verbieten. Zudem wurde das Unternehmen auf eine schwarze Liste gesetzt.",
+        &[
+            "Der Schritt erfolgt knapp einen Monat, nachdem die US-Regierung angekündigt hatte, den Verkauf von Kaspersky-Produkten ab dem 29. September zu verbieten.",
+            "Zudem wurde das Unternehmen auf eine schwarze Liste gesetzt.",
+        ],
+    ),
+    (
+        "Kaspersky machte 2022 nach eigenen Angaben mit 220.000 Geschäftskunden in etwa 200 Ländern einen Umsatz von 752 Millionen Dollar",
+        &["Kaspersky machte 2022 nach eigenen Angaben mit 220.000 Geschäftskunden in etwa 200 Ländern einen Umsatz von 752 Millionen Dollar"],
+    ),
+    (
+        "Die Anordnung begründet Trump mit \"glaubwürdigen Hinweisen\", wonach Bytedance Schritte unternehmen könnte, die \"die nationale Sicherheit der USA beeinträchtigen\". Der Videoplattform wird mangelnde Datensicherheit vorgeworfen.",
+        &[
+            "Die Anordnung begründet Trump mit \"glaubwürdigen Hinweisen\", wonach Bytedance Schritte unternehmen könnte, die \"die nationale Sicherheit der USA beeinträchtigen\".",
+            "Der Videoplattform wird mangelnde Datensicherheit vorgeworfen.",
+        ],
+    ),
+    (
+        "Trump hatte bereits per Dekret Geschäfte mit ByteDance und dem WeChat-Betreiber Tencent \u{a0} verboten. Der Vollzug wurde bis Mitte September ausgesetzt.",
+        &[
+            "Trump hatte bereits per Dekret Geschäfte mit ByteDance und dem WeChat-Betreiber Tencent \u{a0} verboten.",
+            "Der Vollzug wurde bis Mitte September ausgesetzt.",
+        ],
+    ),
+    // Our own phrases.
+    (
+        "Betroffen sind z. B. Router und Kameras. Die Liste wird ca. monatlich ergänzt.",
+        &["Betroffen sind z. B. Router und Kameras.", "Die Liste wird ca. monatlich ergänzt."],
+    ),
+    (
+        "Das Verbot gilt u. a. für Behörden, bzw. für deren Zulieferer. Weitere Schritte folgen.",
+        &["Das Verbot gilt u. a. für Behörden, bzw. für deren Zulieferer.", "Weitere Schritte folgen."],
+    ),
+    ("Es war der 3. Versuch der Regierung. Er scheiterte.", &["Es war der 3. Versuch der Regierung.", "Er scheiterte."]),
+    (
+        "Die Verordnung Nr. 2020/1234 trat am 1. Januar 2021 in Kraft. Sie gilt bis 2025.",
+        &["Die Verordnung Nr. 2020/1234 trat am 1. Januar 2021 in Kraft.", "Sie gilt bis 2025."],
+    ),
+    (
+        "Die Strafe beträgt 1.500 Euro bzw. 6,23 Prozent des Umsatzes. Das Gericht entschied am 16.07.2024 darüber.",
+        &["Die Strafe beträgt 1.500 Euro bzw. 6,23 Prozent des Umsatzes.", "Das Gericht entschied am 16.07.2024 darüber."],
+    ),
+    (
+        "The U.S. Commerce Department added the firm to the Entity List. Mr. Smith said so on Jan. 5 in St. Louis.",
+        &[
+            "The U.S. Commerce Department added the firm to the Entity List.",
+            "Mr. Smith said so on Jan. 5 in St. Louis.",
+        ],
+    ),
+    (
+        "President Donald J. Trump signed the order. It takes effect in 45 days!",
+        &["President Donald J. Trump signed the order.", "It takes effect in 45 days!"],
+    ),
+    (
+        "„Das ist ein schwarzer Tag.“ Mit diesen Worten reagierte der Konzern.",
+        &["„Das ist ein schwarzer Tag.“", "Mit diesen Worten reagierte der Konzern."],
+    ),
+    (
+        "„Warum jetzt?“, fragte der Sprecher. Eine Antwort blieb aus.",
+        &["„Warum jetzt?“, fragte der Sprecher.", "Eine Antwort blieb aus."],
+    ),
+    (
+        "»Wir prüfen alle Optionen.« Das sagte die Ministerin.",
+        &["»Wir prüfen alle Optionen.«", "Das sagte die Ministerin."],
+    ),
+    ("Die Gründe:\nSicherheit und Datenschutz.", &["Die Gründe:", "Sicherheit und Datenschutz."]),
+    ("Er sagte ... dass es so kommt. Dann ging er.", &["Er sagte ... dass es so kommt.", "Dann ging er."]),
+    ("Das Ende naht… Oder doch nicht?", &["Das Ende naht…", "Oder doch nicht?"]),
+    ("Chips, Software etc. sind betroffen. Apple, Google etc. Dann kam die Liste.", &["Chips, Software etc. sind betroffen.", "Apple, Google etc.", "Dann kam die Liste."]),
+    ("Das Werk wurde im Jahr 2017. Danach schloss es.", &["Das Werk wurde im Jahr 2017.", "Danach schloss es."]),
+    ("Apple stellte es vor. iPhone-Nutzer sind betroffen.", &["Apple stellte es vor.", "iPhone-Nutzer sind betroffen."]),
+    ("Siehe www.hightext.de für mehr.", &["Siehe www.hightext.de für mehr."]),
+    ("Mehrere   Leerzeichen   bleiben. Und   so.", &["Mehrere   Leerzeichen   bleiben.", "Und   so."]),
+    ("1. Punkt der Liste ist wichtig", &["1. Punkt der Liste ist wichtig"]),
+    ("  . . .  ", &[]),
+    ("", &[]),
+];
+
+#[test]
+fn sentence_table() {
+    let mut failures = Vec::new();
+    for (input, expected) in CASES {
+        let got = split(input);
+        if got != *expected {
+            failures.push(format!("input: {input:?}\n  expected: {expected:?}\n  got:      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn respects_the_given_range() {
+    let text = "Vorne. Der Satz hier. Und der zweite! Hinten.";
+    let start = text.find("Der").unwrap();
+    let end = text.find(" Hinten").unwrap();
+    let got: Vec<&str> = sentences(text, start..end).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(got, ["Der Satz hier.", "Und der zweite!"]);
+}
+
+#[test]
+fn clamps_bad_ranges() {
+    let text = "Grüße aus Köln.";
+    assert!(sentences(text, 5..200).iter().all(|r| r.end <= text.len()));
+    assert!(sentences(text, 20..30).is_empty());
+    // Byte 3 is inside "ü": clamped to the next boundary.
+    assert!(sentences(text, 3..text.len()).iter().all(|r| text.is_char_boundary(r.start)));
+}
+
+fn check_ranges(text: &str, range: Range<usize>) -> Result<(), TestCaseError> {
+    let got = sentences(text, range.clone());
+    let mut last = 0;
+    for r in &got {
+        prop_assert!(r.start < r.end, "empty range {:?}", r);
+        prop_assert!(r.start >= range.start.min(text.len()) && r.end <= range.end.min(text.len()));
+        prop_assert!(r.start >= last, "overlap or disorder at {:?}", r);
+        prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        let s = &text[r.clone()];
+        prop_assert!(!s.starts_with(is_space) && !s.ends_with(is_space), "untrimmed {:?}", s);
+        prop_assert!(s.chars().any(char::is_alphanumeric));
+        last = r.end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_strings_give_valid_ranges(text in any::<String>(), a in 0usize..300, b in 0usize..300) {
+        check_ranges(&text, 0..text.len())?;
+        check_ranges(&text, a.min(b)..a.max(b))?;
+    }
+
+    #[test]
+    fn sentence_like_strings_give_valid_ranges(
+        text in "([A-Za-zäöüß„“”\"»«]{0,6}[ \u{a0}\n]{0,3}[.!?:…,0-9]{0,3}[ \u{a0}]{0,2}){0,30}"
+    ) {
+        check_ranges(&text, 0..text.len())?;
+    }
+}
