@@ -192,6 +192,7 @@ pub enum MeasureKind {
     AppStoreBan,
     ServiceBan,
     GovernmentUseBan,
+    NetworkBan,
     InvestmentReview,
     UnderReview,
     Ban,
@@ -202,7 +203,7 @@ pub enum MeasureKind {
 }
 
 impl MeasureKind {
-    pub const ALL: [MeasureKind; 18] = [
+    pub const ALL: [MeasureKind; 19] = [
         MeasureKind::SalesBan,
         MeasureKind::TransactionBan,
         MeasureKind::EntityList,
@@ -214,6 +215,7 @@ impl MeasureKind {
         MeasureKind::AppStoreBan,
         MeasureKind::ServiceBan,
         MeasureKind::GovernmentUseBan,
+        MeasureKind::NetworkBan,
         MeasureKind::InvestmentReview,
         MeasureKind::UnderReview,
         MeasureKind::Ban,
@@ -237,6 +239,7 @@ impl MeasureKind {
             MeasureKind::AppStoreBan => "app_store_ban",
             MeasureKind::ServiceBan => "service_ban",
             MeasureKind::GovernmentUseBan => "government_use_ban",
+            MeasureKind::NetworkBan => "network_ban",
             MeasureKind::InvestmentReview => "investment_review",
             MeasureKind::UnderReview => "under_review",
             MeasureKind::Ban => "ban",
@@ -278,6 +281,8 @@ impl MeasureKind {
             (ServiceBan, Lang::En) => "Service ban (hosting, CDN)",
             (GovernmentUseBan, Lang::De) => "Verbot für Behörden",
             (GovernmentUseBan, Lang::En) => "Government-use ban",
+            (NetworkBan, Lang::De) => "Ausschluss aus Netzen (z. B. 5G)",
+            (NetworkBan, Lang::En) => "Network exclusion (e.g. 5G)",
             (InvestmentReview, Lang::De) => "Investitionsprüfung",
             (InvestmentReview, Lang::En) => "Investment review",
             (UnderReview, Lang::De) => "Maßnahme in Prüfung",

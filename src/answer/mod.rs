@@ -2,7 +2,9 @@
 //! nothing of Discord or of terminals; `render` and `discord` turn answers into text.
 
 mod engine;
-pub use engine::Engine;
+pub mod help;
+pub mod status;
+pub use engine::{today, Engine, SEARCH_HITS};
 
 use chrono::NaiveDate;
 use serde::Serialize;

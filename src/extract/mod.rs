@@ -1,22 +1,342 @@
-//! Extraction: pure functions from sentences to dates, measures and entities. No IO.
+//! Extraction: pure functions from an article's sentences to dates, measures and
+//! entities. No IO. `extract_article` walks the sentences in order, keeps track of the
+//! entities most recently named (for "das Unternehmen", "beide Apps") and of the last
+//! measure reported in each paragraph (for sentences that elaborate it without naming
+//! anyone), and emits one `MeasureMention` per sentence, kind and target.
 
 pub mod dates;
 pub mod entities;
 pub mod measures;
 
-use crate::corpus::Article;
-use crate::model::MeasureMention;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Everything extraction finds in one article: the measure mentions (one per sentence
-/// and target entity) and every entity the article names (for autocomplete).
+use regex::Regex;
+
+use crate::corpus::Article;
+use crate::model::{Citation, DateMention, DateRole, MeasureKind, MeasureMention, Status};
+
+use self::measures::SentenceCues;
+
+/// Longest quote a citation may carry, in characters.
+pub const MAX_QUOTE_CHARS: usize = 600;
+
+/// Everything extraction finds in one article: the measure mentions (one per sentence,
+/// kind and target entity) and every entity the article names (for autocomplete).
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
     pub mentions: Vec<MeasureMention>,
     pub entities: Vec<String>,
 }
 
-/// Runs the extractors over the article's passages. Pure: no IO.
-pub fn extract_article(article: &Article) -> Extracted {
-    let _ = article;
-    Extracted::default()
+/// Definite references to a company or app named before.
+static COREF_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:das|dem|des|den|der|die)\s+(?:\S+\s+)?(?:unternehmen|unternehmens|konzern|konzerns|firma|hersteller|herstellers|softwarehersteller|plattform|videoplattform|app|anbieter|anbieters|dienst|dienstes)\b|\bthe\s+(?:company|firm|group|app|platform|maker|vendor|manufacturer)(?:'s)?\b|\bits\s+(?:products|software|executives|managers|app)\b")
+        .expect("coref regex")
+});
+static COREF_TWO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bbeide[n]?\s+(?:apps|unternehmen|konzerne|firmen|plattformen|dienste)\b|\bboth\s+(?:apps|companies|firms|platforms)\b").expect("coref regex")
+});
+
+/// One sentence with what was read from it.
+struct Sent<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    block: usize,
+    heading: bool,
+    /// Targets: (entity, byte offset in the sentence where it is named).
+    targets: Vec<(String, usize)>,
+    cues: SentenceCues,
+    dates: Vec<DateMention>,
+    authority: Option<&'static str>,
 }
+
+/// Runs the extractors over the article's passages.
+pub fn extract_article(article: &Article) -> Extracted {
+    let passages = article.passages();
+    let body_text: String = article
+        .blocks
+        .iter()
+        .filter(|b| !b.boilerplate)
+        .map(|b| &article.text[b.range.clone()])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let discovered = entities::discover(&body_text);
+    let ctx = dates::DateContext { published: article.meta.published, lang: article.meta.language };
+
+    // Pass 1: read every sentence on its own.
+    let mut sents: Vec<Sent<'_>> = Vec::with_capacity(passages.len());
+    let mut all_entities: Vec<String> = Vec::new();
+    let mut recent: Vec<String> = Vec::new();
+    for p in &passages {
+        let text = &article.text[p.range.clone()];
+        let heading = article.blocks.get(p.block).is_some_and(|b| b.heading);
+        let hits = entities::find(text, &discovered);
+        for h in &hits {
+            if !all_entities.contains(&h.name) {
+                all_entities.push(h.name.clone());
+            }
+        }
+        let lower = text.to_lowercase();
+        let cues = if heading { SentenceCues::default() } else { measures::read(&lower) };
+        let has_content = !cues.cues.is_empty() || cues.status.is_some();
+        let mut targets: Vec<(String, usize)> = Vec::new();
+        for h in hits.iter().filter(|h| !h.bystander) {
+            if !targets.iter().any(|(n, _)| n == &h.name) {
+                targets.push((h.name.clone(), h.span.start));
+            }
+        }
+        if targets.is_empty() && has_content {
+            if let Some(m) = COREF_TWO.find(&lower) {
+                for name in last_distinct(&recent, 2) {
+                    targets.push((name, m.start()));
+                }
+            } else if let Some(m) = COREF_ONE.find(&lower) {
+                if let Some(name) = recent.last() {
+                    targets.push((name.clone(), m.start()));
+                }
+            }
+        }
+        let dates = if has_content { dates::extract(text, &ctx) } else { Vec::new() };
+        let authority = if has_content { measures::authority(&lower) } else { None };
+        for h in hits.iter().filter(|h| !h.bystander) {
+            recent.retain(|n| n != &h.name);
+            recent.push(h.name.clone());
+        }
+        sents.push(Sent { range: p.range.clone(), text, block: p.block, heading, targets, cues, dates, authority });
+    }
+
+    // Pass 2: turn sentences with measures into mentions.
+    let mut mentions: Vec<MeasureMention> = Vec::new();
+    // Index into `mentions` of the mentions made from the last sentence with a measure,
+    // with the block it was in.
+    let mut last_group: Option<(usize, Vec<usize>)> = None;
+    for i in 0..sents.len() {
+        let s = &sents[i];
+        if s.heading || (s.cues.cues.is_empty() && s.cues.status.is_none()) {
+            continue;
+        }
+        let authority = s.authority.or_else(|| previous_authority(&sents, i));
+        let before = mentions.len();
+        if !s.targets.is_empty() && !s.cues.cues.is_empty() {
+            if s.cues.anaphoric && s.dates.iter().all(|d| d.role == DateRole::Reported) {
+                // "Die Sanktionen", "das Verbot": refers to a measure already reported.
+                for (name, _) in &s.targets {
+                    if let Some(prev) = mentions.iter().rev().find(|m| &m.entity == name && !m.kind.is_reaction()) {
+                        let mut m = prev.clone();
+                        m.dates = Vec::new();
+                        m.citation = citation(article, s.range.clone(), &s.cues);
+                        m.block = s.block;
+                        m.sentence = i;
+                        m.stated_status = s.cues.status.filter(|st| *st != Status::Announced);
+                        mentions.push(m);
+                    }
+                }
+            } else {
+                let range = s.range.clone();
+                push_mentions(&mut mentions, article, s, &s.targets, range, authority, i);
+            }
+        } else if s.targets.is_empty() && !s.cues.cues.is_empty() && forward_target(&sents, i).is_some() {
+            // "... nur mit einer Erlaubnis verkauft werden. Software von X fällt darunter."
+            let j = forward_target(&sents, i).unwrap_or(i);
+            let range = s.range.start..sents[j].range.end;
+            let range = if article.text[range.clone()].chars().count() <= MAX_QUOTE_CHARS { range } else { s.range.clone() };
+            let targets = sents[j].targets.clone().into_iter().map(|(n, _)| (n, 0)).collect::<Vec<_>>();
+            push_mentions(&mut mentions, article, s, &targets, range, authority, i);
+        } else if s.targets.is_empty() {
+            // A sentence that elaborates the measure just reported in this paragraph
+            // (or the one right before it).
+            if let Some((block, group)) = &last_group {
+                if *block == s.block || (*block + 1 == s.block && first_measure_sentence_of_block(&sents, i)) {
+                    let own_kinds: Vec<MeasureKind> = s.cues.cues.iter().map(|c| c.kind).collect();
+                    let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
+                    for prev in adopted {
+                        let mut m = prev.clone();
+                        let same_family =
+                            own_kinds.is_empty() || own_kinds.iter().any(|k| measures::family(*k) == measures::family(prev.kind));
+                        m.dates = s
+                            .dates
+                            .iter()
+                            .cloned()
+                            .map(|mut d| {
+                                if s.cues.status == Some(Status::Suspended) && d.role == DateRole::Deadline {
+                                    // "bis Mitte September ausgesetzt": in force from then.
+                                    d.role = DateRole::Effective;
+                                } else if !same_family || own_kinds.iter().any(|k| matches!(k, MeasureKind::UnderReview | MeasureKind::InvestmentReview)) {
+                                    d.role = DateRole::Reported;
+                                }
+                                d
+                            })
+                            .collect();
+                        m.citation = citation(article, s.range.clone(), &s.cues);
+                        m.block = s.block;
+                        m.sentence = i;
+                        m.stated_status = s.cues.status.filter(|st| *st != Status::Announced).or(prev.stated_status);
+                        if m.authority.is_none() {
+                            m.authority = s.authority.map(str::to_string);
+                        }
+                        mentions.push(m);
+                    }
+                }
+            }
+        }
+        if mentions.len() > before {
+            last_group = Some((s.block, (before..mentions.len()).collect()));
+        }
+    }
+    Extracted { mentions, entities: all_entities }
+}
+
+/// The `n` most recently named distinct entities, most recent first.
+fn last_distinct(recent: &[String], n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in recent.iter().rev() {
+        if !out.contains(name) {
+            out.push(name.clone());
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// The authority named most recently before sentence `i`, within the three sentences
+/// before it in the same or the previous paragraph ("Er hat deshalb ...").
+fn previous_authority(sents: &[Sent<'_>], i: usize) -> Option<&'static str> {
+    let block = sents[i].block;
+    sents[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|s| s.block + 1 >= block)
+        .find_map(|s| measures::authority(&s.text.to_lowercase()))
+}
+
+/// The next sentence of the same paragraph, when it names targets and reports no
+/// measure of its own.
+fn forward_target(sents: &[Sent<'_>], i: usize) -> Option<usize> {
+    let next = sents.get(i + 1)?;
+    (next.block == sents[i].block && !next.targets.is_empty() && next.cues.cues.is_empty()).then_some(i + 1)
+}
+
+/// True if no earlier sentence of this sentence's block reported a measure.
+fn first_measure_sentence_of_block(sents: &[Sent<'_>], i: usize) -> bool {
+    let block = sents[i].block;
+    !sents[..i].iter().rev().take_while(|s| s.block == block).any(|s| !s.cues.cues.is_empty())
+}
+
+fn push_mentions(
+    mentions: &mut Vec<MeasureMention>,
+    article: &Article,
+    s: &Sent<'_>,
+    targets: &[(String, usize)],
+    range: Range<usize>,
+    authority: Option<&'static str>,
+    index: usize,
+) {
+    for (t_idx, (name, pos)) in targets.iter().enumerate() {
+        // Each date goes to the target named closest before it; dates before every
+        // target go to all of them.
+        let dates: Vec<DateMention> = s
+            .dates
+            .iter()
+            .filter(|d| {
+                let owner = targets.iter().enumerate().filter(|(_, (_, p))| *p <= d.span.start).max_by_key(|(_, (_, p))| *p);
+                match owner {
+                    Some((o, _)) => o == t_idx || targets.iter().all(|(_, p)| *p == *pos),
+                    None => true,
+                }
+            })
+            .cloned()
+            .collect();
+        for cue in &s.cues.cues {
+            let auth = if cue.kind.is_reaction() { Some(name.clone()) } else { authority.map(str::to_string) };
+            mentions.push(MeasureMention {
+                entity: name.clone(),
+                kind: cue.kind,
+                authority: auth,
+                dates: dates.clone(),
+                citation: citation(article, range.clone(), &s.cues),
+                block: s.block,
+                sentence: index,
+                stated_status: s.cues.status,
+            });
+        }
+    }
+}
+
+/// The citation for a sentence range: the exact text, cut at clause boundaries around
+/// the first cue when the sentence is longer than `MAX_QUOTE_CHARS`.
+fn citation(article: &Article, range: Range<usize>, cues: &SentenceCues) -> Citation {
+    let mut r = range.clone();
+    let text = &article.text[r.clone()];
+    if text.chars().count() > MAX_QUOTE_CHARS {
+        let anchor = cues.cues.first().map(|c| c.span.start.min(text.len())).unwrap_or(0);
+        r = clause_window(text, anchor, range.start);
+    }
+    Citation {
+        article: article.meta.file.clone(),
+        source: article.meta.source.clone(),
+        published: article.meta.published,
+        url: article.meta.url.clone(),
+        quote: article.text[r.clone()].to_string(),
+        range: r,
+    }
+}
+
+/// A window of at most `MAX_QUOTE_CHARS` characters around `anchor`, starting and ending
+/// at clause boundaries (", ", "; ") where possible. Offsets are absolute.
+fn clause_window(text: &str, anchor: usize, base: usize) -> Range<usize> {
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices([',', ';', ':']).map(|(i, _)| i + 1))
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let mut best = (0usize, 0usize);
+    for (a_i, &a) in bounds.iter().enumerate() {
+        if a > anchor {
+            break;
+        }
+        for &b in &bounds[a_i + 1..] {
+            if b <= anchor {
+                continue;
+            }
+            if text[a..b].chars().count() > MAX_QUOTE_CHARS {
+                break;
+            }
+            if b - a > best.1 - best.0 {
+                best = (a, b);
+            }
+        }
+    }
+    if best.1 == 0 {
+        // No clause fits: take characters around the anchor at word boundaries.
+        let mut start = anchor;
+        while start > 0 && !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = start;
+        let mut count = 0;
+        for (i, c) in text[start..].char_indices() {
+            if count == MAX_QUOTE_CHARS {
+                break;
+            }
+            count += 1;
+            end = start + i + c.len_utf8();
+        }
+        if let Some(sp) = text[start..end].rfind(' ') {
+            if sp > 0 {
+                end = start + sp;
+            }
+        }
+        best = (start, end);
+    }
+    // Trim whitespace at both ends.
+    let slice = &text[best.0..best.1];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    (base + best.0 + lead)..(base + best.1 - trail)
+}
+
+#[cfg(test)]
+mod tests;

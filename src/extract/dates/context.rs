@@ -1,0 +1,764 @@
+//! The words around a date phrase: the preposition right before it ("ab dem", "bis zum",
+//! "since"), the clause it stands in, the tense of that clause, and the verbs that give
+//! the date its role. Works on byte offsets into the sentence and allocates little.
+
+use std::ops::Range;
+
+use crate::model::{DateRole, Lang};
+
+use super::resolve::Direction;
+
+/// What the words right before a date phrase say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// No preposition, or a neutral one ("am", "im", "on", "in").
+    Plain,
+    /// "ab", "ab dem", "from", "starting", "effective".
+    From,
+    /// "bis", "bis zum", "spätestens", "by", "until", "no later than", "before".
+    Until,
+    /// "seit", "since".
+    Since,
+    /// "nächsten", "kommenden", "next" before a month: strictly after publication.
+    Next,
+    /// "letzten", "vergangenen", "last" before a month: strictly before publication.
+    Last,
+    /// "Aufnahme vom", "Stand:", "Bericht vom": a stamp, not an event.
+    Stamp,
+    /// "Dekret vom", "Regeln von": the day a rule was issued.
+    Issued,
+}
+
+/// The cue before a phrase and where the phrase, extended over the cue's words, starts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LeftCue {
+    pub cue: Cue,
+    pub start: usize,
+}
+
+/// Case-insensitive (ASCII letters) membership in a word list.
+pub(super) fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// The word (letters only) that ends right before `end`, with only whitespace between,
+/// and its start. `None` when punctuation or nothing stands there, or the word would
+/// start before `floor`.
+pub(super) fn word_before(s: &str, end: usize, floor: usize) -> Option<(usize, &str)> {
+    let head = s.get(..end)?;
+    let trimmed = head.trim_end();
+    if trimmed.len() == head.len() && end > 0 {
+        // The phrase is glued to what precedes it ("(Aufnahme" is fine, "x20. Juli" is not).
+        return None;
+    }
+    let start = trimmed.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map(|(i, _)| i)?;
+    (start >= floor).then(|| (start, &trimmed[start..]))
+}
+
+/// The word (letters only) that starts right after `start`, past whitespace.
+pub(super) fn word_after(s: &str, start: usize) -> Option<&str> {
+    let tail = s.get(start..)?.trim_start();
+    let end = tail.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or(tail.len(), |(i, _)| i);
+    (end > 0).then(|| &tail[..end])
+}
+
+/// The first non-space character at or after `start`.
+pub(super) fn char_after(s: &str, start: usize) -> Option<char> {
+    s.get(start..)?.trim_start().chars().next()
+}
+
+const FROM: &[&str] = &["ab", "from", "starting", "beginning", "effective", "commencing"];
+const UNTIL: &[&str] = &["bis", "until", "till", "by", "through", "spätestens", "before"];
+const SINCE: &[&str] = &["seit", "since"];
+const NEUTRAL: &[&str] = &["am", "an", "im", "in", "on", "during", "zum", "zur", "vom", "von", "of", "um"];
+const ARTICLES: &[&str] = &["dem", "den", "der", "the"];
+const NEXT: &[&str] = &["nächsten", "kommenden", "next", "coming"];
+const LAST: &[&str] = &["letzten", "vergangenen", "vorigen", "last", "past", "previous"];
+const STAMP_NOUNS: &[&str] = &[
+    "aufnahme",
+    "foto",
+    "bild",
+    "archivbild",
+    "archivfoto",
+    "bericht",
+    "meldung",
+    "stand",
+    "dated",
+    "photo",
+    "report",
+    "aktualisiert",
+    "updated",
+];
+const ISSUE_NOUNS: &[&str] = &[
+    "regeln",
+    "regel",
+    "dekret",
+    "dekrets",
+    "verordnung",
+    "gesetz",
+    "gesetzes",
+    "anordnung",
+    "erlass",
+    "erlasses",
+    "beschluss",
+    "beschlusses",
+    "entscheidung",
+    "urteil",
+    "urteils",
+    "order",
+    "rule",
+    "rules",
+    "decree",
+    "law",
+    "ruling",
+    "decision",
+];
+
+/// Reads the cue before a date phrase starting at `start` (not looking before `floor`,
+/// the end of the previous phrase). The returned start covers the cue's words, so the
+/// span reads "ab dem 20. Juli", "bis zum 12. November", "im Juni".
+pub(super) fn left_cue(s: &str, start: usize, floor: usize) -> LeftCue {
+    let plain = LeftCue { cue: Cue::Plain, start };
+    if stamp_before(s, start, floor) {
+        return LeftCue { cue: Cue::Stamp, start };
+    }
+    let Some((s1, w1)) = word_before(s, start, floor) else {
+        return plain;
+    };
+    let w2 = word_before(s, s1, floor);
+    let w3 = w2.and_then(|(s2, _)| word_before(s, s2, floor));
+    // "no later than"
+    if w1.eq_ignore_ascii_case("than") {
+        if let (Some((_, later)), Some((s3, no))) = (w2, w3) {
+            if later.eq_ignore_ascii_case("later") && no.eq_ignore_ascii_case("no") {
+                return LeftCue { cue: Cue::Until, start: s3 };
+            }
+        }
+        return plain;
+    }
+    // "ab dem", "bis zum", "seit dem", "vor dem", "by the", "am", "on"
+    let (head_start, head, before_head) =
+        if is_one_of(w1, ARTICLES) || is_one_of(w1, &["zum", "zur", "am", "on", "an"]) {
+            match w2 {
+                Some((s2, w)) if is_one_of(w, FROM) || is_one_of(w, UNTIL) || is_one_of(w, SINCE) || w == "vor" => {
+                    (s2, w, w3)
+                }
+                _ => (s1, w1, w2),
+            }
+        } else {
+            (s1, w1, w2)
+        };
+    let cue = if is_one_of(head, FROM) {
+        Cue::From
+    } else if is_one_of(head, UNTIL) || (head == "vor" && head_start != s1) {
+        Cue::Until
+    } else if is_one_of(head, SINCE) {
+        Cue::Since
+    } else if is_one_of(head, NEXT) || is_one_of(head, LAST) {
+        let cue = if is_one_of(head, NEXT) { Cue::Next } else { Cue::Last };
+        // "im kommenden März", "in the next", "ab nächsten Montag"
+        return match before_head {
+            Some((s2, w)) if is_one_of(w, &["im", "in", "ab", "bis", "am"]) => LeftCue { cue, start: s2 },
+            _ => LeftCue { cue, start: head_start },
+        };
+    } else if is_one_of(head, &["vom", "von", "of"]) {
+        match before_head {
+            Some((_, noun)) if is_one_of_lower(noun, ISSUE_NOUNS) => Cue::Issued,
+            Some((_, noun)) if is_one_of_lower(noun, STAMP_NOUNS) => Cue::Stamp,
+            _ => Cue::Plain,
+        }
+    } else if is_one_of(head, NEUTRAL) || is_one_of(head, ARTICLES) {
+        if head.eq_ignore_ascii_case("zum") {
+            Cue::From
+        } else {
+            Cue::Plain
+        }
+    } else {
+        return plain;
+    };
+    // "bis spätestens", "ab spätestens", "spätestens am", "starting on", "effective on"
+    let start = match before_head {
+        Some((s2, w)) if is_one_of(w, UNTIL) || is_one_of(w, FROM) => {
+            if cue == Cue::Plain || cue == Cue::Until || cue == Cue::From {
+                return LeftCue { cue: if is_one_of(w, FROM) { Cue::From } else { Cue::Until }, start: s2 };
+            }
+            head_start
+        }
+        _ => head_start,
+    };
+    LeftCue { cue, start }
+}
+
+fn is_one_of_lower(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.chars().flat_map(char::to_lowercase).eq(w.chars()))
+}
+
+/// True if a stamp word ("Stand:", "Aufnahme vom", "Updated") precedes `start` closely.
+fn stamp_before(s: &str, start: usize, floor: usize) -> bool {
+    let Some(head) = s.get(floor..start) else {
+        return false;
+    };
+    let head = head.trim_end().trim_end_matches(':').trim_end();
+    let head = head.strip_suffix("vom").or_else(|| head.strip_suffix("am")).unwrap_or(head).trim_end();
+    let word_start =
+        head.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(head.len(), |(i, _)| i);
+    let word = &head[word_start..];
+    !word.is_empty() && is_one_of_lower(word, STAMP_NOUNS)
+}
+
+/// True if the phrase stands at the head of the sentence and is followed by a dash or a
+/// bar, as in "17.08.2020 - US-Präsident ...": a dateline.
+pub(super) fn is_dateline(s: &str, span: &Range<usize>) -> bool {
+    let before_is_blank = s.get(..span.start).is_some_and(|h| h.trim().is_empty());
+    before_is_blank && matches!(char_after(s, span.end), Some('-' | '–' | '—' | '|'))
+}
+
+/// The clause around `span`: from the last clause mark before it to the first after it.
+/// Clause marks are , ; : ( ) ! ? and dashes set off by spaces; full stops are not,
+/// since dates and abbreviations carry them.
+pub(super) fn clause_around(s: &str, span: &Range<usize>) -> Range<usize> {
+    let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '!' | '?' | '–' | '—');
+    let start = s
+        .get(..span.start)
+        .and_then(|h| h.char_indices().rev().find(|&(_, c)| is_mark(c)).map(|(i, c)| i + c.len_utf8()))
+        .unwrap_or(0);
+    let end = s
+        .get(span.end..)
+        .and_then(|t| t.char_indices().find(|&(_, c)| is_mark(c)).map(|(i, _)| span.end + i))
+        .unwrap_or(s.len());
+    start..end
+}
+
+/// The words (runs of letters) in `s[range]`, with their byte starts.
+pub(super) fn words(s: &str, range: Range<usize>) -> Vec<(usize, &str)> {
+    let Some(text) = s.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                out.push((range.start + b, &text[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        out.push((range.start + b, &text[b..]));
+    }
+    out
+}
+
+const FUTURE_DE: &[&str] = &[
+    "wird",
+    "werden",
+    "wirst",
+    "soll",
+    "sollen",
+    "solle",
+    "sollte",
+    "sollten",
+    "will",
+    "wollen",
+    "wolle",
+    "plant",
+    "planen",
+    "geplant",
+    "künftig",
+    "demnächst",
+    "bald",
+    "voraussichtlich",
+];
+const FUTURE_EN: &[&str] = &["will", "shall", "plans", "planned", "scheduled", "expected", "upcoming", "going"];
+const PAST_DE: &[&str] =
+    &["hatte", "hatten", "war", "waren", "wurde", "wurden", "worden", "gewesen", "habe", "damals", "zuvor", "bereits"];
+const PAST_EN: &[&str] = &["was", "were", "had", "did", "ago", "previously", "earlier", "former"];
+/// Lowercase words ending in -te that are adjectives or ordinals, not past-tense verbs.
+const NOT_PAST_TE: &[&str] = &[
+    "erste", "zweite", "dritte", "vierte", "fünfte", "letzte", "nächste", "harte", "beste", "breite", "weite", "rechte",
+    "echte", "feste", "leichte", "schlechte", "gesamte", "meiste", "bekannte", "weitere", "mitte", "bitte", "große",
+    "rote", "gute", "neueste", "späte", "heute", "beliebte",
+];
+
+/// The tense of the words: future markers against past markers (auxiliaries count twice
+/// as much as a past-tense ending). `None` when they balance.
+fn tense_of(words: &[(usize, &str)]) -> Option<Direction> {
+    let (mut forward, mut backward) = (0u32, 0u32);
+    for &(_, w) in words {
+        let lower_initial = w.chars().next().is_some_and(char::is_lowercase);
+        if FUTURE_DE.contains(&w) || is_one_of(w, FUTURE_EN) {
+            forward += 2;
+        } else if PAST_DE.contains(&w) || is_one_of(w, PAST_EN) {
+            backward += 2;
+        } else if lower_initial && w.len() >= 5 && w.ends_with("te") && !NOT_PAST_TE.contains(&w) {
+            backward += 1;
+        } else if lower_initial && w.len() >= 5 && w.is_ascii() && w.ends_with("ed") {
+            backward += 1;
+        }
+    }
+    match forward.cmp(&backward) {
+        std::cmp::Ordering::Greater => Some(Direction::Forward),
+        std::cmp::Ordering::Less => Some(Direction::Backward),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The tense around a phrase: the clause's first, the whole sentence's if the clause
+/// does not tell.
+pub(super) fn tense(s: &str, clause: &Range<usize>) -> Direction {
+    tense_of(&words(s, clause.clone()))
+        .or_else(|| tense_of(&words(s, 0..s.len())))
+        .unwrap_or(Direction::Neutral)
+}
+
+const ANNOUNCED_DE: &[&str] = &[
+    "angekündigt",
+    "ankündigte",
+    "ankündigten",
+    "unterzeichnet",
+    "unterzeichnete",
+    "unterzeichneten",
+    "unterschrieben",
+    "unterschrieb",
+    "verhängt",
+    "verhängte",
+    "verhängten",
+    "beschlossen",
+    "beschloss",
+    "erlassen",
+    "erließ",
+    "verkündet",
+    "verkündete",
+    "verboten",
+    "verbot",
+    "verbannt",
+    "verbannte",
+    "gewarnt",
+    "warnte",
+    "angeordnet",
+    "anordnete",
+    "ordnete",
+    "eingeleitet",
+    "leitete",
+    "verabschiedet",
+    "verabschiedete",
+    "genehmigt",
+    "genehmigte",
+    "untersagt",
+    "untersagte",
+    "sanktioniert",
+    "sanktionierte",
+    "mitgeteilt",
+    "teilte",
+    "bekanntgegeben",
+    "bekanntgab",
+    "veröffentlicht",
+    "veröffentlichte",
+    "erklärte",
+    "verklagt",
+    "verklagte",
+    "klagte",
+    "eingereicht",
+    "eingestuft",
+    "stufte",
+    "gelistet",
+    "listete",
+    "blockiert",
+    "blockierte",
+    "gestoppt",
+    "stoppte",
+    "ausgeschlossen",
+    "schloss",
+];
+const ANNOUNCED_EN: &[&str] = &[
+    "announced",
+    "signed",
+    "imposed",
+    "issued",
+    "banned",
+    "ordered",
+    "decided",
+    "added",
+    "placed",
+    "blacklisted",
+    "sanctioned",
+    "warned",
+    "unveiled",
+    "published",
+    "released",
+    "passed",
+    "enacted",
+    "approved",
+    "adopted",
+    "declared",
+    "barred",
+    "prohibited",
+    "blocked",
+    "designated",
+    "listed",
+    "filed",
+    "sued",
+    "proposed",
+    "introduced",
+    "launched",
+    "opened",
+    "revealed",
+    "excluded",
+];
+const EFFECTIVE_DE: &[&str] =
+    &["wirksam", "gilt", "gelten", "galt", "galten", "greift", "greifen", "griff", "inkrafttreten", "Inkrafttreten"];
+const EFFECTIVE_EN: &[&str] = &["effect", "effective", "applies", "apply", "kicks"];
+const EXPIRES_DE: &[&str] =
+    &["endet", "enden", "endete", "endeten", "ausgelaufen", "ausläuft", "abläuft", "abgelaufen", "auslaufen"];
+const EXPIRES_EN: &[&str] = &["expires", "expire", "expired", "expiring", "lapses", "lapse", "lapsed", "sunsets", "ends"];
+const DEADLINE_WORDS: &[&str] = &["Frist", "Fristen", "Ultimatum", "spätestens", "deadline", "deadlines"];
+/// Words that make "bis" a validity end rather than a deadline ("gilt bis", "läuft bis").
+const VALIDITY: &[&str] =
+    &["gilt", "gelten", "galt", "läuft", "laufen", "lief", "befristet", "valid", "runs", "lasts", "expires", "endet"];
+
+/// The role one word of the clause gives a date, given the words of the clause.
+fn role_of_word(w: &str, i: usize, ws: &[(usize, &str)]) -> Option<DateRole> {
+    let prev = i.checked_sub(1).and_then(|j| ws.get(j)).map(|&(_, p)| p);
+    let has = |x: &str| ws.iter().any(|&(_, v)| v.eq_ignore_ascii_case(x));
+    if EXPIRES_DE.contains(&w) || is_one_of(w, EXPIRES_EN) {
+        return Some(DateRole::Expires);
+    }
+    if matches!(w, "läuft" | "laufen" | "lief" | "liefen") && has("aus") {
+        return Some(DateRole::Expires);
+    }
+    if w == "Kraft" || w.eq_ignore_ascii_case("force") {
+        return match prev {
+            Some(p) if p.eq_ignore_ascii_case("außer") || p.eq_ignore_ascii_case("of") => Some(DateRole::Expires),
+            Some(p) if is_one_of(p, &["in", "into"]) => Some(DateRole::Effective),
+            _ => None,
+        };
+    }
+    if EFFECTIVE_DE.contains(&w) || is_one_of(w, EFFECTIVE_EN) {
+        return Some(DateRole::Effective);
+    }
+    if DEADLINE_WORDS.contains(&w) || is_one_of(w, &["deadline", "deadlines"]) {
+        return Some(DateRole::Deadline);
+    }
+    if ANNOUNCED_DE.contains(&w) || is_one_of(w, ANNOUNCED_EN) {
+        return Some(DateRole::Announced);
+    }
+    None
+}
+
+fn role_rank(role: DateRole) -> u8 {
+    match role {
+        DateRole::Expires => 0,
+        DateRole::Effective => 1,
+        DateRole::Deadline => 2,
+        DateRole::Announced => 3,
+        DateRole::Reported => 4,
+    }
+}
+
+/// The role the verbs and nouns of the clause give the phrase at `span`: the nearest such
+/// word wins (in words), ties go Expires, Effective, Deadline, Announced.
+pub(super) fn role_from_clause(s: &str, clause: &Range<usize>, span: &Range<usize>) -> Option<DateRole> {
+    let ws = words(s, clause.clone());
+    let mut best: Option<(usize, u8, DateRole)> = None;
+    let first_after = ws.iter().position(|&(p, _)| p >= span.end).unwrap_or(ws.len());
+    let last_before = ws.iter().rposition(|&(p, _)| p < span.start);
+    for (i, &(pos, w)) in ws.iter().enumerate() {
+        if pos >= span.start && pos < span.end {
+            continue;
+        }
+        let Some(role) = role_of_word(w, i, &ws) else {
+            continue;
+        };
+        let distance = if pos >= span.end { i + 1 - first_after } else { last_before.map_or(1, |l| l + 1 - i) };
+        let key = (distance, role_rank(role), role);
+        if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+            best = Some(key);
+        }
+    }
+    best.map(|(_, _, r)| r)
+}
+
+/// True if the clause has a word that ends validity at a "bis" date ("gilt bis").
+pub(super) fn has_validity_word(s: &str, clause: &Range<usize>) -> bool {
+    words(s, clause.clone()).iter().any(|&(_, w)| is_one_of(w, VALIDITY))
+}
+
+/// True if the clause speaks of a measure ("seit 2019 auf der Liste", "since the ban"),
+/// which makes a "seit" date the start of that measure.
+pub(super) fn speaks_of_measure(s: &str, clause: &Range<usize>) -> bool {
+    const STEMS: &[&str] = &[
+        "verbot",
+        "sanktion",
+        "embargo",
+        "beschränk",
+        "restrikt",
+        "kontroll",
+        "sperr",
+        "bann",
+        "ban",
+        "sanction",
+        "restrict",
+        "blacklist",
+        "blocked",
+        "barred",
+        "liste",
+        "list",
+        "kraft",
+        "force",
+        "untersagt",
+        "gilt",
+        "gelten",
+    ];
+    words(s, clause.clone()).iter().any(|&(_, w)| {
+        let lower = w.to_lowercase();
+        STEMS.iter().any(|stem| lower.starts_with(stem) || lower.ends_with(stem) || lower.ends_with("verbot"))
+    })
+}
+
+/// Words that, after a number, make it a count or an amount, not a year.
+const UNITS: &[&str] = &[
+    "euro",
+    "eur",
+    "dollar",
+    "us-dollar",
+    "mio",
+    "million",
+    "milliard",
+    "mrd",
+    "billion",
+    "prozent",
+    "percent",
+    "stück",
+    "mitarbeiter",
+    "nutzer",
+    "kunden",
+    "menschen",
+    "personen",
+    "stellen",
+    "jobs",
+    "beschäftigt",
+    "kilometer",
+    "km",
+    "meter",
+    "tonnen",
+    "tons",
+    "stunden",
+    "minuten",
+    "sekunden",
+    "tage",
+    "wochen",
+    "monate",
+    "jahre",
+    "punkte",
+    "einwohner",
+    "geräte",
+    "unternehmen",
+    "firmen",
+    "apps",
+    "seiten",
+    "employees",
+    "users",
+    "people",
+    "customers",
+    "workers",
+    "units",
+    "devices",
+    "companies",
+    "firms",
+    "pages",
+    "hours",
+    "minutes",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "points",
+    "miles",
+    "dollars",
+    "euros",
+    "pounds",
+    "yuan",
+    "shares",
+    "aktien",
+    "staff",
+];
+/// Words before a number that make it a quantity ("rund 2000", "mit 2000").
+const QUANTIFIERS: &[&str] = &[
+    "rund",
+    "etwa",
+    "ca",
+    "circa",
+    "über",
+    "unter",
+    "mehr",
+    "weniger",
+    "als",
+    "knapp",
+    "fast",
+    "mit",
+    "zu",
+    "insgesamt",
+    "weitere",
+    "weiteren",
+    "nur",
+    "von",
+    "um",
+    "je",
+    "pro",
+    "für",
+    "auf",
+    "und",
+    "oder",
+    "sowie",
+    "nummer",
+    "nr",
+    "no",
+    "version",
+    "artikel",
+    "paragraf",
+    "seite",
+    "tel",
+    "fax",
+    "plz",
+    "kapitel",
+    "platz",
+    "modell",
+    "top",
+];
+/// Prepositions that make a four-digit number a year ("seit 2019", "in 2017", "bis 2025").
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "seit", "bis", "ab", "von", "vom", "since", "by", "until", "till", "through", "from", "during", "before",
+    "after", "nach", "vor", "zwischen", "between", "anno", "of",
+];
+/// Nouns before "of" that make the year after it a date ("the summer of 2019").
+const OF_NOUNS: &[&str] =
+    &["summer", "winter", "spring", "fall", "autumn", "end", "beginning", "start", "middle", "year", "half", "quarter"];
+
+fn starts_with_unit(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    UNITS.iter().any(|u| lower.starts_with(u))
+}
+
+/// How a bare four-digit number reads.
+pub(super) enum YearReading {
+    /// Not a year.
+    No,
+    /// A year; the phrase starts at `start` ("im Jahr 2017", "in the year 2017").
+    Yes { start: usize },
+}
+
+/// Decides whether the four-digit number at `span` is a year, from the words around it:
+/// "im Jahr 2017", "seit 2019", "in 2017" always; for German text also "die 2017 ...
+/// erfolgte Akquisition" and "machte 2022 nach eigenen Angaben" (an article or a verb
+/// before, a lowercase word or a stop after). Amounts and counts ("2000 Mitarbeiter",
+/// "mit 1500 Euro", "Nr. 2017") are not.
+pub(super) fn read_year(s: &str, span: &Range<usize>, year: i32, has_part: bool, lang: Lang) -> YearReading {
+    let next_word = word_after(s, span.end);
+    let next_char = char_after(s, span.end);
+    let unit_after = next_word.is_some_and(starts_with_unit) && !next_char.is_some_and(|c| matches!(c, ',' | '.'));
+    if unit_after || !(1000..=2999).contains(&year) {
+        return YearReading::No;
+    }
+    if has_part {
+        return YearReading::Yes { start: span.start };
+    }
+    let Some((p1, w1)) = word_before(s, span.start, 0) else {
+        return YearReading::No;
+    };
+    // "im Jahr 2017", "des Jahres 2017", "in the year 2017", "Geschäftsjahr 2023"
+    let lower1 = w1.to_lowercase();
+    if matches!(lower1.as_str(), "jahr" | "jahre" | "jahres" | "year") || lower1.ends_with("jahr") {
+        let start = match word_before(s, p1, 0) {
+            Some((p2, w2)) if is_one_of(w2, &["im", "in", "dem", "des", "das", "the", "vom", "seit"]) => {
+                match word_before(s, p2, 0) {
+                    Some((p3, w3)) if w2.eq_ignore_ascii_case("the") && is_one_of(w3, &["in", "of", "since"]) => p3,
+                    _ => p2,
+                }
+            }
+            _ => p1,
+        };
+        return YearReading::Yes { start };
+    }
+    let capital_after = next_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && next_char.is_some_and(char::is_alphabetic);
+    if is_one_of(w1, YEAR_PREPOSITIONS) {
+        if w1.eq_ignore_ascii_case("of") {
+            let noun_ok = word_before(s, p1, 0).is_some_and(|(_, n)| is_one_of(n, OF_NOUNS));
+            return if noun_ok { YearReading::Yes { start: span.start } } else { YearReading::No };
+        }
+        // "in 2000 Fällen", "von 2000 Anträgen": a German noun after makes it a count.
+        let weak = is_one_of(w1, &["in", "von", "vom", "nach", "vor", "zwischen"]);
+        if weak && capital_after && lang == Lang::De {
+            return YearReading::No;
+        }
+        return YearReading::Yes { start: span.start };
+    }
+    // German prose: "die 2017 für 800 Millionen Dollar erfolgte Akquisition",
+    // "Kaspersky machte 2022 nach eigenen Angaben ...".
+    if lang == Lang::De && (1950..=2099).contains(&year) {
+        let prev_ok = w1.chars().next().is_some_and(char::is_lowercase) && !is_one_of_lower(w1, QUANTIFIERS);
+        let next_ok = match next_char {
+            None => true,
+            Some(c) if matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?') => true,
+            Some(c) if c.is_alphabetic() => !capital_after,
+            _ => false,
+        };
+        if prev_ok && next_ok {
+            return YearReading::Yes { start: span.start };
+        }
+    }
+    YearReading::No
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn left_cues() {
+        let s = "Kaspersky wird ab dem 20. Juli kündigen";
+        let at = s.find("20.").expect("in text");
+        let cue = left_cue(s, at, 0);
+        assert_eq!(cue.cue, Cue::From);
+        assert_eq!(&s[cue.start..at], "ab dem ");
+        let s = "eine Frist bis zum 12. November";
+        let at = s.find("12.").expect("in text");
+        assert_eq!(left_cue(s, at, 0).cue, Cue::Until);
+        let s = "Moskau (Aufnahme vom 30.1.2017)";
+        assert_eq!(left_cue(s, s.find("30.").expect("in text"), 0).cue, Cue::Stamp);
+        let s = "Stand: 16.07.2024 15:11 Uhr";
+        assert_eq!(left_cue(s, s.find("16.").expect("in text"), 0).cue, Cue::Stamp);
+        let s = "comply no later than Nov. 12";
+        let at = s.find("Nov").expect("in text");
+        let cue = left_cue(s, at, 0);
+        assert_eq!((cue.cue, &s[cue.start..at]), (Cue::Until, "no later than "));
+    }
+
+    #[test]
+    fn clauses_stop_at_commas() {
+        let s = "Ein Dekret, das Trump am Wochenende unterzeichnete, erhöht den Druck.";
+        let at = s.find("am Wochenende").expect("in text");
+        let c = clause_around(s, &(at..at + 13));
+        assert_eq!(&s[c], " das Trump am Wochenende unterzeichnete");
+    }
+
+    #[test]
+    fn years_need_a_reason() {
+        let check = |s: &str, lang: Lang| {
+            let at = s.find("20").expect("a year");
+            matches!(read_year(s, &(at..at + 4), s[at..at + 4].parse().unwrap_or(0), false, lang), YearReading::Yes { .. })
+        };
+        assert!(check("dass Bytedance die 2017 für 800 Millionen Dollar erfolgte Akquisition", Lang::De));
+        assert!(check("Kaspersky machte 2022 nach eigenen Angaben", Lang::De));
+        assert!(check("Seit 2019 gilt das Verbot.", Lang::De));
+        assert!(check("It bought the app in 2017.", Lang::En));
+        assert!(!check("Die Firma hat 2000 Mitarbeiter.", Lang::De));
+        assert!(!check("mit 2000 neuen Stellen", Lang::De));
+        assert!(!check("bis 2000 Euro", Lang::De));
+        assert!(!check("the 2000 employees", Lang::En));
+        assert!(!check("Gesetz Nr. 2017 vom Mai", Lang::De));
+    }
+}

@@ -1,0 +1,252 @@
+//! The regular expressions that find date phrases, and the small word tables that turn
+//! what they capture into numbers. Every pattern is compiled once per process. In these
+//! patterns `\b` is rewritten to an ASCII word boundary, which keeps the regex crate on
+//! its fast automaton for German text (umlauts never start or end a word they match).
+
+use std::sync::LazyLock;
+
+use chrono::Weekday;
+use regex::Regex;
+
+/// Month names, capitalised as news text writes them; abbreviations need their dot.
+const MONTH: &str = r"(?:(?:Januar|January|Jänner|Februar|February|Feber|März|Maerz|March|April|Mai|May|Juni|June|Juli|July|August|September|Oktober|October|November|Dezember|December)\b|(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec)\.)";
+
+/// English month names, for "April 9" (German never puts the day after the month).
+const MONTH_EN: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|Sept\b)";
+
+/// "Anfang", "Mitte", "Ende", "early", "mid-", "late", "the end of" before a month or year.
+const PART: &str = r"(?i:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)";
+
+fn compile(pattern: &str) -> Regex {
+    let ascii = pattern.replace(r"\b", r"(?-u:\b)");
+    // The patterns are constants of this file; a failure here is a programming error that
+    // the unit tests catch, never something input can cause.
+    Regex::new(&ascii).unwrap_or_else(|e| panic!("date pattern does not compile: {e}"))
+}
+
+/// A cheap first look: sentences without a digit or a calendar word have no date.
+pub(super) static GATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)[0-9]|jan|feb|mär|maerz|march|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|tag|day|woche|week|monat|month|jahr|year|quartal|quarter|heute|gestern|morgen|tonight|sofort|immediate|sonnabend|weekend",
+    )
+});
+
+/// "2024-09-29", "16.07.2024", "30.1.2017", "03.12.24", "16.07." (the last needs a cue).
+pub(super) static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})|(?P<d>[0-9]{1,2})\.[ \x{a0}]?(?P<m>[0-9]{1,2})\.(?:[ \x{a0}]?(?P<y>[0-9]{4}|[0-9]{2}))?)",
+    )
+});
+
+/// "20. Juli 2024", "3. März", "9 April 2024", "the 9th of April".
+pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?P<d>[0-9]{{1,2}})(?:\.|st\b|nd\b|rd\b|th\b)?\s{{0,3}}(?:of\s+)?(?P<m>{MONTH})(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+    ))
+});
+
+/// "April 9, 2024", "Aug. 31", "Sept. 20".
+pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?P<m>{MONTH_EN})\s{{1,3}}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+    ))
+});
+
+/// "Februar 2022", "Mitte September", "late August", "mid-September", "Juni" (the bare
+/// month needs a preposition before it, checked by the caller).
+pub(super) static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{MONTH})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"
+    ))
+});
+
+/// A four-digit number, perhaps with "Ende", "early", "mid-" before it; whether it is a
+/// year is decided from the words around it.
+pub(super) static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<y>[0-9]{{4}})\b")));
+
+/// "Q3 2024", "3. Quartal", "im dritten Quartal", "third quarter of 2024", "last quarter".
+pub(super) static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:Q(?P<qn>[1-4])|(?P<qd>[1-4])\.\s?Quartal|(?P<qw>ersten|zweiten|dritten|vierten|first|second|third|fourth|letzten|vergangenen|last|previous|kommenden|nächsten|next|laufenden|current|this|diesem)\s+(?:Quartals|Quartal|quarter))\b(?:\s{1,3}(?:of\s+|des\s+Jahres\s+)?(?P<y>[0-9]{4})\b)?",
+    )
+});
+
+/// "heute", "gestern", "today", "yesterday", "übermorgen".
+pub(super) static DEICTIC: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?P<w>vorgestern|gestern|heute|morgen|today|yesterday|tomorrow|tonight)\b|(?P<u>übermorgen)\b")
+});
+
+/// "letzte Woche", "im vergangenen Monat", "Ende des Jahres", "earlier this year",
+/// "Mitte der Woche", "im Vorjahr", "Jahresende".
+pub(super) static RELATIVE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:(?P<q>Anfang|Mitte|Ende|(?:the\s+)?(?:end|beginning|start|middle)\s+of|earlier|later|early|late)\s+)?(?P<mod>letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|kommende[nmrs]?|nächste[nmrs]?|diese[nmrs]?|laufende[nmrs]?|des|der|last|past|next|coming|this|the|previous|current)\s+(?P<unit>Woche|Monats|Monat|Jahres|Jahr|week|month|year)\b|\b(?P<c>Vorwoche|Vormonat|Vorjahres|Vorjahr|Jahresende|Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|year-end)\b",
+    )
+});
+
+/// "vor rund einer Woche", "binnen drei Monaten", "innerhalb von 90 Tagen", "in 45 days",
+/// "two weeks ago", "knapp einen Monat, nachdem"; the caller requires a preposition, "ago"
+/// or "nachdem/after".
+pub(super) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?:\b(?P<pre>vor|binnen|innerhalb\s+von|innerhalb|in|within|seit)\s+)?(?:(?P<h>rund|etwa|ca\.|circa|knapp|gut|fast|über|mehr\s+als|weniger\s+als|nur|about|around|nearly|almost|roughly|some|more\s+than|less\s+than|just|only|approximately|over)\s+)?\b(?P<n>[0-9]{1,4}|ein(?:e[mnrs]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|sechzig|neunzig|wenigen|einigen|ein\s+paar|a\s+few|a\s+couple\s+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|few|several)\s+(?P<u>Tagen|Tage|Tages|Tag|Wochen|Woche|Monaten|Monate|Monats|Monat|Jahren|Jahre|Jahres|Jahr|days|day|weeks|week|months|month|years|year)\b(?P<post>\s+ago\b|,?\s+(?:nachdem|after)\b)?",
+    )
+});
+
+/// "am Sonntag", "ab kommenden Sonntag", "next Sunday", "on Friday", "am Wochenende".
+pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:(?P<mod>kommende[nmrs]?|nächste[nmrs]?|vergangene[nmrs]?|letzte[nmrs]?|diese[nmrs]?|vorige[nmrs]?|this\s+coming|next|last|this|coming|past|previous)\s+)?(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b",
+    )
+});
+
+/// "effective immediately", "mit sofortiger Wirkung", "ab sofort".
+pub(super) static IMMEDIATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:effective\s+immediately|immediately\s+effective|with\s+immediate\s+effect|mit\s+sofortiger\s+Wirkung|ab\s+sofort|sofort\s+wirksam)\b",
+    )
+});
+
+/// The month number of a month name or abbreviation ("März", "Sept.", "Jänner").
+pub(super) fn month_number(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.');
+    let starts = |p: &str| name.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let table: [(&str, u32); 16] = [
+        ("jan", 1),
+        ("jän", 1),
+        ("feb", 2),
+        ("mär", 3),
+        ("mae", 3),
+        ("mar", 3),
+        ("apr", 4),
+        ("mai", 5),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("okt", 10),
+        ("oct", 10),
+        ("nov", 11),
+    ];
+    if starts("dez") || starts("dec") {
+        return Some(12);
+    }
+    table.iter().find(|(p, _)| starts(p)).map(|&(_, m)| m)
+}
+
+/// The weekday a German or English weekday name (or compound such as "Sonntagabend") names.
+pub(super) fn weekday(name: &str) -> Option<Weekday> {
+    let starts = |p: &str| name.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let table: [(&str, Weekday); 15] = [
+        ("montag", Weekday::Mon),
+        ("monday", Weekday::Mon),
+        ("dienstag", Weekday::Tue),
+        ("tuesday", Weekday::Tue),
+        ("mittwoch", Weekday::Wed),
+        ("wednesday", Weekday::Wed),
+        ("donnerstag", Weekday::Thu),
+        ("thursday", Weekday::Thu),
+        ("freitag", Weekday::Fri),
+        ("friday", Weekday::Fri),
+        ("samstag", Weekday::Sat),
+        ("sonnabend", Weekday::Sat),
+        ("saturday", Weekday::Sat),
+        ("sonntag", Weekday::Sun),
+        ("sunday", Weekday::Sun),
+    ];
+    table.iter().find(|(p, _)| starts(p)).map(|&(_, w)| w)
+}
+
+/// The value of a count in a duration, and whether the text leaves it vague ("wenigen",
+/// "a few"). Digits or a German/English number word.
+pub(super) fn count_value(word: &str) -> Option<(u32, bool)> {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok().map(|n| (n, false));
+    }
+    let lower = word.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let exact: u32 = match first {
+        "ein" | "eine" | "einem" | "einen" | "einer" | "eines" | "an" | "one" => 1,
+        "a" if lower.split_whitespace().nth(1).is_none() => 1,
+        "zwei" | "two" => 2,
+        "drei" | "three" => 3,
+        "vier" | "four" => 4,
+        "fünf" | "five" => 5,
+        "sechs" | "six" => 6,
+        "sieben" | "seven" => 7,
+        "acht" | "eight" => 8,
+        "neun" | "nine" => 9,
+        "zehn" | "ten" => 10,
+        "elf" | "eleven" => 11,
+        "zwölf" | "twelve" => 12,
+        "fünfzehn" | "fifteen" => 15,
+        "zwanzig" | "twenty" => 20,
+        "dreißig" | "thirty" => 30,
+        "sechzig" | "sixty" => 60,
+        "neunzig" | "ninety" => 90,
+        _ => 0,
+    };
+    if exact > 0 {
+        // "ein paar" and "a few" start like "ein"/"a" but are vague.
+        if lower.contains("paar") {
+            return Some((3, true));
+        }
+        return Some((exact, false));
+    }
+    if lower.contains("couple") {
+        return Some((2, true));
+    }
+    match first {
+        "wenigen" | "einigen" | "a" | "few" | "several" => Some((3, true)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        for re in [
+            &GATE,
+            &NUMERIC,
+            &DAY_MONTH,
+            &MONTH_DAY,
+            &MONTH_ONLY,
+            &YEAR,
+            &QUARTER,
+            &DEICTIC,
+            &RELATIVE_UNIT,
+            &DURATION,
+            &WEEKDAY,
+            &IMMEDIATE,
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn month_names_map_to_numbers() {
+        assert_eq!(month_number("März"), Some(3));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("Jänner"), Some(1));
+        assert_eq!(month_number("Dezember"), Some(12));
+        assert_eq!(month_number("Okt."), Some(10));
+        assert_eq!(month_number("Woche"), None);
+    }
+
+    #[test]
+    fn counts_read_words_and_digits() {
+        assert_eq!(count_value("drei"), Some((3, false)));
+        assert_eq!(count_value("90"), Some((90, false)));
+        assert_eq!(count_value("einer"), Some((1, false)));
+        assert_eq!(count_value("a"), Some((1, false)));
+        assert_eq!(count_value("a few"), Some((3, true)));
+        assert_eq!(count_value("ein paar"), Some((3, true)));
+        assert_eq!(count_value("wenigen"), Some((3, true)));
+        assert_eq!(count_value("99999999999"), None);
+    }
+}

@@ -1,0 +1,80 @@
+//! The cue tables, checked against sentences from real articles and sentences written
+//! for the purpose, German and English (`tests/data/measures.tsv`).
+
+use super::*;
+
+const TABLE: &str = include_str!("../../../tests/data/measures.tsv");
+
+#[test]
+fn kinds_of_every_table_sentence() {
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for line in TABLE.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((sentence, want)) = line.split_once('\t') else {
+            failures.push(format!("malformed row: {line}"));
+            continue;
+        };
+        rows += 1;
+        let got: Vec<&str> = read(&sentence.to_lowercase()).cues.iter().map(|c| c.kind.as_str()).collect();
+        let want: Vec<&str> = if want.trim() == "-" { Vec::new() } else { want.trim().split(',').collect() };
+        if got != want {
+            failures.push(format!("{sentence}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(rows >= 30, "the table must hold at least 30 sentences, has {rows}");
+    assert!(failures.is_empty(), "{} of {rows} rows failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn authorities_from_the_wording() {
+    let cases = [
+        ("Wie das Handelsministerium der Vereinigten Staaten verkündet", Some("US-Handelsministerium")),
+        ("teilte das US-Finanzministerium damals mit", Some("US-Finanzministerium")),
+        ("Im Jahr 2017 hatte das Heimatschutzministerium die Software verbannt", Some("US-Heimatschutzministerium")),
+        ("Trump hatte per Dekret Geschäfte verboten", Some("US-Präsident")),
+        ("Zuvor hatte China einem Verkauf Steine in den Weg gelegt", Some("Chinesische Regierung")),
+        ("hatte die Regierung in Washington Sanktionen verhängt", Some("US-Regierung")),
+        ("The Commerce Department added Huawei to the Entity List", Some("US-Handelsministerium")),
+        ("The Dutch government restricted exports of ASML machines", Some("Niederländische Regierung")),
+        ("Die Bundesregierung schließt Komponenten aus", Some("Bundesregierung")),
+        ("Die Zukunft des Unternehmens ist ungewiss", None),
+    ];
+    for (s, want) in cases {
+        assert_eq!(authority(&s.to_lowercase()), want, "{s}");
+    }
+}
+
+#[test]
+fn stated_standing() {
+    let cases = [
+        ("Der Vollzug der Verfügung wurde allerdings bis Mitte September ausgesetzt.", Some(Status::Suspended)),
+        ("Zudem wurde das Unternehmen auf eine schwarze Liste gesetzt.", Some(Status::InForce)),
+        ("Die Sanktionen wurden im März aufgehoben.", Some(Status::Expired)),
+        ("A federal judge blocked the ban on Friday.", Some(Status::Challenged)),
+        ("Die Regierung will die App verbieten.", Some(Status::Announced)),
+        ("Die Zentrale liegt in Moskau.", None),
+    ];
+    for (s, want) in cases {
+        assert_eq!(stated_status(&s.to_lowercase()), want, "{s}");
+    }
+}
+
+#[test]
+fn compatible_authorities() {
+    assert!(authorities_compatible(Some("US-Regierung"), Some("US-Handelsministerium")));
+    assert!(authorities_compatible(None, Some("US-Präsident")));
+    assert!(!authorities_compatible(Some("US-Präsident"), Some("US-Handelsministerium")));
+    assert!(!authorities_compatible(Some("US-Regierung"), Some("Chinesische Regierung")));
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(s in "\\PC{0,200}") {
+        let lower = s.to_lowercase();
+        let _ = read(&lower);
+        let _ = authority(&lower);
+    }
+}
