@@ -1,0 +1,446 @@
+//! The text analyzers the index and the query side share, registered with Tantivy by
+//! name: `de_text` for German articles, `en_text` for English ones.
+//!
+//! German: words (letters and digits, umlauts included) → lowercase → stop words removed
+//! (on the unfolded word, so "für" and "über" are caught) → ß/umlaut/diacritic folding
+//! plus `ae`/`oe`/`ue` normalisation → Snowball German stemmer. Compounds whose last part
+//! is a frequent head noun of the domain ("Verkaufsverbot" → "verbot") also emit that
+//! head, and a modifier that is itself such a noun ("verkauf"), at the compound's own
+//! position, so a search for the short word finds the compound.
+//!
+//! English: words → lowercase → stop words → diacritic folding → Snowball English stemmer.
+
+use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
+
+use crate::model::Lang;
+
+/// The Tantivy name of the German analyzer.
+pub const DE_ANALYZER: &str = "de_text";
+/// The Tantivy name of the English analyzer.
+pub const EN_ANALYZER: &str = "en_text";
+
+/// Words longer than this (in bytes) are not indexed: they are URLs, hashes or noise.
+const MAX_WORD_BYTES: usize = 60;
+
+/// German function words, lowercase and unfolded.
+const GERMAN_STOP_WORDS: &[&str] = &[
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander", "andere", "anderen",
+    "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "daß", "dein",
+    "deine", "dem", "den", "denn", "der", "des", "dessen", "dich", "die", "dies", "diese", "diesem", "diesen",
+    "dieser", "dieses", "dir", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er",
+    "es", "etwas", "euch", "euer", "für", "gegen", "hab", "habe", "haben", "hat", "hatte", "hatten", "hier", "ich",
+    "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "im", "in", "ins", "ist", "jede",
+    "jedem", "jeden", "jeder", "jedes", "jetzt", "kann", "kein", "keine", "keinem", "keinen", "keiner", "man", "mich",
+    "mir", "mit", "muss", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "ohne", "sehr", "sein", "seine",
+    "seinem", "seinen", "seiner", "seines", "sich", "sie", "sind", "so", "soll", "sollen", "sondern", "um", "und",
+    "uns", "unser", "unter", "vom", "von", "vor", "war", "waren", "was", "weil", "wenn", "wer", "werde", "werden",
+    "wie", "wieder", "wir", "wird", "wo", "wurde", "wurden", "zu", "zum", "zur", "über", "während", "würde", "würden",
+    "wäre",
+];
+
+/// English function words, lowercase.
+const ENGLISH_STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
+    "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "more", "most", "no", "not", "of", "on",
+    "or", "other", "our", "over", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "to", "under", "until", "up", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "will", "with", "would", "you", "your",
+];
+
+/// Frequent head nouns of the domain, folded and lowercase. A German compound ending in
+/// one of them (plus an inflection ending) also yields the head; a compound starting with
+/// one of them (plus a linking `s`) also yields that modifier.
+const COMPOUND_HEADS: &[&str] = &[
+    "verbot",
+    "sanktion",
+    "liste",
+    "verkauf",
+    "kontrolle",
+    "gesetz",
+    "ministerium",
+    "behorde",
+    "markt",
+    "handel",
+    "export",
+    "import",
+    "zoll",
+    "gericht",
+    "klage",
+    "regierung",
+    "verordnung",
+    "anordnung",
+    "dekret",
+    "erlass",
+    "massnahme",
+    "pflicht",
+    "lizenz",
+    "genehmigung",
+    "beschrankung",
+    "sperre",
+    "boykott",
+    "embargo",
+    "strafe",
+    "zahlung",
+    "transaktion",
+    "geschaft",
+    "unternehmen",
+    "konzern",
+    "firma",
+    "hersteller",
+    "software",
+    "dienst",
+    "plattform",
+    "netzwerk",
+    "daten",
+    "sicherheit",
+    "bedenken",
+    "prufung",
+    "untersuchung",
+    "frist",
+    "abkommen",
+    "vertrag",
+    "verhandlung",
+    "ubernahme",
+    "kauf",
+    "investition",
+    "investor",
+    "manager",
+    "mitarbeiter",
+    "nutzer",
+    "kunde",
+    "programm",
+    "produkt",
+    "technologie",
+    "chip",
+    "halbleiter",
+    "smartphone",
+    "netz",
+    "kommission",
+    "agentur",
+    "spionage",
+    "einfluss",
+    "entscheidung",
+    "anweisung",
+    "verfugung",
+    "store",
+    "aktie",
+    "konto",
+    "vermogen",
+    "geheimdienst",
+    "militar",
+    "gesellschaft",
+    "bank",
+    "finanz",
+    "sektor",
+    "branche",
+];
+
+/// Inflection endings tried when looking for a compound head.
+const INFLECTIONS: &[&str] = &["", "e", "en", "n", "s", "es", "er", "ern", "nen"];
+
+/// Shortest modifier and head a compound split accepts (bytes of the folded word).
+const MIN_MODIFIER: usize = 4;
+
+fn is_stop_word(lang: Lang, lower: &str) -> bool {
+    match lang {
+        Lang::De => GERMAN_STOP_WORDS.contains(&lower),
+        Lang::En => ENGLISH_STOP_WORDS.contains(&lower),
+    }
+}
+
+fn is_head(word: &str) -> bool {
+    COMPOUND_HEADS.contains(&word)
+}
+
+/// Folds a lowercase word: ß→ss, umlauts and other Latin diacritics to their base letter,
+/// and (German only) `ae`/`oe`/`ue` → `a`/`o`/`u` except in `que`.
+pub fn fold(lang: Lang, lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len() + 2);
+    for c in lower.chars() {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => out.push('o'),
+            'ü' | 'ù' | 'ú' | 'û' => out.push('u'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            _ => out.push(c),
+        }
+    }
+    if lang == Lang::De && (out.contains("ae") || out.contains("oe") || out.contains("ue")) {
+        let bytes = out.as_bytes();
+        let mut folded = String::with_capacity(out.len());
+        let mut prev: Option<char> = None;
+        let mut skip_e = false;
+        for (i, c) in out.char_indices() {
+            if skip_e {
+                skip_e = false;
+                prev = Some(c);
+                continue;
+            }
+            let next_is_e = bytes.get(i + 1) == Some(&b'e');
+            if next_is_e && matches!(c, 'a' | 'o') || next_is_e && c == 'u' && prev != Some('q') {
+                skip_e = true;
+            }
+            folded.push(c);
+            prev = Some(c);
+        }
+        return folded;
+    }
+    out
+}
+
+/// The head (and a head-noun modifier) of a folded German compound, if it has one.
+fn compound_parts(word: &str) -> (Option<&str>, Option<String>) {
+    if word.len() < MIN_MODIFIER + 4 {
+        return (None, None);
+    }
+    let mut best: Option<usize> = None;
+    for ending in INFLECTIONS {
+        let Some(core) = word.strip_suffix(ending) else { continue };
+        for p in MIN_MODIFIER..core.len().saturating_sub(3) {
+            if !core.is_char_boundary(p) {
+                continue;
+            }
+            if is_head(&core[p..]) {
+                if best.is_none_or(|b| p < b) {
+                    best = Some(p);
+                }
+                break;
+            }
+        }
+    }
+    let Some(p) = best else { return (None, None) };
+    let modifier = &word[..p];
+    let modifier = if is_head(modifier) {
+        Some(modifier.to_string())
+    } else {
+        modifier.strip_suffix('s').filter(|m| is_head(m)).map(str::to_string)
+    };
+    (Some(&word[p..]), modifier)
+}
+
+/// Splits text into words: maximal runs of alphanumeric characters, with byte offsets.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start: Option<usize> = None;
+    let mut iter = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in iter.by_ref() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    start = None;
+                    return Some((s, &text[s..i]));
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+/// The word tokenizer under both analyzers: everything but the stemming.
+#[derive(Clone)]
+pub struct WordTokenizer {
+    lang: Lang,
+}
+
+/// A token stream over a precomputed list.
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.next < self.tokens.len() {
+            self.next += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next.saturating_sub(1).min(self.tokens.len().saturating_sub(1))]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        let i = self.next.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
+        &mut self.tokens[i]
+    }
+}
+
+impl WordTokenizer {
+    pub fn new(lang: Lang) -> Self {
+        WordTokenizer { lang }
+    }
+
+    fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut position = 0;
+        for (offset, word) in words(text) {
+            if word.len() > MAX_WORD_BYTES {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if is_stop_word(self.lang, &lower) {
+                continue;
+            }
+            let folded = fold(self.lang, &lower);
+            let (head, modifier) = if self.lang == Lang::De { compound_parts(&folded) } else { (None, None) };
+            let head = head.map(str::to_string);
+            let make = |text: String| Token {
+                offset_from: offset,
+                offset_to: offset + word.len(),
+                position,
+                text,
+                position_length: 1,
+            };
+            out.push(make(folded));
+            if let Some(h) = head {
+                out.push(make(h));
+            }
+            if let Some(m) = modifier {
+                out.push(make(m));
+            }
+            position += 1;
+        }
+        out
+    }
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream { tokens: self.tokens(text), next: 0 }
+    }
+}
+
+/// The full analyzer for a language.
+pub fn analyzer(lang: Lang) -> TextAnalyzer {
+    let stem = match lang {
+        Lang::De => Language::German,
+        Lang::En => Language::English,
+    };
+    TextAnalyzer::builder(WordTokenizer::new(lang)).filter(Stemmer::new(stem)).build()
+}
+
+/// The Tantivy name of a language's analyzer.
+pub fn analyzer_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => DE_ANALYZER,
+        Lang::En => EN_ANALYZER,
+    }
+}
+
+/// Registers both analyzers under their names.
+pub fn register(manager: &TokenizerManager) {
+    manager.register(DE_ANALYZER, analyzer(Lang::De));
+    manager.register(EN_ANALYZER, analyzer(Lang::En));
+}
+
+/// Analyzes `text` (tokens with byte offsets into `text`; compound parts share the
+/// position of their compound).
+pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(lang: Lang, text: &str) -> Vec<String> {
+        analyze(&mut analyzer(lang), text).into_iter().map(|t| t.text).collect()
+    }
+
+    fn first(lang: Lang, word: &str) -> String {
+        terms(lang, word).into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn word_forms_meet() {
+        let same: &[(Lang, &str, &str)] = &[
+            (Lang::De, "Sanktion", "Sanktionen"),
+            (Lang::De, "Massnahme", "Maßnahme"),
+            (Lang::De, "Maßnahmen", "Massnahme"),
+            (Lang::De, "zwolf", "zwölf"),
+            (Lang::De, "Zwoelf", "zwölf"),
+            (Lang::De, "Bürger", "Buerger"),
+            (Lang::De, "Verbote", "Verbot"),
+            (Lang::De, "Behörden", "Behörde"),
+            (Lang::De, "Manager", "Managern"),
+            (Lang::En, "sanctions", "sanction"),
+            (Lang::En, "bans", "ban"),
+            (Lang::En, "companies", "company"),
+            (Lang::En, "restricted", "restricting"),
+        ];
+        for (lang, a, b) in same {
+            assert_eq!(first(*lang, a), first(*lang, b), "{a} / {b}");
+            assert!(!first(*lang, a).is_empty(), "{a}");
+        }
+        assert_ne!(first(Lang::De, "Verbot"), first(Lang::De, "Verkauf"));
+    }
+
+    #[test]
+    fn compounds_yield_their_head() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Verkaufsverbot", "Verbot", true),
+            ("Verkaufsverbote", "Verbot", true),
+            ("Geschäftsverbot", "Verbot", true),
+            ("Verkaufsverbot", "Verkauf", true),
+            ("Finanzsanktionen", "Sanktion", true),
+            ("Exportkontrollen", "Kontrolle", true),
+            ("Handelsministerium", "Ministerium", true),
+            ("US-Bundesbehörden", "Behörde", true),
+            ("Verkauf", "Kauf", false),
+            ("Verbot", "Bot", false),
+        ];
+        for (compound, part, expected) in cases {
+            let part_term = first(Lang::De, part);
+            let all = terms(Lang::De, compound);
+            assert_eq!(all.contains(&part_term), *expected, "{compound} → {all:?} / {part_term}");
+        }
+    }
+
+    #[test]
+    fn compound_parts_share_position_and_offsets() {
+        let tokens = analyze(&mut analyzer(Lang::De), "Das Verkaufsverbot gilt");
+        let compound: Vec<&Token> = tokens.iter().filter(|t| t.offset_from == 4).collect();
+        assert!(compound.len() >= 2, "{tokens:?}");
+        assert!(compound.iter().all(|t| t.position == compound[0].position && t.offset_to == 18));
+    }
+
+    #[test]
+    fn stop_words_are_removed_before_folding() {
+        assert!(terms(Lang::De, "für über die und").is_empty());
+        // "fur" (fur, unfolded) is not a stop word; only "für" is.
+        assert_eq!(terms(Lang::De, "Fur").len(), 1);
+        assert!(terms(Lang::En, "the and of").is_empty());
+    }
+
+    #[test]
+    fn words_keep_umlauts_digits_and_offsets() {
+        let w: Vec<(usize, &str)> = words("US-Markt: 12 Manager, „Führung“ 5G").collect();
+        assert_eq!(w, vec![(0, "US"), (3, "Markt"), (10, "12"), (13, "Manager"), (25, "Führung"), (37, "5G")]);
+    }
+
+    #[test]
+    fn folding() {
+        let cases = [("maßnahme", "massnahme"), ("zwölf", "zwolf"), ("quelle", "quelle"), ("bueger", "buger")];
+        for (a, b) in cases {
+            assert_eq!(fold(Lang::De, a), b);
+        }
+        assert_eq!(fold(Lang::En, "queen"), "queen");
+        assert_eq!(fold(Lang::En, "café"), "cafe");
+    }
+}

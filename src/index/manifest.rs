@@ -1,0 +1,107 @@
+//! The manifest: what the corpus folder looked like (name, size, modification time,
+//! content hash) when the index last committed. `ensure_fresh` compares the folder with
+//! it using names, sizes and times only; a stale or missing manifest merely causes a
+//! re-check against the content hashes the index holds. Written atomically (temporary
+//! file, fsync, rename).
+//!
+//! Format: a header line, then one line per file: `size<TAB>mtime_ns<TAB>hash<TAB>name`,
+//! where `hash` is `!` for a file that could not be loaded.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+pub const MANIFEST_FILE: &str = "manifest.tsv";
+const HEADER: &str = "tradewatch-manifest 1";
+/// The hash recorded for a file that failed to load.
+pub const BROKEN: &str = "!";
+
+/// Size and modification time of a file, as cheap evidence that it did not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime_ns: u128,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> std::io::Result<Stamp> {
+        let meta = std::fs::metadata(path)?;
+        let mtime_ns = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+        Ok(Stamp { size: meta.len(), mtime_ns })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub stamp: Stamp,
+    pub hash: String,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Manifest {
+    pub files: HashMap<String, Entry>,
+}
+
+impl Manifest {
+    /// Reads the manifest in `index_dir`; an absent or unreadable one is empty.
+    pub fn load(index_dir: &Path) -> Manifest {
+        let Ok(text) = std::fs::read_to_string(index_dir.join(MANIFEST_FILE)) else {
+            return Manifest::default();
+        };
+        let mut lines = text.lines();
+        if lines.next() != Some(HEADER) {
+            return Manifest::default();
+        }
+        let mut files = HashMap::new();
+        for line in lines {
+            let mut parts = line.splitn(4, '\t');
+            let (Some(size), Some(mtime), Some(hash), Some(name)) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let (Ok(size), Ok(mtime_ns)) = (size.parse(), mtime.parse()) else { continue };
+            files.insert(name.to_string(), Entry { stamp: Stamp { size, mtime_ns }, hash: hash.to_string() });
+        }
+        Manifest { files }
+    }
+
+    /// Writes the manifest atomically into `index_dir`.
+    pub fn save(&self, index_dir: &Path) -> std::io::Result<()> {
+        let mut names: Vec<&String> = self.files.keys().collect();
+        names.sort();
+        let mut out = String::with_capacity(64 * names.len() + 32);
+        out.push_str(HEADER);
+        out.push('\n');
+        for name in names {
+            if name.contains(['\t', '\n', '\r']) {
+                continue; // Such a name is simply re-checked on every run.
+            }
+            let e = &self.files[name];
+            out.push_str(&format!("{}\t{}\t{}\t{}\n", e.stamp.size, e.stamp.mtime_ns, e.hash, name));
+        }
+        let mut tmp = tempfile::NamedTempFile::new_in(index_dir)?;
+        tmp.write_all(out.as_bytes())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(index_dir.join(MANIFEST_FILE)).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut m = Manifest::default();
+        m.files.insert("a.md".into(), Entry { stamp: Stamp { size: 3, mtime_ns: 7 }, hash: "abc".into() });
+        m.files.insert("sub/b c.txt".into(), Entry { stamp: Stamp { size: 1, mtime_ns: 2 }, hash: BROKEN.into() });
+        m.save(dir.path()).expect("save");
+        assert_eq!(Manifest::load(dir.path()), m);
+        std::fs::write(dir.path().join(MANIFEST_FILE), "garbage\n1\t2\t3\tx\n").expect("write");
+        assert!(Manifest::load(dir.path()).files.is_empty());
+    }
+}

@@ -1,0 +1,130 @@
+//! The index schema: one Tantivy index holds every kind of document, told apart by the
+//! `kind` field. One index (rather than one per kind) keeps a single commit atomic across
+//! passages, articles, mentions and near-duplicate links, so a reader never sees an
+//! article's passages without its metadata.
+//!
+//! - `passage`: one citable sentence. `file`, `start`/`end` (byte range in the file),
+//!   `quote` (the exact text), `de_text` or `en_text` (searchable, by article language),
+//!   `block`, `sentence`, and the article's `source`/`url`/`published`/`language` copied in so a hit
+//!   needs one stored-document read.
+//! - `article`: `file`, `hash` (blake3 of the file), `title`, `source`, `url`,
+//!   `published`, `published_estimated`, `language`, `named` (every entity the article
+//!   names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
+//!   near-duplicate detection) and `shingle_count`.
+//! - `mention`: `entity` (canonical name), `entity_key` (its lowercase form), `payload`
+//!   (the `MeasureMention` as JSON), `file`.
+//! - `dup`: a near-duplicate link: `file` (the later article) is a near-duplicate of
+//!   `dup_of` (the earlier one). Deleting either article's documents deletes the link.
+
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, INDEXED, STORED, STRING};
+
+use super::analyzer::{DE_ANALYZER, EN_ANALYZER};
+
+pub const KIND_PASSAGE: &str = "passage";
+pub const KIND_ARTICLE: &str = "article";
+pub const KIND_MENTION: &str = "mention";
+pub const KIND_DUP: &str = "dup";
+
+/// Field handles, built once.
+#[derive(Clone)]
+pub struct Fields {
+    pub schema: Schema,
+    pub kind: Field,
+    pub file: Field,
+    pub start: Field,
+    pub end: Field,
+    pub quote: Field,
+    pub de_text: Field,
+    pub en_text: Field,
+    pub block: Field,
+    pub sentence: Field,
+    pub published: Field,
+    pub published_estimated: Field,
+    pub hash: Field,
+    pub title: Field,
+    pub source: Field,
+    pub url: Field,
+    pub language: Field,
+    pub named: Field,
+    pub shingle: Field,
+    pub shingle_count: Field,
+    pub entity: Field,
+    pub entity_key: Field,
+    pub payload: Field,
+    pub dup_of: Field,
+}
+
+impl Fields {
+    pub fn new() -> Fields {
+        let mut b = Schema::builder();
+        let text = |name: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default().set_tokenizer(name).set_index_option(IndexRecordOption::WithFreqs),
+            )
+        };
+        let kind = b.add_text_field("kind", STRING);
+        let file = b.add_text_field("file", STRING | STORED);
+        let start = b.add_u64_field("start", STORED);
+        let end = b.add_u64_field("end", STORED);
+        let quote = b.add_text_field("quote", STORED);
+        let de_text = b.add_text_field("de_text", text(DE_ANALYZER));
+        let en_text = b.add_text_field("en_text", text(EN_ANALYZER));
+        let block = b.add_u64_field("block", STORED);
+        let sentence = b.add_u64_field("sentence", STORED);
+        let published = b.add_text_field("published", STORED);
+        let published_estimated = b.add_bool_field("published_estimated", STORED);
+        let hash = b.add_text_field("hash", STRING | STORED);
+        let title = b.add_text_field("title", STORED);
+        let source = b.add_text_field("source", STORED);
+        let url = b.add_text_field("url", STORED);
+        let language = b.add_text_field("language", STORED);
+        let named = b.add_text_field("named", STRING | STORED);
+        let shingle = b.add_u64_field("shingle", INDEXED);
+        let shingle_count = b.add_u64_field("shingle_count", STORED);
+        let entity = b.add_text_field("entity", STRING | STORED);
+        let entity_key = b.add_text_field("entity_key", STRING);
+        let payload = b.add_text_field("payload", STORED);
+        let dup_of = b.add_text_field("dup_of", STRING | STORED);
+        Fields {
+            schema: b.build(),
+            kind,
+            file,
+            start,
+            end,
+            quote,
+            de_text,
+            en_text,
+            block,
+            sentence,
+            published,
+            published_estimated,
+            hash,
+            title,
+            source,
+            url,
+            language,
+            named,
+            shingle,
+            shingle_count,
+            entity,
+            entity_key,
+            payload,
+            dup_of,
+        }
+    }
+
+    /// Looks the handles up in an opened index's schema (which must be ours).
+    pub fn from_schema(schema: &Schema) -> anyhow::Result<Fields> {
+        let expected = Fields::new();
+        if schema != &expected.schema {
+            anyhow::bail!("the index was built with a different schema; rebuild it (delete the index folder)");
+        }
+        Ok(expected)
+    }
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields::new()
+    }
+}

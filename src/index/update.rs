@@ -1,0 +1,517 @@
+//! Bringing the index in line with the corpus folder.
+//!
+//! 1. Stat every article file; a file whose size and time match the manifest and whose
+//!    recorded hash is the one the index holds is unchanged without being read.
+//! 2. Read and hash the others (in parallel): same hash as indexed → unchanged.
+//! 3. Parse, segment and extract the new and changed files (in parallel, in chunks to
+//!    bound memory), and replace their documents: delete by `file` (and the
+//!    near-duplicate links pointing at them), then add. A file that fails to load is
+//!    reported and keeps whatever the index held for it. Files gone from the folder lose
+//!    their documents.
+//! 4. One commit, then the manifest. Nothing changed → no writer is opened at all.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocSet, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED};
+
+use super::dedup::{self, PrimaryOrder, ShingleIndex, MAX_POSTINGS};
+use super::lock::{LockError, WriterLock, DEFAULT_WAIT, LOCK_FILE};
+use super::manifest::{Entry, Manifest, Stamp, BROKEN};
+use super::schema::{Fields, KIND_ARTICLE, KIND_DUP, KIND_MENTION, KIND_PASSAGE};
+use super::{index_exists, open_tantivy, stored_date, stored_str, stored_u64, UpdateReport};
+use crate::config::Paths;
+use crate::corpus::{Article, LoadError};
+
+/// Total memory budget of Tantivy's writer (shared by its threads).
+const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+const WRITER_THREADS: usize = 2;
+/// Files parsed and indexed per step (bounds the articles held in memory at once).
+const CHUNK: usize = 512;
+/// Runs with more files than this to parse show a progress bar (on a terminal).
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// How the corpus folder is listed and its files parsed. The real loader in production;
+/// tests may substitute a fixture loader.
+#[derive(Clone, Copy)]
+pub(crate) struct Loader {
+    pub list: fn(&Path) -> std::io::Result<Vec<String>>,
+    pub parse: fn(&str, &[u8]) -> Result<Article, LoadError>,
+}
+
+impl Loader {
+    pub(crate) const CORPUS: Loader =
+        Loader { list: crate::corpus::article_files, parse: crate::corpus::parse_article };
+}
+
+/// Brings the index in line with the corpus folder, re-indexing only changed files.
+/// Waits a few seconds for another writer, then stops with a clear message.
+pub fn update(paths: &Paths, progress: bool) -> anyhow::Result<UpdateReport> {
+    let _lock = WriterLock::acquire(&paths.index, DEFAULT_WAIT)?;
+    update_locked(paths, progress, Loader::CORPUS)
+}
+
+/// A cheap check (names, sizes, times against the manifest) and an `update` only when
+/// something differs. When another writer is at work, answers from the last commit
+/// instead of waiting (the report says so).
+pub fn ensure_fresh(paths: &Paths) -> anyhow::Result<UpdateReport> {
+    ensure_fresh_with(paths, Loader::CORPUS)
+}
+
+pub(crate) fn ensure_fresh_with(paths: &Paths, loader: Loader) -> anyhow::Result<UpdateReport> {
+    let exists = index_exists(&paths.index);
+    if exists {
+        if let Some(unchanged) = unchanged_by_stamps(paths, loader)? {
+            return Ok(UpdateReport { unchanged, ..UpdateReport::default() });
+        }
+    }
+    let wait = if exists { Duration::ZERO } else { DEFAULT_WAIT };
+    match WriterLock::acquire(&paths.index, wait) {
+        Ok(_lock) => update_locked(paths, false, loader),
+        Err(LockError::Busy(_)) if exists => Ok(UpdateReport { skipped_busy: true, ..UpdateReport::default() }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `Some(number of files)` when every corpus file matches the manifest by name, size
+/// and modification time (and no other file is recorded); `None` otherwise.
+fn unchanged_by_stamps(paths: &Paths, loader: Loader) -> anyhow::Result<Option<usize>> {
+    let manifest = Manifest::load(&paths.index);
+    let names = list_corpus(paths, loader)?;
+    if names.len() != manifest.files.len() {
+        return Ok(None);
+    }
+    for name in &names {
+        let Some(entry) = manifest.files.get(name) else { return Ok(None) };
+        match Stamp::of(&paths.corpus.join(name)) {
+            Ok(stamp) if stamp == entry.stamp => {}
+            _ => return Ok(None),
+        }
+    }
+    Ok(Some(names.len()))
+}
+
+fn list_corpus(paths: &Paths, loader: Loader) -> anyhow::Result<Vec<String>> {
+    if !paths.corpus.is_dir() {
+        anyhow::bail!("the corpus folder {} does not exist", paths.corpus.display());
+    }
+    (loader.list)(&paths.corpus).with_context(|| format!("cannot list the corpus folder {}", paths.corpus.display()))
+}
+
+/// What the index holds for one article.
+struct Indexed {
+    hash: String,
+    order: PrimaryOrder,
+    shingles: usize,
+}
+
+fn indexed_articles(searcher: &Searcher, fields: &Fields) -> anyhow::Result<HashMap<String, Indexed>> {
+    let q = TermQuery::new(Term::from_field_text(fields.kind, KIND_ARTICLE), IndexRecordOption::Basic);
+    let mut out = HashMap::new();
+    for addr in searcher.search(&q, &DocSetCollector)? {
+        let doc = searcher.doc::<TantivyDocument>(addr)?;
+        let (Some(file), Some(hash)) = (stored_str(&doc, fields.file), stored_str(&doc, fields.hash)) else { continue };
+        let order = PrimaryOrder {
+            published: stored_date(&doc, fields.published),
+            estimated: doc
+                .get_first(fields.published_estimated)
+                .and_then(|v| tantivy::schema::Value::as_bool(&v))
+                .unwrap_or(false),
+            file: file.clone(),
+        };
+        let shingles = stored_u64(&doc, fields.shingle_count).unwrap_or(0) as usize;
+        out.insert(file, Indexed { hash, order, shingles });
+    }
+    Ok(out)
+}
+
+/// Opens the index in `dir`, creating it when absent and rebuilding it from scratch when
+/// it was made with another schema.
+fn open_or_create(dir: &Path) -> anyhow::Result<(tantivy::Index, Fields)> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the index folder {}", dir.display()))?;
+    if index_exists(dir) {
+        match open_tantivy(dir) {
+            Ok(opened) => return Ok(opened),
+            Err(e) => {
+                tracing::warn!("rebuilding the index from scratch: {e:#}");
+                clear_index_dir(dir)?;
+            }
+        }
+    }
+    let fields = Fields::new();
+    let index = tantivy::Index::create_in_dir(dir, fields.schema.clone())
+        .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+    super::analyzer::register(index.tokenizers());
+    Ok((index, fields))
+}
+
+/// Removes everything in the index folder but the lock file.
+fn clear_index_dir(dir: &Path) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == LOCK_FILE {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// A parsed file's fate: ready documents and the file hash, or why it failed.
+type Outcome = (String, Stamp, Result<(Prepared, String), LoadError>);
+
+/// An article ready to be written.
+struct Prepared {
+    file: String,
+    docs: Vec<TantivyDocument>,
+    shingles: Vec<u64>,
+    order: PrimaryOrder,
+}
+
+fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The documents of one article: its metadata, its passages and its measure mentions.
+fn article_docs(fields: &Fields, article: &Article, shingles: &[u64]) -> Vec<TantivyDocument> {
+    let meta = &article.meta;
+    let extracted = crate::extract::extract_article(article);
+    let published = date_text(meta.published);
+    let lang = meta.language;
+    let text_field = match lang {
+        crate::model::Lang::De => fields.de_text,
+        crate::model::Lang::En => fields.en_text,
+    };
+    let mut docs = Vec::new();
+
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.kind, KIND_ARTICLE);
+    doc.add_text(fields.file, &meta.file);
+    doc.add_text(fields.hash, &article.hash);
+    for (field, value) in [(fields.title, &meta.title), (fields.source, &meta.source), (fields.url, &meta.url)] {
+        if let Some(v) = value {
+            doc.add_text(field, v);
+        }
+    }
+    if let Some(p) = &published {
+        doc.add_text(fields.published, p);
+    }
+    doc.add_bool(fields.published_estimated, meta.published_estimated);
+    doc.add_text(fields.language, lang.code());
+    let mut named: Vec<&String> = extracted.entities.iter().collect();
+    named.sort();
+    named.dedup();
+    for e in named {
+        doc.add_text(fields.named, e);
+    }
+    for s in shingles {
+        doc.add_u64(fields.shingle, *s);
+    }
+    doc.add_u64(fields.shingle_count, shingles.len() as u64);
+    docs.push(doc);
+
+    for (i, p) in article.passages().into_iter().enumerate() {
+        let Some(quote) = article.text.get(p.range.clone()) else { continue };
+        if quote.trim().is_empty() {
+            continue;
+        }
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, KIND_PASSAGE);
+        doc.add_text(fields.file, &meta.file);
+        doc.add_u64(fields.start, p.range.start as u64);
+        doc.add_u64(fields.end, p.range.end as u64);
+        doc.add_text(fields.quote, quote);
+        doc.add_text(text_field, quote);
+        doc.add_u64(fields.block, p.block as u64);
+        doc.add_u64(fields.sentence, i as u64);
+        doc.add_text(fields.language, lang.code());
+        if let Some(p) = &published {
+            doc.add_text(fields.published, p);
+        }
+        if let Some(s) = &meta.source {
+            doc.add_text(fields.source, s);
+        }
+        if let Some(u) = &meta.url {
+            doc.add_text(fields.url, u);
+        }
+        docs.push(doc);
+    }
+
+    for m in &extracted.mentions {
+        let Ok(json) = serde_json::to_string(m) else { continue };
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, KIND_MENTION);
+        doc.add_text(fields.file, &meta.file);
+        doc.add_text(fields.entity, &m.entity);
+        doc.add_text(fields.entity_key, m.entity.to_lowercase());
+        doc.add_text(fields.payload, &json);
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Near-duplicate candidates among the articles already indexed (before this run), with
+/// their shared sampled shingles, skipping files this run replaces or drops.
+struct IndexedShingles<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    skip: &'a HashSet<String>,
+    files: HashMap<DocAddress, Option<String>>,
+}
+
+impl IndexedShingles<'_> {
+    fn overlaps(&mut self, shingles: &[u64]) -> anyhow::Result<HashMap<String, usize>> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for s in shingles {
+            let term = Term::from_field_u64(self.fields.shingle, *s);
+            let mut hits: Vec<DocAddress> = Vec::new();
+            for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+                let inverted = segment.inverted_index(self.fields.shingle)?;
+                let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else { continue };
+                let mut doc = postings.doc();
+                while doc != TERMINATED && hits.len() <= MAX_POSTINGS {
+                    if !segment.is_deleted(doc) {
+                        hits.push(DocAddress::new(ord as u32, doc));
+                    }
+                    doc = postings.advance();
+                }
+            }
+            if hits.len() > MAX_POSTINGS {
+                continue;
+            }
+            for addr in hits {
+                let file = match self.files.get(&addr) {
+                    Some(f) => f.clone(),
+                    None => {
+                        let doc = self.searcher.doc::<TantivyDocument>(addr)?;
+                        let f = stored_str(&doc, self.fields.file);
+                        self.files.insert(addr, f.clone());
+                        f
+                    }
+                };
+                if let Some(f) = file.filter(|f| !self.skip.contains(f)) {
+                    *counts.entry(f).or_default() += 1;
+                }
+            }
+        }
+        Ok(counts)
+    }
+}
+
+fn dup_doc(fields: &Fields, later: &str, earlier: &str) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.kind, KIND_DUP);
+    doc.add_text(fields.file, later);
+    doc.add_text(fields.dup_of, earlier);
+    doc
+}
+
+fn open_writer(index: &tantivy::Index, dir: &Path) -> anyhow::Result<IndexWriter> {
+    index.writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => anyhow::anyhow!(
+            "another tradewatch index/ingest is running (Tantivy's writer lock in {} is held)",
+            dir.display()
+        ),
+        other => anyhow::Error::new(other).context("cannot open the index writer"),
+    })
+}
+
+fn progress_bar(len: usize, progress: bool) -> ProgressBar {
+    if !progress || len <= PROGRESS_MIN_FILES {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} indexing [{bar:40}] {pos}/{len} files ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// The update itself; the caller holds the writers' lock.
+pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> anyhow::Result<UpdateReport> {
+    let dir = &paths.index;
+    let (index, fields) = open_or_create(dir)?;
+    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    let searcher = reader.searcher();
+    let indexed = indexed_articles(&searcher, &fields)?;
+    let manifest = Manifest::load(dir);
+    let names = list_corpus(paths, loader)?;
+    let mut report = UpdateReport::default();
+    let mut new_manifest = Manifest::default();
+
+    // 1. Stamps; trust the manifest where it agrees with the index.
+    let mut to_read: Vec<(String, Stamp)> = Vec::new();
+    for name in &names {
+        let stamp = match Stamp::of(&paths.corpus.join(name)) {
+            Ok(s) => s,
+            Err(e) => {
+                report.errors.push(LoadError { file: name.clone(), line: None, message: format!("cannot read: {e}") });
+                continue;
+            }
+        };
+        let trusted = manifest.files.get(name).filter(|e| e.stamp == stamp && e.hash != BROKEN);
+        match (trusted, indexed.get(name)) {
+            (Some(entry), Some(ix)) if entry.hash == ix.hash => {
+                report.unchanged += 1;
+                new_manifest.files.insert(name.clone(), entry.clone());
+            }
+            _ => to_read.push((name.clone(), stamp)),
+        }
+    }
+
+    // 2. Hash what the manifest cannot vouch for.
+    let hashed: Vec<(String, Stamp, Result<String, String>)> = to_read
+        .into_par_iter()
+        .map(|(name, stamp)| {
+            let h = std::fs::read(paths.corpus.join(&name))
+                .map(|b| blake3::hash(&b).to_hex().to_string())
+                .map_err(|e| format!("cannot read: {e}"));
+            (name, stamp, h)
+        })
+        .collect();
+    let mut to_parse: Vec<(String, Stamp)> = Vec::new();
+    for (name, stamp, h) in hashed {
+        match h {
+            Err(message) => report.errors.push(LoadError { file: name, line: None, message }),
+            Ok(h) if indexed.get(&name).is_some_and(|ix| ix.hash == h) => {
+                report.unchanged += 1;
+                new_manifest.files.insert(name, Entry { stamp, hash: h });
+            }
+            Ok(_) => to_parse.push((name, stamp)),
+        }
+    }
+    let present: HashSet<&String> = names.iter().collect();
+    let removed: Vec<&String> = indexed.keys().filter(|f| !present.contains(f)).collect();
+    let mut replaced: HashSet<String> = to_parse.iter().map(|(n, _)| n.clone()).collect();
+    replaced.extend(removed.iter().map(|f| (*f).clone()));
+
+    if to_parse.is_empty() && removed.is_empty() {
+        record_broken(&mut new_manifest, &report, paths);
+        if new_manifest != manifest {
+            new_manifest.save(dir).context("cannot write the index manifest")?;
+        }
+        return Ok(report);
+    }
+
+    // 3. Replace documents (the writer is opened only when there is something to write).
+    let mut writer: Option<IndexWriter> = None;
+    let writer_for = |slot: &mut Option<IndexWriter>| -> anyhow::Result<()> {
+        if slot.is_none() {
+            *slot = Some(open_writer(&index, dir)?);
+        }
+        Ok(())
+    };
+    if !removed.is_empty() {
+        writer_for(&mut writer)?;
+    }
+    for f in &removed {
+        let Some(writer) = writer.as_mut() else { break };
+        writer.delete_term(Term::from_field_text(fields.file, f));
+        writer.delete_term(Term::from_field_text(fields.dup_of, f));
+        report.removed += 1;
+    }
+    let mut existing = IndexedShingles { searcher: &searcher, fields: &fields, skip: &replaced, files: HashMap::new() };
+    let mut batch = ShingleIndex::default();
+    let mut batch_articles: Vec<(String, PrimaryOrder, usize)> = Vec::new();
+    let bar = progress_bar(to_parse.len(), progress);
+    for chunk in to_parse.chunks(CHUNK) {
+        let prepared: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|(name, stamp)| {
+                let result = std::fs::read(paths.corpus.join(name))
+                    .map_err(|e| LoadError { file: name.clone(), line: None, message: format!("cannot read: {e}") })
+                    .and_then(|bytes| (loader.parse)(name, &bytes))
+                    .map(|article| {
+                        let shingles = dedup::shingles(&article);
+                        let docs = article_docs(&fields, &article, &shingles);
+                        let order = PrimaryOrder {
+                            published: article.meta.published,
+                            estimated: article.meta.published_estimated,
+                            file: name.clone(),
+                        };
+                        (Prepared { file: name.clone(), docs, shingles, order }, article.hash)
+                    });
+                (name.clone(), *stamp, result)
+            })
+            .collect();
+        for (name, stamp, result) in prepared {
+            bar.inc(1);
+            let (p, hash) = match result {
+                Ok(ok) => ok,
+                Err(e) => {
+                    report.errors.push(e);
+                    continue;
+                }
+            };
+            writer_for(&mut writer)?;
+            let Some(writer) = writer.as_mut() else { continue };
+            if indexed.contains_key(&name) {
+                writer.delete_term(Term::from_field_text(fields.file, &name));
+                writer.delete_term(Term::from_field_text(fields.dup_of, &name));
+                report.changed += 1;
+            } else {
+                report.added += 1;
+            }
+            for doc in p.docs {
+                writer.add_document(doc)?;
+            }
+            // Near-duplicate links with what was indexed before and with this batch.
+            let mut links: Vec<(String, PrimaryOrder, usize, usize)> = Vec::new();
+            for (other, overlap) in existing.overlaps(&p.shingles)? {
+                if let Some(ix) = indexed.get(&other) {
+                    links.push((other, ix.order.clone(), ix.shingles, overlap));
+                }
+            }
+            let id = batch_articles.len();
+            for (other_id, overlap) in batch.overlaps(id, &p.shingles) {
+                if let Some((other, order, len)) = batch_articles.get(other_id) {
+                    links.push((other.clone(), order.clone(), *len, overlap));
+                }
+            }
+            for (other, order, len, overlap) in links {
+                if dedup::is_near_duplicate(overlap, p.shingles.len(), len) {
+                    let (later, earlier) = if order.precedes(&p.order) { (&p.file, &other) } else { (&other, &p.file) };
+                    writer.add_document(dup_doc(&fields, later, earlier))?;
+                    report.near_duplicates += 1;
+                }
+            }
+            batch.insert(id, &p.shingles);
+            batch_articles.push((p.file.clone(), p.order.clone(), p.shingles.len()));
+            new_manifest.files.insert(name, Entry { stamp, hash });
+        }
+    }
+    bar.finish_and_clear();
+
+    // 4. Commit, then record what the index now reflects.
+    if let Some(mut writer) = writer {
+        writer.commit().context("cannot commit the index")?;
+        if let Err(e) = writer.wait_merging_threads() {
+            tracing::warn!("index segments were not merged: {e}");
+        }
+    }
+    record_broken(&mut new_manifest, &report, paths);
+    new_manifest.save(dir).context("cannot write the index manifest")?;
+    Ok(report)
+}
+
+/// Records broken files in the manifest so that `ensure_fresh` does not retry them until
+/// they change (`update` always retries them and reports them again).
+fn record_broken(manifest: &mut Manifest, report: &UpdateReport, paths: &Paths) {
+    for e in &report.errors {
+        if let Ok(stamp) = Stamp::of(&paths.corpus.join(&e.file)) {
+            manifest.files.insert(e.file.clone(), Entry { stamp, hash: BROKEN.to_string() });
+        }
+    }
+}
