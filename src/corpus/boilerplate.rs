@@ -1,0 +1,346 @@
+//! Boilerplate is recognised by its form, never by the strings of one publisher: a lone
+//! "Anzeige" line, a "Lesen Sie auch" teaser, a byline, a postcode-and-town line, a price
+//! per month, an RSS disclaimer, an agency sign-off. Each block gets at most one such
+//! `Feature`; then the context decides: a footer zone that opens at a strong marker in
+//! the back part of the article takes everything after it, short lines beside an address
+//! belong to the address, a line repeated from further up is a duplicate headline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a single line looks like, when it looks like boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// "Anzeige", "Werbung", "Advertisement" on a line of its own.
+    AdMarker,
+    /// "Empfehlung: ...", "Lesen Sie auch", "Mehr zum Thema", "Read more".
+    Teaser,
+    /// "Über den Autor", "About the author".
+    BioHeading,
+    /// A biography: "Seit 1999 bin ich ...", "Jane Doe is a senior writer at ...".
+    Bio,
+    /// "von Frauke Schobelt", "By Jane Doe", "0 Von".
+    Byline,
+    /// "Tel.: ...", "Fax: ...", "E-Mail: ...", "Web: ...".
+    Contact,
+    /// A postcode and town, or a street and house number.
+    Address,
+    /// A line that is only a web address (or e-mail address).
+    Url,
+    /// Membership, subscription, newsletter offers; prices per month.
+    Promo,
+    /// RSS/republishing disclaimers, copyright lines.
+    Disclaimer,
+    /// "bri/kle (afp, dpa)", "(dpa)".
+    AgencySignoff,
+    /// "Folgen Sie uns:", "Follow us on", "Besuchen Sie auch:".
+    Social,
+    /// Image captions and credits: "Bild: ...", "... (Aufnahme vom 30.1.2017)".
+    Caption,
+    /// A line that is only a date stamp: "Stand: 16.07.2024 15:11 Uhr".
+    Dateline,
+    /// A talk or event announcement with a date and a time.
+    EventTeaser,
+}
+
+impl Feature {
+    /// How far into the article (0.0 start .. 1.0 end, by bytes) this marker must stand
+    /// to open the footer zone; `None` when it never does.
+    fn footer_from(self) -> Option<f64> {
+        match self {
+            Feature::BioHeading | Feature::Bio | Feature::Disclaimer | Feature::AgencySignoff => Some(0.3),
+            Feature::Promo | Feature::Social | Feature::Contact | Feature::Address | Feature::EventTeaser => Some(0.35),
+            Feature::AdMarker | Feature::Teaser => Some(0.6),
+            Feature::Byline | Feature::Url | Feature::Caption | Feature::Dateline => None,
+        }
+    }
+}
+
+/// The verdict on one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Class {
+    pub boilerplate: bool,
+    pub heading: bool,
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid built-in regex"));
+    };
+}
+
+re!(
+    AD_MARKER,
+    r"(?i)^[-–—*\[(|\s]*(anzeige|werbung|advertisement|advertising|sponsored|gesponsert|promotion|paid content|ad)[\s\])|*:–—-]*$"
+);
+re!(
+    TEASER_PHRASE,
+    r"(?i)^[-–•»>\s]*(lesen sie (auch|mehr|hier|weiter)|mehr zum thema|mehr zu diesem thema|das könnte sie (auch )?interessieren|auch interessant|weitere artikel|verwandte artikel|ähnliche artikel|read more|read also|read next|see also|you (may|might) also like|more on this|more from)\b"
+);
+re!(
+    TEASER_LABEL,
+    r"(?i)^[-–•»>\s]*(empfehlung(en)?|diskussion|kommentare?|weiterlesen|zum weiterlesen|mehr dazu|mehr lesen|meistgelesen|themen|schlagworte|tags|related|recommended|top stories|vorträge zum thema|vorträge)\s*([:›»|>].*)?$"
+);
+re!(
+    BIO_HEADING,
+    r"(?i)^(über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)\s*:?$|^(zum|zur) (autor|autorin)\s*:?$|^about the authors?\s*:?$|^(der autor|die autorin|the author)\s*:?$"
+);
+re!(
+    BIO_FIRST_PERSON,
+    r"(?i)\b(ich bin|bin ich|ich schreibe|schreibe ich|ich arbeite|arbeite ich|halte ich euch|halte ich sie|i am a|i'm a|i have been|i've been|i write|i cover)\b"
+);
+re!(
+    BIO_CAREER,
+    r"(?i)\b(seit|since) (\d{4}|\p{L}+ \d{4})\b|\b(redakteur(in)?|journalist(in)?|autor(in)?|blogger(in)?|korrespondent(in)?|editor|writer|reporter|journalist|correspondent)\b"
+);
+re!(
+    BIO_THIRD_PERSON,
+    r"^\p{Lu}\p{L}+ (\p{Lu}\.? )?\p{Lu}\p{L}+ (is|ist|was|war) (a|an|ein|eine|seit) .*\b([Ww]riter|[Ee]ditor|[Rr]eporter|[Jj]ournalist|[Cc]orrespondent|Redakteur|Journalist|Korrespondent|Autor|Autorin|Redakteurin|Journalistin)"
+);
+re!(
+    BYLINE,
+    r"^(?:[Vv]on|[Bb]y|BY|VON|Text|Autor|Autorin|Author|Written by|Ein (?:Beitrag|Kommentar|Gastbeitrag) von)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*|\s+(?:und|and|&)\s+)\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|–-]\s*[\p{L}\d. :]*)?$"
+);
+re!(BYLINE_COUNTER, r"(?i)^\d+\s+(von|by|kommentare?|comments?|likes?|shares?|reaktionen)$");
+re!(
+    CONTACT,
+    r"(?i)^(tel|telefon|phone|fon|fax|telefax|e-?mail|mail|web|internet|website|homepage|mobil|handy|kontakt|contact)\.?\s*:"
+);
+re!(
+    URL_LINE,
+    r"(?i)^(https?://\S+|www\.\S+|[\w.-]+@[\w-]+(\.[\w-]+)+|[\w-]+(\.[\w-]+)*\.(de|com|org|net|eu|at|ch|info|io|uk|fr|biz|tv|news)(/\S*)?)$"
+);
+re!(
+    POSTCODE,
+    r"^(?:(?:D|A|CH)-\d{4,5}|\d{5})\s+\p{Lu}[\p{L}.'’ -]*$|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$|^(?:Postfach|P\.\s?O\.\s?Box)\s+\d+"
+);
+re!(
+    STREET,
+    r"^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{L}*(?i:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|street|st\.|road|rd\.|avenue|ave\.|lane|boulevard|blvd\.)\s+\d{1,4}[a-z]?(?:\s*[-–]\s*\d{1,4}[a-z]?)?$"
+);
+re!(
+    PROMO_WORD,
+    r"(?i)(mitgliedschaft|premium-(leistung|zugang|abo|inhalt)|abonnement|abonnier|(^|\s)abo\b|probeabo|newsletter|jetzt (testen|lesen|bestellen|sichern|kaufen|registrieren|anmelden|spenden)|gratis testen|kostenlos testen|membership|subscribe|subscription|sign up|unterstützen sie|support (us|our)|donate)"
+);
+re!(
+    PRICE_PER_PERIOD,
+    r"(?i)\b(ab|nur|für nur|für|only|from|just)\s+(€|\$|eur\s)?\s*\d+([.,]\d{1,2})?\s*(€|euro|eur|\$|dollar)?\s*(im|pro|je|a|per|/)\s*(monat|month|jahr|year|woche|week|mo)\b"
+);
+re!(
+    CALL_TO_ACTION,
+    r"(?i)^(jetzt|hier|now|get|try|sign up|subscribe|join|abonnieren|bestellen|testen|registrieren|unterstützen)\b"
+);
+re!(READER_DE, r"[\p{L}\d,]\s+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b");
+re!(READER_EN, r"(?i)\b(you|your)\b");
+re!(
+    DISCLAIMER,
+    r"(?i)(\brss[- ]?(feed|dienst|nachrichtendienst)|öffentliche[rn]? rss|distanziert sich|original[- ]?(post|beitrag|artikel|quelle)|(article|story) (was|is) (originally|first) (published|appeared)|originally (published|appeared)|\brepublished\b|erschien zuerst|zuerst erschienen|alle rechte vorbehalten|all rights reserved|keine haftung für|ohne gewähr|no responsibility for)|^(©|\(c\)\s|copyright\b)"
+);
+re!(
+    AGENCY,
+    r"^\p{Ll}{2,4}(/\p{Ll}{2,4})*\s*\(\s*[\p{L}.]{2,12}(\s*[,/]\s*[\p{L}.]{2,12})*\s*\)$|(?i)^\(?(mit material (von|der)\s+)?(dpa|afp|ap|reuters|rtr|kna|epd|sid|apa|dts|ddp|ots|bloomberg)(\s*[,/]\s*(dpa|afp|ap|reuters|rtr|kna|epd|sid|apa|dts|ddp|ots|bloomberg))*\)?\.?$"
+);
+re!(
+    SOCIAL,
+    r"(?i)^(folgen sie uns|folge uns|follow us|teilen( sie)?( diesen (artikel|beitrag))?\s*:?$|share (this|on)|jetzt teilen|besuchen sie (uns )?auch|visit us|find us on|like us on)"
+);
+re!(
+    CAPTION_LABEL,
+    r"(?i)^[-–•·*\s]*(bild|foto|fotos|image|photo|picture|bildquelle|fotoquelle|quelle|credit|credits|grafik|illustration|titelbild|beitragsbild|symbolbild)\s*:"
+);
+re!(
+    CAPTION_TAIL,
+    r"(?i)\((aufnahme|foto|bild|archivbild|archivfoto|symbolbild|archiv|file photo|photo|image|picture)\b[^()]*\)\.?$"
+);
+re!(CAPTION_CREDIT, r"(?i)(getty images|picture[- ]alliance|imago images|shutterstock|istockphoto|dpa-bildfunk|©)");
+re!(
+    DATE_STAMP,
+    r"(?i)^((stand|aktualisiert|veröffentlicht|published|updated|posted|erstellt|datum|date|zuletzt aktualisiert)(\s+am)?\s*:?\s*)?(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})(,?\s*(um\s*)?\d{1,2}[:.]\d{2}(\s*(uhr|h|am|pm|mez|mesz|utc))?)?$"
+);
+re!(
+    EVENT_WORD,
+    r"(?i)(vortrag|vorträge|key ?note|konferenz|webinar|workshop|seminar|messe|kongress|panel|\btalk\b|conference|summit|meetup|livestream)"
+);
+re!(EVENT_TIME, r"(?i)\b\d{1,2}[:.]\d{2}\s*(uhr|h\b|am\b|pm\b)");
+re!(
+    EVENT_DATE,
+    r"\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|(?i)\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)\b"
+);
+
+fn has_quotes(line: &str) -> bool {
+    line.contains(['"', '„', '“', '”', '»', '«'])
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+fn ends_like_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '\'', '“', '”', '’', '«', '»', ')', ' ', '\u{a0}']);
+    t.ends_with(['.', '!', '?', '…', ';', ','])
+}
+
+/// The boilerplate form of one line on its own, if it has one. Context (what comes before
+/// and after) is `classify`'s business.
+pub fn line_feature(line: &str) -> Option<Feature> {
+    let line = line.trim_matches(crate::text::segment::is_space);
+    if line.is_empty() {
+        return None;
+    }
+    let n = words(line);
+    if AD_MARKER.is_match(line) {
+        return Some(Feature::AdMarker);
+    }
+    if BIO_HEADING.is_match(line) {
+        return Some(Feature::BioHeading);
+    }
+    if TEASER_PHRASE.is_match(line) || (TEASER_LABEL.is_match(line) && n <= 20) {
+        return Some(Feature::Teaser);
+    }
+    if SOCIAL.is_match(line) {
+        return Some(Feature::Social);
+    }
+    if CONTACT.is_match(line) {
+        return Some(Feature::Contact);
+    }
+    if URL_LINE.is_match(line) {
+        return Some(Feature::Url);
+    }
+    if n <= 6 && (POSTCODE.is_match(line) || STREET.is_match(line)) {
+        return Some(Feature::Address);
+    }
+    if n <= 8 && AGENCY.is_match(line) {
+        return Some(Feature::AgencySignoff);
+    }
+    if DISCLAIMER.is_match(line) {
+        return Some(Feature::Disclaimer);
+    }
+    let reader = READER_DE.is_match(line) || READER_EN.is_match(line);
+    if PROMO_WORD.is_match(line) && (reader || line.contains('!') || CALL_TO_ACTION.is_match(line)) {
+        return Some(Feature::Promo);
+    }
+    if PRICE_PER_PERIOD.is_match(line) && (line.trim_end().ends_with('!') || reader || !ends_like_sentence(line)) {
+        return Some(Feature::Promo);
+    }
+    if !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
+        return Some(Feature::Bio);
+    }
+    if n <= 40 && BIO_THIRD_PERSON.is_match(line) {
+        return Some(Feature::Bio);
+    }
+    if n <= 8 && (BYLINE.is_match(line) || BYLINE_COUNTER.is_match(line)) {
+        return Some(Feature::Byline);
+    }
+    if CAPTION_LABEL.is_match(line) && n <= 30
+        || CAPTION_TAIL.is_match(line) && !ends_like_sentence(line.trim_end_matches(['.', ')']))
+        || CAPTION_CREDIT.is_match(line) && n <= 20
+    {
+        return Some(Feature::Caption);
+    }
+    if DATE_STAMP.is_match(line) {
+        return Some(Feature::Dateline);
+    }
+    if EVENT_WORD.is_match(line) && EVENT_TIME.is_match(line) && EVENT_DATE.is_match(line) {
+        return Some(Feature::EventTeaser);
+    }
+    None
+}
+
+/// True for a headline or subheading: a short line without closing sentence punctuation
+/// (or a Markdown `#` heading).
+pub(crate) fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    if line.starts_with('#') {
+        return true;
+    }
+    words(line) <= 12
+        && line.chars().count() <= 110
+        && !ends_like_sentence(line)
+        && line.chars().any(char::is_alphabetic)
+}
+
+/// Classifies the blocks of one article. `texts` are the blocks' plain texts in order,
+/// `positions` where each starts (0.0 .. 1.0 of the body), `forced_headings` marks blocks
+/// the markup calls headings (may be shorter than `texts`).
+pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[bool]) -> Vec<Class> {
+    let n = texts.len();
+    let features: Vec<Option<Feature>> = texts.iter().map(|t| line_feature(t)).collect();
+    let mut out: Vec<Class> = (0..n)
+        .map(|i| Class {
+            boilerplate: features[i].is_some(),
+            heading: forced_headings.get(i).copied().unwrap_or(false) || is_heading(texts[i]),
+        })
+        .collect();
+
+    // A line repeated from further up (the headline printed twice).
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let normed: Vec<String> = texts.iter().map(|t| norm(t)).collect();
+    for i in 0..n {
+        if !normed[i].is_empty() && normed[..i].contains(&normed[i]) {
+            out[i].boilerplate = true;
+        }
+    }
+
+    // After a lone ad marker, the ad itself: a web address, an offer, a contact line.
+    for i in 0..n.saturating_sub(1) {
+        if features[i] == Some(Feature::AdMarker)
+            && matches!(features[i + 1], Some(Feature::Url | Feature::Promo | Feature::Contact))
+        {
+            out[i + 1].boilerplate = true;
+        }
+    }
+
+    // A teaser label on a line of its own ("Lesen Sie auch") introduces the teased
+    // headline on the next line.
+    for i in 0..n.saturating_sub(1) {
+        if features[i] == Some(Feature::Teaser) && words(texts[i]) <= 6 && is_heading(texts[i + 1]) {
+            out[i + 1].boilerplate = true;
+        }
+    }
+
+    // Short lines next to an address or contact line belong to it (the publisher's name).
+    let is_addr = |f: Option<Feature>| matches!(f, Some(Feature::Address | Feature::Contact));
+    for i in 0..n {
+        let short = words(texts[i]) <= 5 && !ends_like_sentence(texts[i]);
+        if short && features[i].is_none() {
+            let before = i > 0 && is_addr(features[i - 1]);
+            let after = i + 1 < n && is_addr(features[i + 1]);
+            if before && after || after && i + 2 < n && is_addr(features[i + 2]) {
+                out[i].boilerplate = true;
+            }
+        }
+    }
+
+    // A bio heading takes the short lines and first-person text that follow it.
+    for i in 0..n {
+        if features[i] == Some(Feature::BioHeading) {
+            for j in i + 1..n.min(i + 5) {
+                if features[j] == Some(Feature::Bio) || words(texts[j]) <= 4 && !ends_like_sentence(texts[j]) {
+                    out[j].boilerplate = true;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+
+    // The footer zone: from the first strong marker in the back part of the article to
+    // the end, provided more boilerplate follows it (or it stands at the very end).
+    for i in 0..n {
+        let Some(from) = features[i].and_then(Feature::footer_from) else { continue };
+        let pos = positions.get(i).copied().unwrap_or(0.0);
+        let more_follows = features[i + 1..].iter().any(Option::is_some);
+        let at_end = i + 1 == n || pos >= 0.85;
+        if pos >= from && (more_follows || at_end) {
+            for c in &mut out[i..] {
+                c.boilerplate = true;
+            }
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+use super::*;
+
+use Feature::*;
+
+/// (line, expected feature). Lines from the seed articles first, then our own, German and
+/// English; `None` lines are article text that must stay citable.
+const LINES: &[(&str, Option<Feature>)] = &[
+    // Seeds: boilerplate.
+    ("Anzeige", Some(AdMarker)),
+    ("Empfehlung:   Tote bei israelischen Angriffen in Syrien | Aktuell Nahost | DW", Some(Teaser)),
+    ("Mehr zum Thema:", Some(Teaser)),
+    ("Diskussion:", Some(Teaser)),
+    ("Vorträge zum Thema:", Some(Teaser)),
+    ("Über den Autor", Some(BioHeading)),
+    (
+        "Seit 1999 bin ich Microsoft eng verbunden und habe in diesem Ökosystem meine digitale Heimat gefunden. Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden.",
+        Some(Bio),
+    ),
+    ("von Frauke Schobelt", Some(Byline)),
+    ("0 Von", Some(Byline)),
+    ("Mischenrieder Weg 18", Some(Address)),
+    ("82234 Weßling", Some(Address)),
+    ("Tel.: +49 (0) 89-57 83 87-0", Some(Contact)),
+    ("Fax: +49 (0) 89-57 83 87-99", Some(Contact)),
+    ("E-Mail: info@onetoone.de", Some(Contact)),
+    ("Web: www.hightext.de", Some(Contact)),
+    ("www.hightext.de", Some(Url)),
+    ("Ihr Guide im New Marketing Management - ab 6,23 im Monat!", Some(Promo)),
+    (
+        "Hat Ihnen diese Beitrag weiter geholfen? Dann holen Sie sich die ONEtoONE-Premium-Mitgliedschaft. Sie unterstützen damit die Arbeit der Redaktion.",
+        Some(Promo),
+    ),
+    (
+        "Dieser Beitrag ist ein öffentlicher RSS Feed. Sie finden den Original Post unter folgender Quelle (Website) .",
+        Some(Disclaimer),
+    ),
+    (
+        "DigistoreProfi stellt den RSS-Nachrichtendienst nur zur Verfügung und distanziert sich vor Falschmeldungen oder Irreführung.",
+        Some(Disclaimer),
+    ),
+    ("bri/kle (afp, dpa)", Some(AgencySignoff)),
+    ("Folgen Sie uns:", Some(Social)),
+    ("Besuchen Sie auch:", Some(Social)),
+    ("• Bild: Christian Bennefeld", Some(Caption)),
+    ("Die Zentrale des russischen IT-Sicherheitsspezialisten Kaspersky in Moskau (Aufnahme vom 30.1.2017)", Some(Caption)),
+    ("Stand: 16.07.2024 15:11 Uhr", Some(Dateline)),
+    ("Vortrag im Rahmen der Zukunftskonferenz 25. am 03.12.24, 09:30 Uhr", Some(EventTeaser)),
+    // Seeds: article text.
+    ("Auch Alibaba gerät ins Visier", None),
+    ("Sanktionen gegen Kaspersky-Manager", None),
+    ("Druck durch US-Behörden Kaspersky gibt US-Markt auf", None),
+    (
+        "17.08.2020 - US-Präsident Donald Trump setzt der Videoplattform TikTok und dem Mutterkonzern Bytedance ein hartes Ultimatum.",
+        None,
+    ),
+    (
+        "Trump ordnete außerdem an (hier einsehbar) \u{a0} , dass Bytedance die 2017 für 800 Millionen Dollar erfolgte Akquisition des US-amerikanischen Videodienstes Musically rückabwickeln muss.",
+        None,
+    ),
+    (
+        "\"Die heutige Maßnahme gegen die Führung von Kaspersky Lab unterstreicht unser Engagement, die Integrität unserer Cyber-Domäne zu gewährleisten und unsere Bürger vor bösartigen Cyber-Bedrohungen zu schützen\", teilte das US-Finanzministerium damals mit.",
+        None,
+    ),
+    ("Kaspersky machte 2022 nach eigenen Angaben mit 220.000 Geschäftskunden in etwa 200 Ländern einen Umsatz von 752 Millionen Dollar", None),
+    (
+        "Außerdem haben die Unternehmen Tencent und ByteDance keine Möglichkeit mehr, entsprechende Updates über den Appstore von iOS sowie den Google Play Store zu veröffentlichen.",
+        None,
+    ),
+    ("Der Videoplattform wird mangelnde Datensicherheit vorgeworfen, sie soll Nutzerdaten an die chinesische Regierung weitergeben.", None),
+    ("Microsoft scheitert mit TikTok-Übernahme | Aktuell Amerika | DW", None),
+    ("1500 Mitarbeiter hat die Plattform in den USA.", None),
+    // Our own: boilerplate, German.
+    ("- Anzeige -", Some(AdMarker)),
+    ("WERBUNG", Some(AdMarker)),
+    ("Lesen Sie auch: Huawei darf keine 5G-Technik mehr liefern", Some(Teaser)),
+    ("Das könnte Sie auch interessieren", Some(Teaser)),
+    ("Zur Autorin", Some(BioHeading)),
+    ("Ich bin Redakteurin für Technologiepolitik und schreibe seit 2015 über Exportkontrollen.", Some(Bio)),
+    ("Von Anna Berger und Jonas Weiß", Some(Byline)),
+    ("Telefon: 030 1234567", Some(Contact)),
+    ("Hauptstraße 5a", Some(Address)),
+    ("D-10115 Berlin", Some(Address)),
+    ("Jetzt Newsletter abonnieren", Some(Promo)),
+    ("Alle Rechte vorbehalten.", Some(Disclaimer)),
+    ("© 2024 Beispiel Medien GmbH", Some(Disclaimer)),
+    ("Dieser Artikel erschien zuerst bei der Zeitung Beispielblatt.", Some(Disclaimer)),
+    ("(dpa)", Some(AgencySignoff)),
+    ("Mit Material von dpa", Some(AgencySignoff)),
+    ("Foto: picture alliance / Beispiel", Some(Caption)),
+    ("Ein Huawei-Schriftzug auf der Messe in Barcelona (Archivbild)", Some(Caption)),
+    ("Veröffentlicht am 3. März 2023, 10:15 Uhr", Some(Dateline)),
+    ("Webinar am 12.05.2024 um 14:00 Uhr: Exportkontrollen verstehen", Some(EventTeaser)),
+    // Our own: boilerplate, English.
+    ("Advertisement", Some(AdMarker)),
+    ("Read more: Commerce adds 30 firms to the Entity List", Some(Teaser)),
+    ("About the author", Some(BioHeading)),
+    ("Jane Doe is a senior technology writer covering trade policy.", Some(Bio)),
+    ("By John Smith", Some(Byline)),
+    ("Subscribe to our newsletter for only $4.99 a month!", Some(Promo)),
+    ("This article was originally published by Example News.", Some(Disclaimer)),
+    ("All rights reserved.", Some(Disclaimer)),
+    ("Follow us on Mastodon", Some(Social)),
+    ("Photo: Getty Images", Some(Caption)),
+    ("Updated: July 16, 2024", Some(Dateline)),
+    ("https://example.com/articles/123", Some(Url)),
+    ("Washington, DC 20230", Some(Address)),
+    // Our own: article text that must stay.
+    ("Das Abo des Streamingdienstes kostet künftig ab 9,99 Euro im Monat.", None),
+    ("Von der Leyen kündigte neue Sanktionen an.", None),
+    ("Der Konzern hat seinen Sitz in der Hauptstraße 5 in Shenzhen, teilte das Ministerium mit.", None),
+    ("„Ich bin seit 2010 im Unternehmen und habe so etwas nie erlebt“, sagte eine Mitarbeiterin.", None),
+    ("Die Werbung für die App ist in den USA künftig verboten.", None),
+    ("Die Konferenz der Handelsminister beginnt am Montag in Brüssel.", None),
+    ("The Commerce Department said the ban takes effect on Sept. 20.", None),
+    ("Huawei was added to the Entity List in May 2019.", None),
+    ("Anzeigen gegen die Manager wurden bereits erstattet.", None),
+    ("Die Diskussion über ein Verbot von TikTok hält an.", None),
+    ("Von Huawei bis TikTok", None),
+];
+
+#[test]
+fn line_table() {
+    let mut failures = Vec::new();
+    for &(line, expected) in LINES {
+        let got = line_feature(line);
+        if got != expected {
+            failures.push(format!("{line:?}: expected {expected:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} line(s) misjudged:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Classifies an article given as lines (evenly spaced positions) and returns the lines
+/// judged boilerplate.
+fn boilerplate_lines<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let positions: Vec<f64> = (0..lines.len()).map(|i| i as f64 / lines.len() as f64).collect();
+    let classes = classify(lines, &positions, &[]);
+    lines.iter().zip(classes).filter(|(_, c)| c.boilerplate).map(|(l, _)| *l).collect()
+}
+
+#[test]
+fn footer_zone_takes_the_rest_of_an_invented_german_article() {
+    let lines = [
+        "Handelsstreit",
+        "Berlin prüft Verbot chinesischer Netzkomponenten",
+        "von Max Mustermann",
+        "Die Bundesregierung prüft ein Verbot bestimmter Komponenten in den 5G-Netzen.",
+        "Betroffen wären vor allem Hersteller aus China, heißt es aus Regierungskreisen.",
+        "Eine Entscheidung soll bis Ende des Jahres fallen.",
+        "Die Netzbetreiber warnen vor hohen Kosten und Verzögerungen beim Ausbau.",
+        "Lesen Sie auch",
+        "Wie Europa seine Netze schützen will",
+        "Beispiel Verlag GmbH",
+        "Musterweg 1",
+        "12345 Musterstadt",
+    ];
+    assert_eq!(
+        boilerplate_lines(&lines),
+        [
+            "von Max Mustermann",
+            "Lesen Sie auch",
+            "Wie Europa seine Netze schützen will",
+            "Beispiel Verlag GmbH",
+            "Musterweg 1",
+            "12345 Musterstadt"
+        ]
+    );
+}
+
+#[test]
+fn footer_zone_in_an_invented_english_article() {
+    let lines = [
+        "US widens chip export controls",
+        "By Jane Doe",
+        "The Commerce Department on Friday widened its export controls on advanced chips.",
+        "Companies will need a licence to ship the chips to the affected countries.",
+        "The rule takes effect in 30 days, the department said.",
+        "Industry groups criticised the move as overly broad.",
+        "About the author",
+        "Jane Doe",
+        "I have been covering trade policy since 2012 as a reporter.",
+        "Follow us on Mastodon",
+    ];
+    assert_eq!(
+        boilerplate_lines(&lines),
+        [
+            "By Jane Doe",
+            "About the author",
+            "Jane Doe",
+            "I have been covering trade policy since 2012 as a reporter.",
+            "Follow us on Mastodon"
+        ]
+    );
+}
+
+#[test]
+fn an_early_marker_does_not_swallow_the_article() {
+    // A teaser in the first half marks itself only; the article goes on after it.
+    let lines = [
+        "Neue Sanktionen gegen Technologiefirmen",
+        "Die EU hat neue Sanktionen gegen mehrere Technologiefirmen beschlossen.",
+        "Lesen Sie auch: Was die Entity List bedeutet",
+        "Die Maßnahmen treten am 1. März in Kraft.",
+        "Betroffen sind Hersteller von Halbleitern und Drohnen.",
+        "Die Unternehmen kündigten an, dagegen zu klagen.",
+        "Eine Entscheidung des Gerichts wird im Sommer erwartet.",
+        "Beobachter rechnen mit weiteren Schritten.",
+    ];
+    assert_eq!(boilerplate_lines(&lines), ["Lesen Sie auch: Was die Entity List bedeutet"]);
+}
+
+#[test]
+fn a_lone_promo_mid_article_marks_only_itself() {
+    let lines = [
+        "Exportverbot für Chipmaschinen",
+        "Die Niederlande haben den Export bestimmter Chipmaschinen untersagt.",
+        "Der Hersteller rechnet mit Einbußen im Chinageschäft.",
+        "Jetzt Newsletter abonnieren",
+        "Die Regierung begründete den Schritt mit Sicherheitsinteressen.",
+        "Peking kritisierte die Entscheidung scharf.",
+        "Weitere Länder könnten folgen.",
+    ];
+    assert_eq!(boilerplate_lines(&lines), ["Jetzt Newsletter abonnieren"]);
+}
+
+#[test]
+fn repeated_headline_and_ad_follow_up() {
+    let lines = [
+        "Kaspersky verlässt die USA",
+        "Kaspersky verlässt die USA",
+        "Der Hersteller zieht sich nach dem Verkaufsverbot aus dem Markt zurück.",
+        "Anzeige",
+        "www.beispiel-shop.de",
+        "Die Mitarbeiter sollen Abfindungen erhalten.",
+    ];
+    assert_eq!(boilerplate_lines(&lines), ["Kaspersky verlässt die USA", "Anzeige", "www.beispiel-shop.de"]);
+}
+
+#[test]
+fn headings_are_short_unpunctuated_lines() {
+    assert!(is_heading("Auch Alibaba gerät ins Visier"));
+    assert!(is_heading("## Hintergrund"));
+    assert!(!is_heading("Die Sanktionen verbieten amerikanischen Unternehmen den Handel."));
+    assert!(!is_heading(
+        "Kaspersky machte 2022 nach eigenen Angaben mit 220.000 Geschäftskunden in etwa 200 Ländern einen Umsatz von 752 Millionen Dollar"
+    ));
+    assert!(!is_heading("Wo stehen wir heute?"));
+}

@@ -1,0 +1,132 @@
+//! Guesses what an article does not state: its publication date, from a dateline near the
+//! top ("Stand: 16.07.2024 15:11 Uhr", "17.08.2020 - ...", "16. Juli 2024"), and its
+//! language, from how often German and English function words occur.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::Block;
+use crate::model::Lang;
+
+/// How many blocks from the top may hold the dateline.
+const DATELINE_BLOCKS: usize = 8;
+
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(stand|aktualisiert|veröffentlicht|zuletzt aktualisiert|erstellt|datum|published|updated|posted|date)(\s+am|\s+on)?\s*:?\s*").expect("valid built-in regex")
+});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b").expect("valid built-in regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").expect("valid built-in regex"));
+static DAY_MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.?\s+(\p{L}+)\s+(\d{4})\b").expect("valid built-in regex"));
+static MONTH_DAY_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})\b").expect("valid built-in regex"));
+
+/// The month number of a German or English month name (full or abbreviated).
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    const NAMES: [&[&str]; 12] = [
+        &["januar", "jänner", "january", "jan"],
+        &["februar", "february", "feb"],
+        &["märz", "maerz", "march", "mär", "mar"],
+        &["april", "apr"],
+        &["mai", "may"],
+        &["juni", "june", "jun"],
+        &["juli", "july", "jul"],
+        &["august", "aug"],
+        &["september", "sept", "sep"],
+        &["oktober", "october", "okt", "oct"],
+        &["november", "nov"],
+        &["dezember", "december", "dez", "dec"],
+    ];
+    NAMES.iter().position(|names| names.contains(&n.as_str())).map(|i| i as u32 + 1)
+}
+
+/// The first full calendar date written in `s`, in any of the usual forms.
+pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
+    let num = |m: &regex::Captures, i: usize| m.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
+    for c in NUMERIC.captures_iter(s) {
+        let (Some(d), Some(m), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else { continue };
+        let y = if y < 100 { 2000 + y } else { y };
+        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+            found.push((c.get(0).map_or(0, |g| g.start()), date));
+        }
+    }
+    for c in ISO.captures_iter(s) {
+        let (Some(y), Some(m), Some(d)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else { continue };
+        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+            found.push((c.get(0).map_or(0, |g| g.start()), date));
+        }
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(s) {
+        let (Some(d), Some(m), Some(y)) = (num(&c, 1), c.get(2).and_then(|g| month_number(g.as_str())), num(&c, 3))
+        else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+            found.push((c.get(0).map_or(0, |g| g.start()), date));
+        }
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(s) {
+        let (Some(m), Some(d), Some(y)) = (c.get(1).and_then(|g| month_number(g.as_str())), num(&c, 2), num(&c, 3))
+        else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+            found.push((c.get(0).map_or(0, |g| g.start()), date));
+        }
+    }
+    found.into_iter().min_by_key(|&(at, _)| at)
+}
+
+/// The publication date a dateline near the top of the article gives, if any. A labelled
+/// stamp ("Stand:", "Published:") wins over a date that opens a line, which wins over a
+/// date in a short line. Image captions ("(Aufnahme vom 30.1.2017)") are not datelines.
+pub(crate) fn dateline(text: &str, blocks: &[Block]) -> Option<NaiveDate> {
+    let top: Vec<&str> = blocks
+        .iter()
+        .take(DATELINE_BLOCKS)
+        .map(|b| text[b.range.clone()].trim())
+        .filter(|t| super::boilerplate::line_feature(t) != Some(super::boilerplate::Feature::Caption))
+        .collect();
+    let labelled = top.iter().find_map(|t| {
+        let m = LABELLED.find(t)?;
+        find_date(&t[m.end()..]).filter(|&(at, _)| at == 0).map(|(_, d)| d)
+    });
+    let opening = || top.iter().find_map(|t| find_date(t).filter(|&(at, _)| at == 0).map(|(_, d)| d));
+    let short = || top.iter().filter(|t| t.split_whitespace().count() <= 8).find_map(|t| find_date(t).map(|(_, d)| d));
+    labelled.or_else(opening).or_else(short)
+}
+
+const GERMAN: &[&str] = &[
+    "der", "die", "das", "und", "nicht", "ist", "ein", "eine", "mit", "von", "den", "dem", "zu", "auf", "für", "sich",
+    "auch", "im", "des", "wird", "werden", "hat", "dass", "sind", "nach", "bei", "aus", "wie", "oder", "noch",
+];
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "is", "to", "that", "it", "for", "with", "was", "on", "are", "be", "by", "this", "as", "has",
+    "have", "not", "from", "will", "its", "which", "would", "their", "were", "been", "or", "but", "at",
+];
+
+/// German or English, by counting function words; German when the text gives no clue.
+pub(crate) fn language(texts: &[&str]) -> Lang {
+    let (mut de, mut en) = (0usize, 0usize);
+    for t in texts {
+        for w in t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            let w = w.to_lowercase();
+            if GERMAN.contains(&w.as_str()) {
+                de += 1;
+            }
+            if ENGLISH.contains(&w.as_str()) {
+                en += 1;
+            }
+        }
+    }
+    if en > de {
+        Lang::En
+    } else {
+        Lang::De
+    }
+}
