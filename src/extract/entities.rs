@@ -215,9 +215,11 @@ fn is_camel(w: &str) -> bool {
     false
 }
 
+/// Short all-caps words (ZTE, DJI, SMIC): names. With digits (Q9, H20, 5G) they are
+/// models or standards, not companies.
 fn is_all_caps_name(w: &str) -> bool {
     let n = w.chars().count();
-    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().any(|c| c.is_alphabetic())
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase())
 }
 
 /// Strips a genitive "s" or "'s" the gazetteer or the article knows without it.
@@ -269,7 +271,7 @@ pub fn discover(text: &str) -> HashSet<String> {
             let prev = ws[i - 1];
             let pf = fold_key(prev.text);
             let gap = &text[prev.end..w.start];
-            if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| pf.ends_with(s)) && !looks_like_common_noun(&folded) {
+            if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| pf.ends_with(s)) {
                 found.insert(t.to_string());
                 continue;
             }

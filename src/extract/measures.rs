@@ -20,7 +20,7 @@ pub struct Cue {
 }
 
 /// Words that make a restriction out of a noun phrase ("App Store" + "verboten").
-const RESTRICTING: &str = r"verbot|verbiet|verboten|verbann|untersag|unterbunden|unterbind|gesperrt|sperr|entfern|beschränk|eingeschränkt|keine\s+möglichkeit|nicht\s+mehr|ausgeschlossen|ausschluss|\bban|prohibit|barred|\bbars?\b|block|restrict|remov|no\s+longer|not\s+allowed|exclud|rip\s+and\s+replace|phase\w*\s+out";
+const RESTRICTING: &str = r"keine\s+(?:\S+\s+){0,5}?mehr|verbot|verbiet|verboten|verbann|untersag|unterbunden|unterbind|gesperrt|sperr|entfern|beschränk|eingeschränkt|keine\s+möglichkeit|nicht\s+mehr|ausgeschlossen|ausschluss|\bban|prohibit|barred|\bbars?\b|block|restrict|remov|no\s+longer|not\s+allowed|exclud|rip\s+and\s+replace|phase\w*\s+out";
 
 /// (kind, pattern, needs): the pattern finds the wording; `needs`, when set, must also
 /// match somewhere in the sentence.
@@ -42,14 +42,14 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     (MeasureKind::EntityList, r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|sanktionsliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten)|unreliable\s+entit\w*|auf\s+(?:die|eine)\s+(?:\S+\s+){0,2}?liste\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|added\s+(?:\S+\s+){0,6}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list", None),
     // Sanctions on people.
     (MeasureKind::SanctionsIndividuals, r"(?:sanktion\w*|maßnahme\w*|massnahme\w*)\s+gegen\s+(?:\S+\s+){0,3}?(?:manager\w*|führungskr\w*|chef\w*|vorst\w*|personen|mitarbeiter\w*|führung\w*|gründer\w*|eigentümer\w*|oligarch\w*|executives?|officials?|individuals?|leaders?|managers?)\b", None),
-    (MeasureKind::SanctionsIndividuals, r"sanction\w*\s+(?:\S+\s+){0,4}?(?:executives|officials|individuals|managers|leaders|founder)\b|(?:executives|officials|managers)\s+(?:\S+\s+){0,4}?(?:were|was|have\s+been)\s+sanctioned", None),
+    (MeasureKind::SanctionsIndividuals, r"sanction\w*\s+(?:\S+\s+){0,6}?(?:executives?|officials?|individuals|managers?|leaders?|founders?|chief|ceo|officers?)\b|(?:executives|officials|managers)\s+(?:\S+\s+){0,4}?(?:were|was|have\s+been)\s+sanctioned", None),
     // Sanctions in general.
     (MeasureKind::Sanctions, r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets", None),
     // Export controls and licence requirements.
     (MeasureKind::ExportControl, r"export\w*kontroll\w*|ausfuhr\w*kontroll\w*|exportverbot\w*|ausfuhrverbot\w*|exportbeschränk\w*|ausfuhrbeschränk\w*|exportgenehmigung\w*|ausfuhrgenehmigung\w*|exportlizenz\w*|ausfuhrlizenz\w*|lizenzpflicht\w*|genehmigungspflicht\w*|exportregel\w*|exportstopp|lieferverbot\w*", None),
     (MeasureKind::ExportControl, r"nur\s+(?:noch\s+)?mit\s+(?:einer\s+)?(?:\S+\s+)?(?:erlaubnis|genehmigung|lizenz)\b(?:\W+\S+){0,8}?\W+(?:ausland|exportiert|ausgeführt|verkauft|geliefert)", None),
     (MeasureKind::ExportControl, r"export\s+controls?|export\s+ban|export\s+restrictions?|export\s+licen[cs]es?|licen[cs]e\s+requirements?|requir\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|need\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|licen[cs]es?\s+to\s+export|foreign\s+direct\s+product\s+rule", None),
-    (MeasureKind::ExportControl, r"(?:dürfen|darf|dürfe)\s+(?:\S+\s+){0,8}?nicht\s+mehr\s+(?:\S+\s+){0,4}?(?:liefern|exportieren|ausführen|geliefert|exportiert|ausgeführt)|(?:can|may)\s+no\s+longer\s+(?:\S+\s+){0,3}?(?:export|ship|sell)\s+(?:\S+\s+){0,4}?to\s+china", None),
+    (MeasureKind::ExportControl, r"(?:dürfen|darf|dürfe)\s+(?:\S+\s+){0,8}?(?:nicht\s+|keine\s+(?:\S+\s+){0,6}?)mehr\s+(?:\S+\s+){0,4}?(?:liefern|exportieren|ausführen|verkaufen|geliefert|exportiert|ausgeführt)|(?:can|may)\s+no\s+longer\s+(?:\S+\s+){0,3}?(?:export|ship|sell)\s+(?:\S+\s+){0,4}?to\s+china", None),
     // Forced sales and divestitures.
     (MeasureKind::ForcedSale, r"zwangsverkauf\w*|rückabwick\w*|rückabgewickelt|rückgängig\s+gemacht|veräußerungspflicht|verkaufspflicht|kein\s+eigentum\s+mehr", None),
     (MeasureKind::ForcedSale, r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b", None),
@@ -63,7 +63,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Bans on government use.
     (MeasureKind::GovernmentUseBan, r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|federal\s+(?:agenc\w*|computers|government\s+devices)|government\s+(?:devices|computers|phones|agencies)", Some(r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred")),
     // Exclusion from networks (5G, core networks).
-    (MeasureKind::NetworkBan, r"\b5g\b|mobilfunk\w*|kernnetz\w*|telekommunikationsnetz\w*|netzausbau|funknetz\w*|\bnetzen\b|telecom\w*\s+networks?|core\s+networks?", Some(r"ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out")),
+    (MeasureKind::NetworkBan, r"\b5g\b|mobilfunk\w*|kernnetz\w*|telekommunikationsnetz\w*|netzausbau|funknetz\w*|\bnetzen\b|telecom\w*\s+networks?|core\s+networks?", Some(r"keine\s+(?:\S+\s+){0,5}?mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out")),
     // Investment reviews and blocked acquisitions.
     (MeasureKind::InvestmentReview, r"cfius-prüfung|investitionsprüfung\w*|investitionskontroll\w*|außenwirtschaftsprüfung|übernahme\w*\s+(?:\S+\s+){0,6}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked", None),
     // Generic bans and restrictions.
@@ -71,7 +71,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Official warnings (counted only with an authority in the sentence).
     (MeasureKind::Warning, r"\bgewarnt\b|\bwarnt\b|\bwarnte\w*|\bwarnung\w*|\bwarned\b|\bwarns\b|\bwarning\b|\badvisory\b", None),
     // Reactions: lawsuits, market exits, layoffs.
-    (MeasureKind::Lawsuit, r"\bklag\w*|verklag\w*|vor\s+gericht|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|filed\s+(?:a\s+)?(?:suit|complaint)", None),
+    (MeasureKind::Lawsuit, r"\bklag\w*|verklag\w*|vor\s+gericht|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|anfecht\w*|filed\s+(?:a\s+)?(?:suit|complaint)", None),
     (MeasureKind::MarketExit, r"(?:zieht|ziehen|zog)\s+sich\s+(?:\S+\s+){0,6}?zurück|zurückziehen|rückzug\s+(?:aus|vom)|(?:markt\w*|gesch[äa]ft\w*|aktivitäten)\s+(?:\S+\s+){0,7}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|eingestellt)|\bgibt\s+(?:\S+\s+){0,3}?markt\w*\s+auf|(?:exit\w*|leav\w*|quit\w*|pull\w*\s+out\s+of)\s+(?:the\s+)?(?:\S+\s+)?market|wind\w*\s+down|cease\w*\s+(?:\S+\s+)?operations|shut\w*\s+down\s+(?:its\s+)?(?:\S+\s+)?(?:operations|business)", None),
     (MeasureKind::Layoffs, r"mitarbeiter\w*\s+(?:\S+\s+){0,5}?(?:kündigen|entlassen|gekündigt)|arbeitsplätze\s+(?:\S+\s+){0,3}?(?:abbauen|streichen|abgebaut|gestrichen)|stellen\s+(?:\S+\s+){0,3}?(?:streichen|abbauen|gestrichen)|stellenabbau|entlassung\w*|\blay\w*\s+off|layoffs?|job\s+cuts|cut\w*\s+(?:\S+\s+){0,3}?jobs", None),
 ];
@@ -120,7 +120,7 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs.
 static TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull")
+    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china")
         .expect("trigger regex")
 });
 

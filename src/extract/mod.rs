@@ -97,7 +97,7 @@ pub fn extract_article(article: &Article) -> Extracted {
                 }
             }
         }
-        let dates = if has_content { dates::extract(text, &ctx) } else { Vec::new() };
+        let dates = if heading { Vec::new() } else { dates::extract(text, &ctx) };
         let authority = if has_content { measures::authority(&lower) } else { None };
         for h in hits.iter().filter(|h| !h.bystander) {
             recent.retain(|n| n != &h.name);
@@ -113,7 +113,28 @@ pub fn extract_article(article: &Article) -> Extracted {
     let mut last_group: Option<(usize, Vec<usize>)> = None;
     for i in 0..sents.len() {
         let s = &sents[i];
-        if s.heading || (s.cues.cues.is_empty() && s.cues.status.is_none()) {
+        if s.heading {
+            continue;
+        }
+        if s.cues.cues.is_empty() && s.cues.status.is_none() {
+            // "The rule takes effect on March 10.": dates for the measure just reported.
+            if let Some((block, group)) = &last_group {
+                let dated = s.dates.iter().any(|d| d.role != DateRole::Reported);
+                let same_targets = s.targets.iter().all(|(n, _)| group.iter().any(|&g| &mentions[g].entity == n));
+                if *block == s.block && dated && same_targets {
+                    let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
+                    let before = mentions.len();
+                    for prev in adopted {
+                        let mut m = prev.clone();
+                        m.dates = s.dates.iter().filter(|d| d.role != DateRole::Reported).cloned().collect();
+                        m.citation = citation(article, s.range.clone(), &s.cues);
+                        m.block = s.block;
+                        m.sentence = i;
+                        mentions.push(m);
+                    }
+                    last_group = Some((s.block, (before..mentions.len()).collect()));
+                }
+            }
             continue;
         }
         let authority = s.authority.or_else(|| previous_authority(&sents, i));

@@ -1,0 +1,135 @@
+//! Extraction end to end on whole articles: the seed corpus and test articles written in
+//! news style about invented companies (`tests/data/articles/`), German and English.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::answer::status::measures;
+use crate::model::{Lang, Status};
+
+fn load(dir: &Path) -> Vec<Article> {
+    let mut out = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(dir).expect("test folder").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    names.sort();
+    for p in names {
+        if p.extension().is_some_and(|e| e == "md") {
+            let name = p.file_name().and_then(|n| n.to_str()).expect("utf-8 name").to_string();
+            let bytes = std::fs::read(&p).expect("read");
+            out.push(crate::corpus::parse_article(&name, &bytes).expect("test article parses"));
+        }
+    }
+    out
+}
+
+fn by_entity(articles: &[Article]) -> HashMap<String, Vec<MeasureMention>> {
+    let mut map: HashMap<String, Vec<MeasureMention>> = HashMap::new();
+    for a in articles {
+        for m in extract_article(a).mentions {
+            map.entry(m.entity.clone()).or_default().push(m);
+        }
+    }
+    map
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("day")
+}
+
+#[test]
+fn articles_never_seen_yield_their_measures_and_spare_bystanders() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
+    let articles = load(&dir);
+    assert!(articles.len() >= 5);
+    let mentions = by_entity(&articles);
+    let table = std::fs::read_to_string(dir.join("expected.tsv")).expect("expected.tsv");
+    let mut failures = Vec::new();
+    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [file, entity, kind, date] = cols[..] else {
+            failures.push(format!("malformed row {line}"));
+            continue;
+        };
+        let ms = measures(
+            mentions.get(entity).cloned().unwrap_or_default().into_iter().filter(|m| m.citation.article == file).collect(),
+            entity,
+            day("2026-11-22"),
+            Lang::De,
+        );
+        if kind == "none" {
+            if !ms.is_empty() {
+                failures.push(format!("{file}: bystander {entity} got {:?}", ms.iter().map(|m| &m.summary).collect::<Vec<_>>()));
+            }
+            continue;
+        }
+        let found = ms.iter().find(|m| m.kind.as_str() == kind);
+        match found {
+            None => failures.push(format!("{file}: no {kind} for {entity}; got {:?}", ms.iter().map(|m| m.kind.as_str()).collect::<Vec<_>>())),
+            Some(m) if date != "-" && !m.dates.iter().any(|(d, _)| d.to_string() == date) => {
+                failures.push(format!("{file}: {kind} for {entity} lacks {date}: {:?}", m.dates))
+            }
+            Some(m) => {
+                for c in &m.citations {
+                    let a = articles.iter().find(|a| a.meta.file == c.article).expect("cited article");
+                    assert_eq!(&a.text[c.range.clone()], c.quote, "quote must be the exact text at its range");
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_seed_corpus_gives_the_measures_a_reader_expects() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let articles = load(&dir);
+    let mentions = by_entity(&articles);
+    let get = |e: &str, as_of: &str| measures(mentions.get(e).cloned().unwrap_or_default(), e, day(as_of), Lang::De);
+
+    let kaspersky = get("Kaspersky", "2024-12-01");
+    let kinds: Vec<&str> = kaspersky.iter().map(|m| m.kind.as_str()).collect();
+    for want in ["sales_ban", "entity_list", "sanctions_individuals", "government_use_ban", "warning"] {
+        assert!(kinds.contains(&want), "Kaspersky lacks {want}: {kinds:?}");
+    }
+    assert!(kaspersky.len() <= 7, "Kaspersky: too many measures {kinds:?}");
+    let sales = kaspersky.iter().find(|m| m.kind.as_str() == "sales_ban").expect("sales ban");
+    assert!(sales.dates.iter().any(|(d, _)| d.to_string() == "2024-09-29"), "{:?}", sales.dates);
+    let files: std::collections::HashSet<&str> = sales.citations.iter().map(|c| c.article.as_str()).collect();
+    assert!(files.len() >= 2, "the sales ban is told by 000 and 001: {files:?}");
+
+    // The 20 September measures: announced on 1 September, in force on 1 December.
+    for (as_of, want) in [("2020-09-01", Status::Announced), ("2020-12-01", Status::InForce)] {
+        for entity in ["TikTok", "WeChat"] {
+            let ms = get(entity, as_of);
+            let sept = ms.iter().find(|m| m.dates.iter().any(|(d, _)| d.to_string() == "2020-09-20"));
+            let sept = sept.unwrap_or_else(|| panic!("{entity}: no 20 September measure in {:#?}", ms));
+            assert_eq!(sept.status, want, "{entity} as of {as_of}");
+        }
+    }
+    let tiktok = get("TikTok", "2021-01-01");
+    assert!(tiktok.iter().any(|m| m.dates.iter().any(|(d, _)| d.to_string() == "2020-11-12")));
+    for bystander in ["Microsoft", "Oracle", "Walmart", "Twitter", "Huawei"] {
+        assert!(get(bystander, "2026-01-01").is_empty(), "{bystander} must have no measures");
+    }
+}
+
+/// Prints what extraction finds in the test articles: `cargo test --lib dump_test_articles -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump_test_articles() {
+    let dir = std::env::var("DUMP_DIR").unwrap_or_else(|_| format!("{}/tests/data/articles", env!("CARGO_MANIFEST_DIR")));
+    for a in load(Path::new(&dir)) {
+        println!("== {}", a.meta.file);
+        for p in a.passages() {
+            let s = &a.text[p.range.clone()];
+            let d = dates::extract(s, &dates::DateContext { published: a.meta.published, lang: a.meta.language });
+            let c = measures::read(&s.to_lowercase());
+            println!("  [{}] {s}\n      cues={:?} status={:?} dates={:?}", p.block, c.cues.iter().map(|c| c.kind).collect::<Vec<_>>(), c.status, d.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>());
+        }
+        for m in extract_article(&a).mentions {
+            println!("  -> {} {:?} {:?} {:?}", m.entity, m.kind, m.authority, m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>());
+        }
+    }
+}
