@@ -204,7 +204,7 @@ mod tests {
 
     #[test]
     fn draws_zero_one_and_many_measures() {
-        let cases = vec![
+        let cases = [
             status(vec![]),
             status(vec![measure(&["2020-09-20"], Status::InForce)]),
             status(vec![measure(&[], Status::Announced)]),

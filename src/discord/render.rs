@@ -267,7 +267,7 @@ fn quote_marks(lang: Lang) -> (&'static str, &'static str) {
 /// Unbalanced markers make the whole text plain.
 fn highlight_pieces(highlighted: &str) -> Vec<(&str, bool)> {
     let parts: Vec<&str> = highlighted.split("**").collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return vec![(highlighted, false)];
     }
     parts.into_iter().enumerate().filter(|(_, p)| !p.is_empty()).map(|(i, p)| (p, i % 2 == 1)).collect()
@@ -331,12 +331,27 @@ fn fit_quote(pieces: &[(&str, bool)], max: usize, wrap: &dyn Fn(String, bool) ->
         let w = wrap(text, true);
         (chars(&w) <= max).then_some(w)
     };
-    let best_word = word_cuts.iter().rev().find_map(|&c| try_cut(c).map(|w| (c, w)));
-    let (word_at, word_text) = best_word?;
-    if let Some(w) = sentence_cuts.iter().rev().filter(|&&c| c * 3 >= word_at).find_map(|&c| try_cut(c)) {
+    let (word_at, word_text) = last_fitting(&word_cuts, &try_cut)?;
+    let sentence_cuts: Vec<usize> = sentence_cuts.into_iter().filter(|&c| c * 3 >= word_at).collect();
+    if let Some((_, w)) = last_fitting(&sentence_cuts, &try_cut) {
         return Some(w);
     }
     Some(word_text)
+}
+
+/// The last of the ascending `cuts` for which `fits` gives a text, by binary search (a
+/// longer prefix never renders shorter), checked again linearly near the edge.
+fn last_fitting(cuts: &[usize], fits: &dyn Fn(usize) -> Option<String>) -> Option<(usize, String)> {
+    let (mut lo, mut hi) = (0, cuts.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if fits(cuts[mid]).is_some() {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    cuts[..lo].iter().rev().take(3).find_map(|&c| fits(c).map(|w| (c, w)))
 }
 
 fn source_label(c: &Citation) -> String {
@@ -502,6 +517,10 @@ fn measure_embed(m: &Measure, lang: Lang, budget: usize) -> Embed {
             continue;
         }
         let room = budget.saturating_sub(used + chars(&name));
+        if room < 120 {
+            dropped += 1;
+            continue;
+        }
         let full = citation_text(c, lang, limits::FIELD_VALUE);
         let value = match full {
             Some(v) if chars(&v) <= room => Some(v),
@@ -697,7 +716,13 @@ fn hit_field(i: usize, hit: &crate::index::SearchHit, lang: Lang) -> Option<Fiel
             None => format!("{open}{}{close}{ell}", q.trim()),
         }
     };
-    let pieces = highlight_pieces(&hit.highlighted);
+    // Highlights are trusted only when removing their markers gives back the exact quote
+    // (an article's own "**" would make them ambiguous).
+    let pieces = if !c.quote.contains("**") && hit.highlighted.replace("**", "") == c.quote {
+        highlight_pieces(&hit.highlighted)
+    } else {
+        vec![(c.quote.as_str(), false)]
+    };
     let value = fit_quote(&pieces, limits::FIELD_VALUE, &wrap)
         .or_else(|| fit_quote(&[(c.quote.as_str(), false)], limits::FIELD_VALUE, &wrap))?;
     Some(Field { name, value, inline: false })
