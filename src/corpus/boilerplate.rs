@@ -64,6 +64,8 @@ pub(crate) struct Class {
     pub heading: bool,
 }
 
+// Word boundaries are written `(?-u:\b)` (ASCII): a Unicode `\b` sends the regex engine
+// down its slow path on any non-ASCII haystack, which German text always is.
 macro_rules! re {
     ($name:ident, $pat:expr) => {
         static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid built-in regex"));
@@ -76,7 +78,7 @@ re!(
 );
 re!(
     TEASER_PHRASE,
-    r"(?i)^[-–•»>\s]*(lesen sie (auch|mehr|hier|weiter)|mehr zum thema|mehr zu diesem thema|das könnte sie (auch )?interessieren|auch interessant|weitere artikel|verwandte artikel|ähnliche artikel|read more|read also|read next|see also|you (may|might) also like|more on this|more from)\b"
+    r"(?i)^[-–•»>\s]*(lesen sie (auch|mehr|hier|weiter)|mehr zum thema|mehr zu diesem thema|das könnte sie (auch )?interessieren|auch interessant|weitere artikel|verwandte artikel|ähnliche artikel|read more|read also|read next|see also|you (may|might) also like|more on this|more from)(?-u:\b)"
 );
 re!(
     TEASER_LABEL,
@@ -88,15 +90,15 @@ re!(
 );
 re!(
     BIO_FIRST_PERSON,
-    r"(?i)\b(ich bin|bin ich|ich schreibe|schreibe ich|ich arbeite|arbeite ich|halte ich euch|halte ich sie|i am a|i'm a|i have been|i've been|i write|i cover)\b"
+    r"(?i)(?-u:\b)(ich bin|bin ich|ich schreibe|schreibe ich|ich arbeite|arbeite ich|halte ich euch|halte ich sie|i am a|i'm a|i have been|i've been|i write|i cover)(?-u:\b)"
 );
 re!(
     BIO_CAREER,
-    r"(?i)\b(seit|since) (\d{4}|\p{L}+ \d{4})\b|\b(redakteur(in)?|journalist(in)?|autor(in)?|blogger(in)?|korrespondent(in)?|editor|writer|reporter|journalist|correspondent)\b"
+    r"(?i)(?-u:\b)(seit|since) (\d{4}|\p{L}+ \d{4})(?-u:\b)|(?-u:\b)(redakteur(in)?|journalist(in)?|autor(in)?|blogger(in)?|korrespondent(in)?|editor|writer|reporter|journalist|correspondent)(?-u:\b)"
 );
 re!(
     BIO_THIRD_PERSON,
-    r"^\p{Lu}\p{L}+ (\p{Lu}\.? )?\p{Lu}\p{L}+ (is|ist|was|war) (a|an|ein|eine|seit) .*\b([Ww]riter|[Ee]ditor|[Rr]eporter|[Jj]ournalist|[Cc]orrespondent|Redakteur|Journalist|Korrespondent|Autor|Autorin|Redakteurin|Journalistin)"
+    r"^\p{Lu}\p{L}+ (\p{Lu}\.? )?\p{Lu}\p{L}+ (is|ist|was|war) (a|an|ein|eine|seit) .*(?-u:\b)([Ww]riter|[Ee]ditor|[Rr]eporter|[Jj]ournalist|[Cc]orrespondent|Redakteur|Journalist|Korrespondent|Autor|Autorin|Redakteurin|Journalistin)"
 );
 re!(
     BYLINE,
@@ -121,21 +123,21 @@ re!(
 );
 re!(
     PROMO_WORD,
-    r"(?i)(mitgliedschaft|premium-(leistung|zugang|abo|inhalt)|abonnement|abonnier|(^|\s)abo\b|probeabo|newsletter|jetzt (testen|lesen|bestellen|sichern|kaufen|registrieren|anmelden|spenden)|gratis testen|kostenlos testen|membership|subscribe|subscription|sign up|unterstützen sie|support (us|our)|donate)"
+    r"(?i)(mitgliedschaft|premium-(leistung|zugang|abo|inhalt)|abonnement|abonnier|(^|\s)abo(?-u:\b)|probeabo|newsletter|jetzt (testen|lesen|bestellen|sichern|kaufen|registrieren|anmelden|spenden)|gratis testen|kostenlos testen|membership|subscribe|subscription|sign up|unterstützen sie|support (us|our)|donate)"
 );
 re!(
     PRICE_PER_PERIOD,
-    r"(?i)\b(ab|nur|für nur|für|only|from|just)\s+(€|\$|eur\s)?\s*\d+([.,]\d{1,2})?\s*(€|euro|eur|\$|dollar)?\s*(im|pro|je|a|per|/)\s*(monat|month|jahr|year|woche|week|mo)\b"
+    r"(?i)(?-u:\b)(ab|nur|für nur|für|only|from|just)\s+(€|\$|eur\s)?\s*\d+([.,]\d{1,2})?\s*(€|euro|eur|\$|dollar)?\s*(im|pro|je|a|per|/)\s*(monat|month|jahr|year|woche|week|mo)(?-u:\b)"
 );
 re!(
     CALL_TO_ACTION,
-    r"(?i)^(jetzt|hier|now|get|try|sign up|subscribe|join|abonnieren|bestellen|testen|registrieren|unterstützen)\b"
+    r"(?i)^(jetzt|hier|now|get|try|sign up|subscribe|join|abonnieren|bestellen|testen|registrieren|unterstützen)(?-u:\b)"
 );
-re!(READER_DE, r"[\p{L}\d,]\s+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b");
-re!(READER_EN, r"(?i)\b(you|your)\b");
+re!(READER_DE, r"[\p{L}\d,]\s+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?-u:\b)");
+re!(READER_EN, r"(?i)(?-u:\b)(you|your)(?-u:\b)");
 re!(
     DISCLAIMER,
-    r"(?i)(\brss[- ]?(feed|dienst|nachrichtendienst)|öffentliche[rn]? rss|distanziert sich|original[- ]?(post|beitrag|artikel|quelle)|(article|story) (was|is) (originally|first) (published|appeared)|originally (published|appeared)|\brepublished\b|erschien zuerst|zuerst erschienen|alle rechte vorbehalten|all rights reserved|keine haftung für|ohne gewähr|no responsibility for)|^(©|\(c\)\s|copyright\b)"
+    r"(?i)((?-u:\b)rss[- ]?(feed|dienst|nachrichtendienst)|öffentliche[rn]? rss|distanziert sich|original[- ]?(post|beitrag|artikel|quelle)|(article|story) (was|is) (originally|first) (published|appeared)|originally (published|appeared)|(?-u:\b)republished(?-u:\b)|erschien zuerst|zuerst erschienen|alle rechte vorbehalten|all rights reserved|keine haftung für|ohne gewähr|no responsibility for)|^(©|\(c\)\s|copyright(?-u:\b))"
 );
 re!(
     AGENCY,
@@ -151,7 +153,7 @@ re!(
 );
 re!(
     CAPTION_TAIL,
-    r"(?i)\((aufnahme|foto|bild|archivbild|archivfoto|symbolbild|archiv|file photo|photo|image|picture)\b[^()]*\)\.?$"
+    r"(?i)\((aufnahme|foto|bild|archivbild|archivfoto|symbolbild|archiv|file photo|photo|image|picture)(?-u:\b)[^()]*\)\.?$"
 );
 re!(CAPTION_CREDIT, r"(?i)(getty images|picture[- ]alliance|imago images|shutterstock|istockphoto|dpa-bildfunk|©)");
 re!(
@@ -160,12 +162,12 @@ re!(
 );
 re!(
     EVENT_WORD,
-    r"(?i)(vortrag|vorträge|key ?note|konferenz|webinar|workshop|seminar|messe|kongress|panel|\btalk\b|conference|summit|meetup|livestream)"
+    r"(?i)(vortrag|vorträge|key ?note|konferenz|webinar|workshop|seminar|messe|kongress|panel|(?-u:\b)talk(?-u:\b)|conference|summit|meetup|livestream)"
 );
-re!(EVENT_TIME, r"(?i)\b\d{1,2}[:.]\d{2}\s*(uhr|h\b|am\b|pm\b)");
+re!(EVENT_TIME, r"(?i)(?-u:\b)\d{1,2}[:.]\d{2}\s*(uhr|h(?-u:\b)|am(?-u:\b)|pm(?-u:\b))");
 re!(
     EVENT_DATE,
-    r"\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|(?i)\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)\b"
+    r"(?-u:\b)\d{1,2}\.\d{1,2}\.(\d{2,4})?|(?i)(?-u:\b)(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)(?-u:\b)"
 );
 
 fn has_quotes(line: &str) -> bool {
@@ -275,9 +277,10 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
 
     // A line repeated from further up (the headline printed twice).
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    let normed: Vec<String> = texts.iter().map(|t| norm(t)).collect();
-    for i in 0..n {
-        if !normed[i].is_empty() && normed[..i].contains(&normed[i]) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, t) in texts.iter().enumerate() {
+        let key = norm(t);
+        if !key.is_empty() && !seen.insert(key) {
             out[i].boilerplate = true;
         }
     }

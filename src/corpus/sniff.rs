@@ -16,13 +16,15 @@ const DATELINE_BLOCKS: usize = 8;
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(stand|aktualisiert|veröffentlicht|zuletzt aktualisiert|erstellt|datum|published|updated|posted|date)(\s+am|\s+on)?\s*:?\s*").expect("valid built-in regex")
 });
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b").expect("valid built-in regex"));
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").expect("valid built-in regex"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?-u:\b)").expect("valid built-in regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})").expect("valid built-in regex"));
 static DAY_MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.?\s+(\p{L}+)\s+(\d{4})\b").expect("valid built-in regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\.?\s+(\p{L}+)\s+(\d{4})(?-u:\b)").expect("valid built-in regex"));
 static MONTH_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})\b").expect("valid built-in regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)").expect("valid built-in regex"));
 
 /// The month number of a German or English month name (full or abbreviated).
 fn month_number(name: &str) -> Option<u32> {
