@@ -10,6 +10,9 @@
 //!
 //! English: words → lowercase → stop words → diacritic folding → Snowball English stemmer.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
 use crate::model::Lang;
@@ -142,15 +145,22 @@ const INFLECTIONS: &[&str] = &["", "e", "en", "n", "s", "es", "er", "ern", "nen"
 /// Shortest modifier and head a compound split accepts (bytes of the folded word).
 const MIN_MODIFIER: usize = 4;
 
+fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
 fn is_stop_word(lang: Lang, lower: &str) -> bool {
+    static DE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static EN: OnceLock<HashSet<&'static str>> = OnceLock::new();
     match lang {
-        Lang::De => GERMAN_STOP_WORDS.contains(&lower),
-        Lang::En => ENGLISH_STOP_WORDS.contains(&lower),
+        Lang::De => DE.get_or_init(|| set_of(GERMAN_STOP_WORDS)).contains(lower),
+        Lang::En => EN.get_or_init(|| set_of(ENGLISH_STOP_WORDS)).contains(lower),
     }
 }
 
 fn is_head(word: &str) -> bool {
-    COMPOUND_HEADS.contains(&word)
+    static HEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    HEADS.get_or_init(|| set_of(COMPOUND_HEADS)).contains(word)
 }
 
 /// Folds a lowercase word: ß→ss, umlauts and other Latin diacritics to their base letter,

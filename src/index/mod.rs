@@ -155,8 +155,14 @@ impl Index {
         let searcher = self.searcher();
         let mut hits = search::search(&searcher, &self.fields, query, limit)?;
         if hits.len() > 1 {
-            let duplicates = self.duplicates_with(&searcher)?;
-            search::demote_duplicates(&mut hits, &duplicates);
+            let mut primaries: HashMap<String, Vec<String>> = HashMap::new();
+            for h in &hits {
+                let file = &h.citation.article;
+                if !primaries.contains_key(file) {
+                    primaries.insert(file.clone(), self.links_from(&searcher, file)?);
+                }
+            }
+            search::demote_duplicates(&mut hits, &primaries);
         }
         hits.truncate(limit);
         Ok(hits)
@@ -288,6 +294,21 @@ impl Index {
     pub fn near_duplicate_of(&self, file: &str) -> anyhow::Result<Option<String>> {
         let searcher = self.searcher();
         Ok(self.duplicates_with(&searcher)?.get(file).cloned())
+    }
+
+    /// The articles `file` was found to repeat (its outgoing near-duplicate links).
+    fn links_from(&self, searcher: &Searcher, file: &str) -> anyhow::Result<Vec<String>> {
+        let q = tantivy::query::BooleanQuery::intersection(vec![
+            Box::new(self.kind_query(KIND_DUP)),
+            Box::new(TermQuery::new(Term::from_field_text(self.fields.file, file), IndexRecordOption::Basic)),
+        ]);
+        let mut out = Vec::new();
+        for addr in searcher.search(&q, &DocSetCollector)? {
+            if let Some(p) = stored_str(&searcher.doc::<TantivyDocument>(addr)?, self.fields.dup_of) {
+                out.push(p);
+            }
+        }
+        Ok(out)
     }
 
     fn duplicates_with(&self, searcher: &Searcher) -> anyhow::Result<Arc<HashMap<String, String>>> {

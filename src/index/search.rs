@@ -278,11 +278,12 @@ pub(super) fn search(
     Ok(hits)
 }
 
-/// Ranks a near-duplicate's hit below its primary's when both matched.
-pub(super) fn demote_duplicates(hits: &mut [SearchHit], duplicates: &HashMap<String, String>) {
+/// Ranks a near-duplicate's hit below its primary's when both matched. `links` holds,
+/// per hit article, the articles it repeats.
+pub(super) fn demote_duplicates(hits: &mut [SearchHit], links: &HashMap<String, Vec<String>>) {
     let present: HashSet<String> = hits.iter().map(|h| h.citation.article.clone()).collect();
     for h in hits.iter_mut() {
-        if duplicates.get(&h.citation.article).is_some_and(|p| present.contains(p)) {
+        if links.get(&h.citation.article).is_some_and(|ps| ps.iter().any(|p| present.contains(p))) {
             h.score *= DUPLICATE_PENALTY;
         }
     }

@@ -65,7 +65,14 @@ fn fixture_parse(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
         }
         at += para.len() + 2;
     }
-    Ok(Article { meta, hash: blake3::hash(bytes).to_hex().to_string(), body: body_start..text.len(), blocks, text })
+    Ok(Article {
+        meta,
+        hash: blake3::hash(bytes).to_hex().to_string(),
+        body: body_start..text.len(),
+        blocks,
+        text,
+        format: crate::corpus::Format::Markdown,
+    })
 }
 
 const FIXTURE: Loader = Loader { list: fixture_list, parse: fixture_parse };
@@ -403,4 +410,52 @@ fn opening_a_missing_index_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let message = Index::open(&dir.path().join("nope")).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("tradewatch index"), "{message}");
+}
+
+/// Builds an index over `TRADEWATCH_SCALE_CORPUS` (a folder from the bench generator)
+/// and prints timings; run by hand: `cargo test --lib scale_probe -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn scale_probe() {
+    let Ok(corpus) = std::env::var("TRADEWATCH_SCALE_CORPUS") else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = Paths { corpus: PathBuf::from(corpus), index: dir.path().join("index") };
+    let names = fixture_list(&paths.corpus).expect("list");
+    let sample: Vec<Article> = names
+        .iter()
+        .take(300)
+        .filter_map(|n| fixture_parse(n, &std::fs::read(paths.corpus.join(n)).ok()?).ok())
+        .collect();
+    let t = std::time::Instant::now();
+    let mut de = analyzer::analyzer(Lang::De);
+    let tokens: usize = sample
+        .iter()
+        .flat_map(|a| a.passages().into_iter().map(move |p| &a.text[p.range]))
+        .map(|q| analyzer::analyze(&mut de, q).len())
+        .sum();
+    println!("analyze 300 articles: {tokens} tokens in {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let mentions: usize = sample.iter().map(|a| crate::extract::extract_article(a).mentions.len()).sum();
+    println!("extract 300 articles: {mentions} mentions in {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let shingles: usize = sample.iter().map(|a| dedup::shingles(a).len()).sum();
+    println!("shingles 300 articles: {shingles} in {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let report = update_locked(&paths, true, FIXTURE).expect("update");
+    println!("build: {report} in {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let fresh = ensure_fresh_with(&paths, FIXTURE).expect("fresh");
+    println!("ensure_fresh: {fresh} in {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let index = Index::open(&paths.index).expect("open");
+    println!("open: {:?}", t.elapsed());
+    for q in ["Verkaufsverbot", "Sanktionen gegen Manager", "Kasperski", "Vantrix Verbot"] {
+        let t = std::time::Instant::now();
+        let hits = index.search(q, 10).expect("search");
+        println!("search {q:?}: {} hits in {:?}", hits.len(), t.elapsed());
+    }
+    let t = std::time::Instant::now();
+    let e = index.entities().expect("entities");
+    println!("entities: {} in {:?}", e.len(), t.elapsed());
+    println!("near-duplicate links: {}", report.near_duplicates);
 }

@@ -23,7 +23,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED};
 
 use super::dedup::{self, PrimaryOrder, ShingleIndex, MAX_POSTINGS};
-use super::lock::{LockError, WriterLock, DEFAULT_WAIT, LOCK_FILE};
+use super::lock::{LockError, WriterLock, DEFAULT_WAIT};
 use super::manifest::{Entry, Manifest, Stamp, BROKEN};
 use super::schema::{Fields, KIND_ARTICLE, KIND_DUP, KIND_MENTION, KIND_PASSAGE};
 use super::{index_exists, open_tantivy, stored_date, stored_str, stored_u64, UpdateReport};
@@ -88,14 +88,13 @@ fn unchanged_by_stamps(paths: &Paths, loader: Loader) -> anyhow::Result<Option<u
     if names.len() != manifest.files.len() {
         return Ok(None);
     }
-    for name in &names {
-        let Some(entry) = manifest.files.get(name) else { return Ok(None) };
-        match Stamp::of(&paths.corpus.join(name)) {
-            Ok(stamp) if stamp == entry.stamp => {}
-            _ => return Ok(None),
-        }
-    }
-    Ok(Some(names.len()))
+    let all_match = names.par_iter().all(|name| {
+        manifest
+            .files
+            .get(name)
+            .is_some_and(|entry| Stamp::of(&paths.corpus.join(name)).is_ok_and(|stamp| stamp == entry.stamp))
+    });
+    Ok(all_match.then_some(names.len()))
 }
 
 fn list_corpus(paths: &Paths, loader: Loader) -> anyhow::Result<Vec<String>> {
@@ -152,21 +151,24 @@ fn open_or_create(dir: &Path) -> anyhow::Result<(tantivy::Index, Fields)> {
     Ok((index, fields))
 }
 
-/// Removes everything in the index folder but the lock file.
+/// Removes Tantivy's files and the manifest from the index folder, leaving anything else
+/// (the lock file, a README) in place.
 fn clear_index_dir(dir: &Path) -> anyhow::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        if entry.file_name() == LOCK_FILE {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            std::fs::remove_dir_all(&path)?;
-        } else {
-            std::fs::remove_file(&path)?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if is_index_file(&name) && entry.path().is_file() {
+            std::fs::remove_file(entry.path())?;
         }
     }
     Ok(())
+}
+
+/// True if and only if `name` is a file Tantivy or the manifest writes: `meta.json`,
+/// `.managed.json`, the manifest, or a segment file (`<32 hex digits>.<ext>`).
+fn is_index_file(name: &str) -> bool {
+    let segment = name.len() > 33 && name.as_bytes()[32] == b'.' && name[..32].bytes().all(|b| b.is_ascii_hexdigit());
+    segment || matches!(name, "meta.json" | ".managed.json") || name == super::manifest::MANIFEST_FILE
 }
 
 /// A parsed file's fate: ready documents and the file hash, or why it failed.
@@ -480,12 +482,13 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                     links.push((other.clone(), order.clone(), *len, overlap));
                 }
             }
-            for (other, order, len, overlap) in links {
-                if dedup::is_near_duplicate(overlap, p.shingles.len(), len) {
-                    let (later, earlier) = if order.precedes(&p.order) { (&p.file, &other) } else { (&other, &p.file) };
-                    writer.add_document(dup_doc(&fields, later, earlier))?;
-                    report.near_duplicates += 1;
-                }
+            links.retain(|(_, _, len, overlap)| dedup::is_near_duplicate(*overlap, p.shingles.len(), *len));
+            links.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+            links.truncate(dedup::MAX_LINKS);
+            for (other, order, _, _) in links {
+                let (later, earlier) = if order.precedes(&p.order) { (&p.file, &other) } else { (&other, &p.file) };
+                writer.add_document(dup_doc(&fields, later, earlier))?;
+                report.near_duplicates += 1;
             }
             batch.insert(id, &p.shingles);
             batch_articles.push((p.file.clone(), p.order.clone(), p.shingles.len()));
@@ -512,6 +515,25 @@ fn record_broken(manifest: &mut Manifest, report: &UpdateReport, paths: &Paths) 
     for e in &report.errors {
         if let Ok(stamp) = Stamp::of(&paths.corpus.join(&e.file)) {
             manifest.files.insert(e.file.clone(), Entry { stamp, hash: BROKEN.to_string() });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_index_files_are_cleared() {
+        for (name, ours) in [
+            ("meta.json", true),
+            (".managed.json", true),
+            ("manifest.tsv", true),
+            ("0123456789abcdef0123456789abcdef.idx", true),
+            ("0123456789abcdef0123456789abcdef.12.del", true),
+            ("README.md", false),
+            (".tradewatch.lock", false),
+            ("notes.txt", false),
+        ] {
+            assert_eq!(super::is_index_file(name), ours, "{name}");
         }
     }
 }
