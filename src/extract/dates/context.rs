@@ -137,17 +137,17 @@ pub(super) fn left_cue(s: &str, start: usize, floor: usize) -> LeftCue {
         return plain;
     }
     // "ab dem", "bis zum", "seit dem", "vor dem", "by the", "am", "on"
-    let (head_start, head, before_head) =
-        if is_one_of(w1, ARTICLES) || is_one_of(w1, &["zum", "zur", "am", "on", "an"]) {
-            match w2 {
-                Some((s2, w)) if is_one_of(w, FROM) || is_one_of(w, UNTIL) || is_one_of(w, SINCE) || w == "vor" => {
-                    (s2, w, w3)
-                }
-                _ => (s1, w1, w2),
+    let (head_start, head, before_head) = if is_one_of(w1, ARTICLES) || is_one_of(w1, &["zum", "zur", "am", "on", "an"])
+    {
+        match w2 {
+            Some((s2, w)) if is_one_of(w, FROM) || is_one_of(w, UNTIL) || is_one_of(w, SINCE) || w == "vor" => {
+                (s2, w, w3)
             }
-        } else {
-            (s1, w1, w2)
-        };
+            _ => (s1, w1, w2),
+        }
+    } else {
+        (s1, w1, w2)
+    };
     let cue = if is_one_of(head, FROM) {
         Cue::From
     } else if is_one_of(head, UNTIL) || (head == "vor" && head_start != s1) {
@@ -222,11 +222,30 @@ pub(super) fn clause_around(s: &str, span: &Range<usize>) -> Range<usize> {
         .get(..span.start)
         .and_then(|h| h.char_indices().rev().find(|&(_, c)| is_mark(c)).map(|(i, c)| i + c.len_utf8()))
         .unwrap_or(0);
-    let end = s
-        .get(span.end..)
-        .and_then(|t| t.char_indices().find(|&(_, c)| is_mark(c)).map(|(i, _)| span.end + i))
-        .unwrap_or(s.len());
-    start..end
+    let next_mark = |from: usize| {
+        s.get(from..)
+            .and_then(|t| t.char_indices().find(|&(_, c)| is_mark(c)).map(|(i, _)| from + i))
+            .unwrap_or(s.len())
+    };
+    let end = next_mark(span.end);
+    // "Last week, the agency added ...", "In 2017, DHS banned ...": a clause that holds
+    // nothing but the date phrase belongs to the clause after it (or, at the end of the
+    // sentence, to the one before).
+    let only_phrase = s.get(start..span.start).is_some_and(|h| !h.chars().any(char::is_alphabetic))
+        && s.get(span.end..end).is_some_and(|t| !t.chars().any(char::is_alphabetic));
+    if !only_phrase {
+        return start..end;
+    }
+    if let Some(mark) = s.get(end..).and_then(|t| t.chars().next()) {
+        return start..next_mark(end + mark.len_utf8());
+    }
+    // "The orders take effect in 45 days, on Sept. 20.": an appended date belongs to the
+    // clause before it.
+    let previous = s
+        .get(..start)
+        .and_then(|h| h.char_indices().rev().skip(1).find(|&(_, c)| is_mark(c)).map(|(i, c)| i + c.len_utf8()))
+        .unwrap_or(0);
+    previous..end
 }
 
 /// The words (runs of letters) in `s[range]`, with their byte starts.
@@ -271,16 +290,58 @@ const FUTURE_DE: &[&str] = &[
     "demnächst",
     "bald",
     "voraussichtlich",
+    "tritt",
+    "treten",
+    "beginnt",
 ];
-const FUTURE_EN: &[&str] = &["will", "shall", "plans", "planned", "scheduled", "expected", "upcoming", "going"];
+const FUTURE_EN: &[&str] = &[
+    "will",
+    "shall",
+    "plans",
+    "planned",
+    "scheduled",
+    "expected",
+    "upcoming",
+    "going",
+    "take",
+    "takes",
+    "starts",
+    "begins",
+];
 const PAST_DE: &[&str] =
     &["hatte", "hatten", "war", "waren", "wurde", "wurden", "worden", "gewesen", "habe", "damals", "zuvor", "bereits"];
-const PAST_EN: &[&str] = &["was", "were", "had", "did", "ago", "previously", "earlier", "former"];
+const PAST_EN: &[&str] = &["was", "were", "had", "did", "said", "ago", "previously", "earlier", "former"];
 /// Lowercase words ending in -te that are adjectives or ordinals, not past-tense verbs.
 const NOT_PAST_TE: &[&str] = &[
-    "erste", "zweite", "dritte", "vierte", "fünfte", "letzte", "nächste", "harte", "beste", "breite", "weite", "rechte",
-    "echte", "feste", "leichte", "schlechte", "gesamte", "meiste", "bekannte", "weitere", "mitte", "bitte", "große",
-    "rote", "gute", "neueste", "späte", "heute", "beliebte",
+    "erste",
+    "zweite",
+    "dritte",
+    "vierte",
+    "fünfte",
+    "letzte",
+    "nächste",
+    "harte",
+    "beste",
+    "breite",
+    "weite",
+    "rechte",
+    "echte",
+    "feste",
+    "leichte",
+    "schlechte",
+    "gesamte",
+    "meiste",
+    "bekannte",
+    "weitere",
+    "mitte",
+    "bitte",
+    "große",
+    "rote",
+    "gute",
+    "neueste",
+    "späte",
+    "heute",
+    "beliebte",
 ];
 
 /// The tense of the words: future markers against past markers (auxiliaries count twice
@@ -293,10 +354,13 @@ fn tense_of(words: &[(usize, &str)]) -> Option<Direction> {
             forward += 2;
         } else if PAST_DE.contains(&w) || is_one_of(w, PAST_EN) {
             backward += 2;
-        } else if lower_initial && w.len() >= 5 && w.ends_with("te") && !NOT_PAST_TE.contains(&w) {
-            backward += 1;
-        } else if lower_initial && w.len() >= 5 && w.is_ascii() && w.ends_with("ed") {
-            backward += 1;
+        } else if lower_initial && w.len() >= 5 {
+            // "unterzeichnete", "verhängte"; "announced", "signed"
+            let german_past = w.ends_with("te") && !NOT_PAST_TE.contains(&w);
+            let english_past = w.is_ascii() && w.ends_with("ed");
+            if german_past || english_past {
+                backward += 1;
+            }
         }
     }
     match forward.cmp(&backward) {
@@ -309,9 +373,7 @@ fn tense_of(words: &[(usize, &str)]) -> Option<Direction> {
 /// The tense around a phrase: the clause's first, the whole sentence's if the clause
 /// does not tell.
 pub(super) fn tense(s: &str, clause: &Range<usize>) -> Direction {
-    tense_of(&words(s, clause.clone()))
-        .or_else(|| tense_of(&words(s, 0..s.len())))
-        .unwrap_or(Direction::Neutral)
+    tense_of(&words(s, clause.clone())).or_else(|| tense_of(&words(s, 0..s.len()))).unwrap_or(Direction::Neutral)
 }
 
 const ANNOUNCED_DE: &[&str] = &[
@@ -353,6 +415,7 @@ const ANNOUNCED_DE: &[&str] = &[
     "sanktionierte",
     "mitgeteilt",
     "teilte",
+    "mitteilte",
     "bekanntgegeben",
     "bekanntgab",
     "veröffentlicht",
@@ -372,6 +435,12 @@ const ANNOUNCED_DE: &[&str] = &[
     "stoppte",
     "ausgeschlossen",
     "schloss",
+    "verschärft",
+    "verschärfte",
+    "setzte",
+    "gesetzt",
+    "entschieden",
+    "entschied",
 ];
 const ANNOUNCED_EN: &[&str] = &[
     "announced",
@@ -408,12 +477,25 @@ const ANNOUNCED_EN: &[&str] = &[
     "revealed",
     "excluded",
 ];
-const EFFECTIVE_DE: &[&str] =
-    &["wirksam", "gilt", "gelten", "galt", "galten", "greift", "greifen", "griff", "inkrafttreten", "Inkrafttreten"];
-const EFFECTIVE_EN: &[&str] = &["effect", "effective", "applies", "apply", "kicks"];
+const EFFECTIVE_DE: &[&str] = &[
+    "wirksam",
+    "gilt",
+    "gelten",
+    "galt",
+    "galten",
+    "greift",
+    "greifen",
+    "griff",
+    "beginnt",
+    "beginnen",
+    "Inkrafttreten",
+];
+const EFFECTIVE_EN: &[&str] =
+    &["effect", "effective", "applies", "apply", "kicks", "start", "starts", "begin", "begins"];
 const EXPIRES_DE: &[&str] =
     &["endet", "enden", "endete", "endeten", "ausgelaufen", "ausläuft", "abläuft", "abgelaufen", "auslaufen"];
-const EXPIRES_EN: &[&str] = &["expires", "expire", "expired", "expiring", "lapses", "lapse", "lapsed", "sunsets", "ends"];
+const EXPIRES_EN: &[&str] =
+    &["expires", "expire", "expired", "expiring", "lapses", "lapse", "lapsed", "sunsets", "ends"];
 const DEADLINE_WORDS: &[&str] = &["Frist", "Fristen", "Ultimatum", "spätestens", "deadline", "deadlines"];
 /// Words that make "bis" a validity end rather than a deadline ("gilt bis", "läuft bis").
 const VALIDITY: &[&str] =
@@ -702,7 +784,7 @@ pub(super) fn read_year(s: &str, span: &Range<usize>, year: i32, has_part: bool,
         let prev_ok = w1.chars().next().is_some_and(char::is_lowercase) && !is_one_of_lower(w1, QUANTIFIERS);
         let next_ok = match next_char {
             None => true,
-            Some(c) if matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?') => true,
+            Some(',' | '.' | ';' | ':' | ')' | '!' | '?') => true,
             Some(c) if c.is_alphabetic() => !capital_after,
             _ => false,
         };
@@ -749,7 +831,10 @@ mod tests {
     fn years_need_a_reason() {
         let check = |s: &str, lang: Lang| {
             let at = s.find("20").expect("a year");
-            matches!(read_year(s, &(at..at + 4), s[at..at + 4].parse().unwrap_or(0), false, lang), YearReading::Yes { .. })
+            matches!(
+                read_year(s, &(at..at + 4), s[at..at + 4].parse().unwrap_or(0), false, lang),
+                YearReading::Yes { .. }
+            )
         };
         assert!(check("dass Bytedance die 2017 für 800 Millionen Dollar erfolgte Akquisition", Lang::De));
         assert!(check("Kaspersky machte 2022 nach eigenen Angaben", Lang::De));

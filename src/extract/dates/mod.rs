@@ -1,8 +1,28 @@
 //! Dates in German and English news text, resolved against the publication date.
+//!
+//! `extract` finds every date phrase in a sentence ("ab dem 20. Juli", "im Februar 2022",
+//! "vor rund einer Woche", "by Nov. 12", "last month"), gives it the precision the text
+//! gives (day, month or year), resolves what is relative against the article's
+//! publication date, and reads its role (announced, effective, deadline, expires,
+//! reported) from the words around it. The rules are written down in `docs/dates.md`.
+//! Pure and allocation-light: it runs on every sentence of the corpus.
 
-use chrono::NaiveDate;
+mod context;
+mod patterns;
+mod resolve;
+#[cfg(test)]
+mod tests;
 
-use crate::model::{DateMention, Lang};
+use std::ops::Range;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use regex::{Captures, Regex, SetMatches};
+
+use crate::model::{DateMention, DateRole, Lang, PartialDate};
+
+use self::context::{Cue, LeftCue, YearReading};
+use self::resolve::Unit;
+pub use self::resolve::{resolve_month, resolve_month_day, Direction};
 
 /// What a sentence's dates are resolved against.
 #[derive(Debug, Clone, Copy)]
@@ -11,8 +31,554 @@ pub struct DateContext {
     pub lang: Lang,
 }
 
-/// Every date phrase in `sentence`, resolved and given a role, in text order.
+/// Where in a month, year or week the text puts the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// "Anfang", "early", "the beginning of".
+    Early,
+    /// "Mitte", "mid-".
+    Mid,
+    /// "Ende", "late", "the end of".
+    Late,
+    /// "earlier this year", "later this year".
+    Vague,
+}
+
+/// "next", "last" or "this" before a weekday, weekend or quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rel {
+    Next,
+    Last,
+    This,
+}
+
+/// How a duration relates to the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShiftKind {
+    /// "vor drei Monaten", "two weeks ago".
+    Ago,
+    /// "binnen drei Monaten", "within 90 days".
+    Within,
+    /// "in 45 days", "in zwei Wochen".
+    In,
+    /// "seit drei Jahren".
+    Since,
+    /// "knapp einen Monat, nachdem ...": the earlier event lies that far back.
+    Before,
+}
+
+/// A date phrase as the patterns read it, before resolution.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Day { year: Option<i32>, month: u32, day: u32 },
+    Month { year: Option<i32>, month: u32, part: Option<Part> },
+    Year { year: i32, part: Option<Part> },
+    Quarter { year: Option<i32>, quarter: Option<u32>, rel: Rel },
+    DaysFromPublished(i64),
+    Weekday { weekday: Weekday, rel: Option<Rel> },
+    Weekend { rel: Option<Rel> },
+    Relative { unit: Unit, offset: i32, part: Option<Part> },
+    Shift { amount: u32, unit: Unit, kind: ShiftKind, vague: bool },
+    Immediately,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Range<usize>,
+    kind: Kind,
+    /// A bare month ("Juni"), a German weekday or a year-less "16.07." is a date only
+    /// after a preposition ("im Juni", "am Sonntag").
+    needs_cue: bool,
+}
+
+/// Every date phrase in `sentence`, resolved and given a role, in text order. Phrases
+/// that need the publication date (no year written, "gestern", "vor drei Monaten") are
+/// skipped when `ctx.published` is `None`; impossible dates ("31. April") are skipped.
 pub fn extract(sentence: &str, ctx: &DateContext) -> Vec<DateMention> {
-    let _ = (sentence, ctx);
-    Vec::new()
+    let hits = patterns::SET.matches(sentence);
+    if !hits.matched_any() {
+        return Vec::new();
+    }
+    let candidates = select(collect(sentence, ctx, &hits));
+    let mut out = Vec::with_capacity(candidates.len());
+    let mut floor = 0;
+    for candidate in &candidates {
+        if let Some(mention) = resolve_candidate(sentence, candidate, ctx, floor) {
+            out.push(mention);
+        }
+        floor = floor.max(candidate.span.end);
+    }
+    out
+}
+
+/// Keeps the longest of overlapping candidates, then orders by position.
+fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    if candidates.len() < 2 {
+        return candidates;
+    }
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if kept.iter().all(|k| c.span.end <= k.span.start || c.span.start >= k.span.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
+    caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+/// True if the character before `start` and after `end` do not glue the digits to a
+/// larger number, a decimal, a range or an amount ("1.500.000", "2019/20", "$2017").
+fn number_stands_alone(s: &str, start: usize, end: usize) -> bool {
+    let before = s.get(..start).and_then(|h| h.chars().next_back());
+    let after = s.get(end..).map(|t| {
+        let mut it = t.chars();
+        (it.next(), it.next())
+    });
+    let glued_before =
+        before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '$' | '€' | '£' | '#' | '/' | '§'));
+    let glued_after = match after {
+        Some((Some(c), _)) if c.is_ascii_digit() || matches!(c, '%' | '€' | '$') => true,
+        Some((Some('.' | ',' | ':' | '/' | '-'), Some(d))) => d.is_ascii_digit(),
+        _ => false,
+    };
+    !glued_before && !glued_after
+}
+
+fn part_of(text: &str) -> Option<Part> {
+    let t = text.trim();
+    let t = t.get(..4).filter(|h| h.eq_ignore_ascii_case("the ")).map_or(t, |_| t[4..].trim_start());
+    let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if starts("earlier") || starts("later") {
+        Some(Part::Vague)
+    } else if starts("anfang") || starts("early") || starts("beginning") || starts("start") {
+        Some(Part::Early)
+    } else if starts("mitte") || starts("mid") {
+        Some(Part::Mid)
+    } else if starts("ende") || starts("end") || starts("late") {
+        Some(Part::Late)
+    } else {
+        None
+    }
+}
+
+fn rel_of(word: &str) -> Option<Rel> {
+    let lower = word.to_lowercase();
+    let w = lower.split_whitespace().last().unwrap_or("");
+    let stem = |p: &str| w.starts_with(p);
+    if stem("kommend") || stem("nächst") || matches!(w, "next" | "coming") {
+        Some(Rel::Next)
+    } else if stem("vergangen")
+        || stem("letzt")
+        || stem("vorig")
+        || stem("gestrig")
+        || matches!(w, "last" | "past" | "previous")
+    {
+        Some(Rel::Last)
+    } else if stem("dies")
+        || stem("laufend")
+        || stem("heutig")
+        || matches!(w, "this" | "current" | "des" | "der" | "the")
+    {
+        Some(Rel::This)
+    } else {
+        None
+    }
+}
+
+fn unit_of(word: &str) -> Option<Unit> {
+    let lower = word.to_ascii_lowercase();
+    if lower.starts_with("tag") || lower.starts_with("day") {
+        Some(Unit::Day)
+    } else if lower.starts_with("woche") || lower.starts_with("week") {
+        Some(Unit::Week)
+    } else if lower.starts_with("monat") || lower.starts_with("month") {
+        Some(Unit::Month)
+    } else if lower.starts_with("jahr") || lower.starts_with("year") {
+        Some(Unit::Year)
+    } else {
+        None
+    }
+}
+
+/// Runs every pattern over the sentence and turns the matches into candidates.
+fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut push = |span: Range<usize>, kind: Kind, needs_cue: bool| out.push(Candidate { span, kind, needs_cue });
+    let run = |index: usize, re: &'static Regex| hits.matched(index).then_some(re);
+
+    for caps in run(patterns::I_NUMERIC, &patterns::NUMERIC).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let Some(m) = caps.get(0) else { continue };
+        if !number_stands_alone(s, m.start(), m.end()) {
+            continue;
+        }
+        if let (Some(year), Some(month), Some(day)) = (num(&caps, "iy"), num(&caps, "im"), num(&caps, "id")) {
+            push(m.range(), Kind::Day { year: Some(year), month, day }, false);
+            continue;
+        }
+        let (Some(day), Some(month)) = (num(&caps, "d"), num(&caps, "m")) else { continue };
+        let year = caps.name("y").and_then(|y| {
+            let value: i32 = y.as_str().parse().ok()?;
+            Some(if y.len() == 2 { resolve::expand_two_digit_year(value, ctx.published) } else { value })
+        });
+        push(m.range(), Kind::Day { year, month, day }, year.is_none());
+    }
+
+    let day_patterns = [(patterns::I_DAY_MONTH, &patterns::DAY_MONTH), (patterns::I_MONTH_DAY, &patterns::MONTH_DAY)];
+    for re in day_patterns.into_iter().filter_map(|(i, re)| run(i, re)) {
+        for caps in re.captures_iter(s) {
+            let Some(m) = caps.get(0) else { continue };
+            let (Some(day), Some(month)) =
+                (num(&caps, "d"), caps.name("m").and_then(|x| patterns::month_number(x.as_str())))
+            else {
+                continue;
+            };
+            if !number_stands_alone(s, m.start(), m.end()) {
+                continue;
+            }
+            push(m.range(), Kind::Day { year: num(&caps, "y"), month, day }, false);
+        }
+    }
+
+    for caps in run(patterns::I_MONTH_ONLY, &patterns::MONTH_ONLY).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let Some(m) = caps.get(0) else { continue };
+        let Some(month) = caps.name("m").and_then(|x| patterns::month_number(x.as_str())) else { continue };
+        let part = caps.name("q").and_then(|q| part_of(q.as_str()));
+        let year: Option<i32> = num(&caps, "y");
+        push(m.range(), Kind::Month { year, month, part }, year.is_none() && part.is_none());
+    }
+
+    for caps in run(patterns::I_YEAR, &patterns::YEAR).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let (Some(m), Some(y)) = (caps.get(0), caps.name("y")) else { continue };
+        let Ok(year) = y.as_str().parse::<i32>() else { continue };
+        let part = caps.name("q").and_then(|q| part_of(q.as_str()));
+        if !number_stands_alone(s, y.start(), y.end()) {
+            continue;
+        }
+        if let YearReading::Yes { start } = context::read_year(s, &y.range(), year, part.is_some(), ctx.lang) {
+            push(start.min(m.start())..m.end(), Kind::Year { year, part }, false);
+        }
+    }
+
+    for caps in run(patterns::I_QUARTER, &patterns::QUARTER).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let Some(m) = caps.get(0) else { continue };
+        let year = num(&caps, "y");
+        let (quarter, rel) = match (num::<u32>(&caps, "qn").or_else(|| num(&caps, "qd")), caps.name("qw")) {
+            (Some(q), _) => (Some(q), Rel::This),
+            (None, Some(w)) => {
+                let ordinal = match w.as_str().to_lowercase().as_str() {
+                    "ersten" | "first" => Some(1),
+                    "zweiten" | "second" => Some(2),
+                    "dritten" | "third" => Some(3),
+                    "vierten" | "fourth" => Some(4),
+                    _ => None,
+                };
+                match ordinal {
+                    Some(q) => (Some(q), Rel::This),
+                    None => (None, rel_of(w.as_str()).unwrap_or(Rel::This)),
+                }
+            }
+            _ => continue,
+        };
+        push(m.range(), Kind::Quarter { year, quarter, rel }, false);
+    }
+
+    for caps in run(patterns::I_DEICTIC, &patterns::DEICTIC).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let Some(m) = caps.get(0) else { continue };
+        let word = m.as_str();
+        let offset = match word.to_lowercase().as_str() {
+            "heute" | "today" | "tonight" => 0,
+            "gestern" | "yesterday" => -1,
+            "vorgestern" => -2,
+            "morgen" | "tomorrow" => {
+                // "Morgen" inside a sentence is the noun "morning".
+                if word.starts_with('M') && s[..m.start()].chars().any(|c| !c.is_whitespace()) {
+                    continue;
+                }
+                1
+            }
+            _ => {
+                if s[..m.start()].chars().next_back().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                2
+            }
+        };
+        push(m.range(), Kind::DaysFromPublished(offset), false);
+    }
+
+    for caps in run(patterns::I_RELATIVE_UNIT, &patterns::RELATIVE_UNIT).into_iter().flat_map(|re| re.captures_iter(s))
+    {
+        let Some(m) = caps.get(0) else { continue };
+        if let Some(c) = caps.name("c") {
+            let lower = c.as_str().to_lowercase();
+            let (unit, offset, part) = match lower.as_str() {
+                "vorwoche" => (Unit::Week, -1, None),
+                "vormonat" => (Unit::Month, -1, None),
+                "vorjahr" | "vorjahres" => (Unit::Year, -1, None),
+                "jahresende" | "year-end" => (Unit::Year, 0, Some(Part::Late)),
+                "jahresanfang" | "jahresbeginn" => (Unit::Year, 0, Some(Part::Early)),
+                "jahresmitte" => (Unit::Year, 0, Some(Part::Mid)),
+                "monatsende" => (Unit::Month, 0, Some(Part::Late)),
+                _ => (Unit::Month, 0, Some(Part::Early)),
+            };
+            push(m.range(), Kind::Relative { unit, offset, part }, false);
+            continue;
+        }
+        let (Some(modifier), Some(unit)) = (caps.name("mod"), caps.name("unit").and_then(|u| unit_of(u.as_str())))
+        else {
+            continue;
+        };
+        let part = caps.name("q").and_then(|q| part_of(q.as_str()));
+        let article = is_article(modifier.as_str());
+        if article && part.is_none() {
+            continue;
+        }
+        let offset = match rel_of(modifier.as_str()) {
+            Some(Rel::Next) => 1,
+            Some(Rel::Last) => -1,
+            Some(Rel::This) => 0,
+            None => continue,
+        };
+        push(m.range(), Kind::Relative { unit, offset, part }, false);
+    }
+
+    for caps in run(patterns::I_DURATION, &patterns::DURATION).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let (Some(m), Some(n), Some(u)) = (caps.get(0), caps.name("n"), caps.name("u")) else { continue };
+        let pre = caps.name("pre").map(|p| p.as_str().to_lowercase());
+        let post = caps.name("post").map(|p| p.as_str().trim_start_matches(',').trim().to_lowercase());
+        let kind = match (pre.as_deref(), post.as_deref()) {
+            (Some("vor"), _) | (None, Some("ago")) => ShiftKind::Ago,
+            (Some("seit"), _) => ShiftKind::Since,
+            (Some("in"), _) => ShiftKind::In,
+            (Some(_), _) => ShiftKind::Within,
+            (None, Some(_)) => ShiftKind::Before,
+            (None, None) => continue,
+        };
+        let (Some((amount, vague)), Some(unit)) = (patterns::count_value(n.as_str()), unit_of(u.as_str())) else {
+            continue;
+        };
+        let hedged = caps.name("h").is_some();
+        // Only the phrase itself: "vor rund einer Woche", "knapp einen Monat, nachdem".
+        let end = if kind == ShiftKind::Ago && post.is_none() { u.end() } else { m.end() };
+        push(m.start()..end, Kind::Shift { amount, unit, kind, vague: vague || hedged }, false);
+    }
+
+    for caps in run(patterns::I_WEEKDAY, &patterns::WEEKDAY).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let (Some(m), Some(wd)) = (caps.get(0), caps.name("wd")) else { continue };
+        let rel = caps.name("mod").and_then(|x| rel_of(x.as_str()));
+        let name = wd.as_str();
+        let english = name.is_ascii() && name.to_ascii_lowercase().ends_with("day");
+        if name.eq_ignore_ascii_case("wochenende") || name.eq_ignore_ascii_case("weekend") {
+            push(m.range(), Kind::Weekend { rel }, rel.is_none());
+        } else if let Some(weekday) = patterns::weekday(name) {
+            push(m.range(), Kind::Weekday { weekday, rel }, rel.is_none() && !english);
+        }
+    }
+
+    for m in run(patterns::I_IMMEDIATE, &patterns::IMMEDIATE).into_iter().flat_map(|re| re.find_iter(s)) {
+        push(m.range(), Kind::Immediately, false);
+    }
+    out
+}
+
+fn is_article(word: &str) -> bool {
+    matches!(word.to_ascii_lowercase().as_str(), "des" | "der" | "the")
+}
+
+/// Reads the cue, role and direction of one candidate and resolves its date.
+fn resolve_candidate(s: &str, c: &Candidate, ctx: &DateContext, floor: usize) -> Option<DateMention> {
+    let left = match c.kind {
+        // "ab sofort" carries its own preposition.
+        Kind::Immediately => LeftCue { cue: Cue::Plain, start: c.span.start },
+        _ => context::left_cue(s, c.span.start, floor),
+    };
+    if c.needs_cue && left.cue == Cue::Plain && left.start == c.span.start {
+        return None;
+    }
+    let span = left.start..c.span.end;
+    let clause = context::clause_around(s, &span);
+    let role = role_of(s, c.kind, left.cue, &span, &clause);
+    let strict = matches!(
+        c.kind,
+        Kind::Weekday { rel: Some(Rel::Next | Rel::Last), .. } | Kind::Weekend { rel: Some(Rel::Next | Rel::Last) }
+    );
+    let explicit = match c.kind {
+        Kind::Weekday { rel: Some(r), .. } | Kind::Weekend { rel: Some(r) } => match r {
+            Rel::Next | Rel::This => Some(Direction::Forward),
+            Rel::Last => Some(Direction::Backward),
+        },
+        Kind::Shift { kind: ShiftKind::Within | ShiftKind::In, .. } => Some(Direction::Forward),
+        Kind::Shift { .. } => Some(Direction::Backward),
+        _ => None,
+    };
+    let from_cue = match left.cue {
+        Cue::From | Cue::Until | Cue::Next => Some(Direction::Forward),
+        Cue::Since | Cue::Last => Some(Direction::Backward),
+        Cue::Plain | Cue::Stamp | Cue::Issued => None,
+    };
+    let direction = || explicit.or(from_cue).unwrap_or_else(|| context::tense(s, &clause));
+    let (date, approximate) = resolve_kind(c.kind, ctx.published, direction, strict, role)?;
+    Some(DateMention { date, role, span, approximate })
+}
+
+/// The role of a date: stamps and datelines are Reported; then what the phrase itself
+/// says ("effective immediately", "binnen"), then the preposition before it, then the
+/// nearest verb or noun of its clause; Reported when nothing speaks.
+fn role_of(s: &str, kind: Kind, cue: Cue, span: &Range<usize>, clause: &Range<usize>) -> DateRole {
+    if cue == Cue::Stamp || context::is_dateline(s, span) {
+        return DateRole::Reported;
+    }
+    match kind {
+        Kind::Immediately => return DateRole::Effective,
+        Kind::Shift { kind: ShiftKind::Within, .. } => return DateRole::Deadline,
+        // "bis heute", "until today": still so, not a deadline.
+        Kind::DaysFromPublished(0) if cue == Cue::Until => return DateRole::Reported,
+        _ => {}
+    }
+    match cue {
+        Cue::From => return DateRole::Effective,
+        Cue::Until if context::has_validity_word(s, clause) => return DateRole::Expires,
+        Cue::Until => return DateRole::Deadline,
+        Cue::Since if context::speaks_of_measure(s, clause) => return DateRole::Effective,
+        Cue::Since => return DateRole::Reported,
+        Cue::Issued => return DateRole::Announced,
+        _ => {}
+    }
+    if let Kind::Shift { kind: ShiftKind::Since, .. } = kind {
+        return if context::speaks_of_measure(s, clause) { DateRole::Effective } else { DateRole::Reported };
+    }
+    context::role_from_clause(s, clause, span).unwrap_or(match kind {
+        Kind::Shift { kind: ShiftKind::In, .. } => DateRole::Effective,
+        _ => DateRole::Reported,
+    })
+}
+
+fn day(date: NaiveDate) -> PartialDate {
+    PartialDate::day(date)
+}
+
+fn month_of(date: NaiveDate) -> PartialDate {
+    PartialDate::month(date.year(), date.month())
+}
+
+/// The date a candidate means, and whether the text leaves it approximate. `direction`
+/// is computed only when a year or weekday has to be chosen.
+fn resolve_kind(
+    kind: Kind,
+    published: Option<NaiveDate>,
+    direction: impl Fn() -> Direction,
+    strict: bool,
+    role: DateRole,
+) -> Option<(PartialDate, bool)> {
+    match kind {
+        Kind::Day { year: Some(y), month, day: d } => Some((day(NaiveDate::from_ymd_opt(y, month, d)?), false)),
+        Kind::Day { year: None, month, day: d } => {
+            Some((day(resolve_month_day(month, d, published?, direction())?), false))
+        }
+        Kind::Month { year, month, part } => {
+            if !(1..=12).contains(&month) {
+                return None;
+            }
+            let y = match year {
+                Some(y) => y,
+                None => resolve_month(month, published?, direction())?,
+            };
+            Some((PartialDate::month(y, month), part.is_some()))
+        }
+        Kind::Year { year, part } => Some(year_with_part(year, part)),
+        Kind::Quarter { year, quarter, rel } => {
+            let (y, q) = match (quarter, year) {
+                (Some(q), Some(y)) => (y, q),
+                (Some(q), None) => {
+                    let interval = |y: i32| {
+                        let first = NaiveDate::from_ymd_opt(y, q * 3 - 2, 1)?;
+                        let (_, last) = resolve::month_interval(y, q * 3)?;
+                        Some((first, last))
+                    };
+                    (resolve::pick_year(published?, direction(), interval)?, q)
+                }
+                (None, _) => {
+                    let p = published?;
+                    let index = p.year().checked_mul(4)? + (p.month0() / 3) as i32;
+                    let index = index
+                        + match rel {
+                            Rel::Next => 1,
+                            Rel::Last => -1,
+                            Rel::This => 0,
+                        };
+                    (index.div_euclid(4), index.rem_euclid(4) as u32 + 1)
+                }
+            };
+            let month = if role == DateRole::Deadline { q * 3 } else { q * 3 - 2 };
+            Some((PartialDate::month(y, month), true))
+        }
+        Kind::DaysFromPublished(n) => {
+            let p = published?;
+            let days = Days::new(n.unsigned_abs());
+            let date = if n >= 0 { p.checked_add_days(days)? } else { p.checked_sub_days(days)? };
+            Some((day(date), false))
+        }
+        Kind::Weekday { weekday, .. } => {
+            Some((day(resolve::resolve_weekday(weekday, published?, direction(), strict)?), false))
+        }
+        Kind::Weekend { .. } => Some((day(resolve::resolve_weekend(published?, direction(), strict)?), true)),
+        Kind::Relative { unit, offset, part } => {
+            let p = published?;
+            let amount = offset.unsigned_abs();
+            match unit {
+                Unit::Week | Unit::Day => {
+                    let target = resolve::shift(p, amount, Unit::Week, offset > 0)?;
+                    let weekday_index = match part {
+                        Some(Part::Early) => Some(0),
+                        Some(Part::Mid) => Some(2),
+                        Some(Part::Late) => Some(4),
+                        _ => None,
+                    };
+                    match weekday_index {
+                        Some(i) => {
+                            let monday = target
+                                .checked_sub_days(Days::new(u64::from(target.weekday().num_days_from_monday())))?;
+                            Some((day(monday.checked_add_days(Days::new(i))?), true))
+                        }
+                        None => Some((month_of(target), true)),
+                    }
+                }
+                Unit::Month => {
+                    let target = resolve::shift(p, amount, Unit::Month, offset > 0)?;
+                    Some((month_of(target), part.is_some()))
+                }
+                Unit::Year => Some(year_with_part(p.year().checked_add(offset)?, part)),
+            }
+        }
+        Kind::Shift { amount, unit, kind, vague } => {
+            let forward = matches!(kind, ShiftKind::Within | ShiftKind::In);
+            let date = resolve::shift(published?, amount, unit, forward)?;
+            Some(match (kind, unit) {
+                (ShiftKind::Before, Unit::Day) => (day(date), true),
+                (ShiftKind::Before, _) => (month_of(date), true),
+                (_, Unit::Day) => (day(date), vague),
+                (ShiftKind::Within | ShiftKind::In, Unit::Week) => (day(date), vague),
+                (_, Unit::Week) => (month_of(date), true),
+                (ShiftKind::Within | ShiftKind::In, _) => (month_of(date), vague),
+                (_, Unit::Month) => (month_of(date), vague),
+                (_, Unit::Year) => (PartialDate::year(date.year()), vague),
+            })
+        }
+        Kind::Immediately => Some((day(published?), false)),
+    }
+}
+
+/// "2024" as a year; "Ende 2024" as December 2024 and "Anfang/Mitte 2025" as the year,
+/// both approximate.
+fn year_with_part(year: i32, part: Option<Part>) -> (PartialDate, bool) {
+    match part {
+        Some(Part::Late) => (PartialDate::month(year, 12), true),
+        Some(_) => (PartialDate::year(year), true),
+        None => (PartialDate::year(year), false),
+    }
 }

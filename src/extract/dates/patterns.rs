@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use chrono::Weekday;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// Month names, capitalised as news text writes them; abbreviations need their dot.
 const MONTH: &str = r"(?:(?:Januar|January|Jänner|Februar|February|Feber|März|Maerz|March|April|Mai|May|Juni|June|Juli|July|August|September|Oktober|October|November|Dezember|December)\b|(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec)\.)";
@@ -23,13 +23,6 @@ fn compile(pattern: &str) -> Regex {
     // the unit tests catch, never something input can cause.
     Regex::new(&ascii).unwrap_or_else(|e| panic!("date pattern does not compile: {e}"))
 }
-
-/// A cheap first look: sentences without a digit or a calendar word have no date.
-pub(super) static GATE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)[0-9]|jan|feb|mär|maerz|march|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|tag|day|woche|week|monat|month|jahr|year|quartal|quarter|heute|gestern|morgen|tonight|sofort|immediate|sonnabend|weekend",
-    )
-});
 
 /// "2024-09-29", "16.07.2024", "30.1.2017", "03.12.24", "16.07." (the last needs a cue).
 pub(super) static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,9 +48,7 @@ pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// "Februar 2022", "Mitte September", "late August", "mid-September", "Juni" (the bare
 /// month needs a preposition before it, checked by the caller).
 pub(super) static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{MONTH})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"
-    ))
+    compile(&format!(r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{MONTH})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"))
 });
 
 /// A four-digit number, perhaps with "Ende", "early", "mid-" before it; whether it is a
@@ -94,10 +85,11 @@ pub(super) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "am Sonntag", "ab kommenden Sonntag", "next Sunday", "on Friday", "am Wochenende".
+/// "am Sonntag", "ab kommenden Sonntag", "am gestrigen Donnerstag", "next Sunday", "on Friday",
+/// "am Wochenende".
 pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?P<mod>kommende[nmrs]?|nächste[nmrs]?|vergangene[nmrs]?|letzte[nmrs]?|diese[nmrs]?|vorige[nmrs]?|this\s+coming|next|last|this|coming|past|previous)\s+)?(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b",
+        r"(?i)\b(?:(?P<mod>kommende[nmrs]?|nächste[nmrs]?|vergangene[nmrs]?|letzte[nmrs]?|diese[nmrs]?|vorige[nmrs]?|gestrigen|heutigen|this\s+coming|next|last|this|coming|past|previous)\s+)?(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b",
     )
 });
 
@@ -106,6 +98,42 @@ pub(super) static IMMEDIATE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:effective\s+immediately|immediately\s+effective|with\s+immediate\s+effect|mit\s+sofortiger\s+Wirkung|ab\s+sofort|sofort\s+wirksam)\b",
     )
+});
+
+/// The patterns, in the order of the `SET` indices below.
+fn all() -> [&'static Regex; 11] {
+    [
+        &NUMERIC,
+        &DAY_MONTH,
+        &MONTH_DAY,
+        &MONTH_ONLY,
+        &YEAR,
+        &QUARTER,
+        &DEICTIC,
+        &RELATIVE_UNIT,
+        &DURATION,
+        &WEEKDAY,
+        &IMMEDIATE,
+    ]
+}
+
+pub(super) const I_NUMERIC: usize = 0;
+pub(super) const I_DAY_MONTH: usize = 1;
+pub(super) const I_MONTH_DAY: usize = 2;
+pub(super) const I_MONTH_ONLY: usize = 3;
+pub(super) const I_YEAR: usize = 4;
+pub(super) const I_QUARTER: usize = 5;
+pub(super) const I_DEICTIC: usize = 6;
+pub(super) const I_RELATIVE_UNIT: usize = 7;
+pub(super) const I_DURATION: usize = 8;
+pub(super) const I_WEEKDAY: usize = 9;
+pub(super) const I_IMMEDIATE: usize = 10;
+
+/// All patterns at once: one pass over a sentence says which of them match anywhere, so
+/// a sentence without a date costs one scan and only the patterns that match run again
+/// to capture their groups.
+pub(super) static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(all().iter().map(|r| r.as_str())).unwrap_or_else(|e| panic!("date pattern set does not compile: {e}"))
 });
 
 /// The month number of a month name or abbreviation ("März", "Sept.", "Jänner").
@@ -209,23 +237,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_pattern_compiles() {
-        for re in [
-            &GATE,
-            &NUMERIC,
-            &DAY_MONTH,
-            &MONTH_DAY,
-            &MONTH_ONLY,
-            &YEAR,
-            &QUARTER,
-            &DEICTIC,
-            &RELATIVE_UNIT,
-            &DURATION,
-            &WEEKDAY,
-            &IMMEDIATE,
-        ] {
-            assert!(!re.as_str().is_empty());
+    fn every_pattern_compiles_and_the_set_indices_match() {
+        assert_eq!(SET.len(), all().len());
+        let probes = [
+            (I_NUMERIC, "16.07.2024"),
+            (I_DAY_MONTH, "20. Juli"),
+            (I_MONTH_DAY, "Nov. 12"),
+            (I_MONTH_ONLY, "Mitte September"),
+            (I_YEAR, "2017"),
+            (I_QUARTER, "Q3"),
+            (I_DEICTIC, "gestern"),
+            (I_RELATIVE_UNIT, "letzte Woche"),
+            (I_DURATION, "binnen drei Monaten"),
+            (I_WEEKDAY, "am Sonntag"),
+            (I_IMMEDIATE, "ab sofort"),
+        ];
+        for (index, text) in probes {
+            assert!(all()[index].is_match(text), "{text}");
+            assert!(SET.matches(text).matched(index), "{text}");
         }
+        assert!(!SET.is_match("Die Firma hat keine Angaben gemacht."));
     }
 
     #[test]
