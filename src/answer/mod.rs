@@ -52,12 +52,17 @@ pub struct Measure {
 }
 
 impl Measure {
-    /// The date used to order measures and place them on the timeline.
+    /// The date used to order measures and place them on the timeline: announced or
+    /// effective, else a deadline or expiry, else the first source's publication day.
+    /// Dates the text mentions only as background (the year of an acquisition) do not
+    /// place a measure.
     pub fn sort_date(&self) -> Option<PartialDate> {
-        let pick = |roles: &[DateRole]| self.dates.iter().filter(|(_, r)| roles.contains(r)).map(|(d, _)| *d).min();
+        let pick = |roles: &[DateRole]| {
+            self.dates.iter().filter(|(_, r)| roles.contains(r)).map(|(d, _)| *d).min_by_key(|d| d.first_day())
+        };
         pick(&[DateRole::Announced, DateRole::Effective])
-            .or_else(|| pick(&[DateRole::Deadline, DateRole::Expires, DateRole::Reported]))
-            .or_else(|| self.newest_source.map(PartialDate::day))
+            .or_else(|| pick(&[DateRole::Deadline, DateRole::Expires]))
+            .or_else(|| self.citations.iter().filter_map(|c| c.published).min().map(PartialDate::day))
     }
 }
 

@@ -209,7 +209,8 @@ fn finish(c: Cluster, entity: &str, as_of: NaiveDate, lang: Lang) -> Measure {
         }
     }
     let status = standing(kind, &dates, &c.mentions, as_of);
-    let summary = summary(kind, &c.kinds, entity, c.authority.as_deref(), &dates, lang);
+    let first_reported = citations.iter().filter_map(|c| c.published).min();
+    let summary = summary(kind, &c.kinds, entity, c.authority.as_deref(), &dates, first_reported, lang);
     Measure { kind, summary, authority: c.authority, dates, status, citations, newest_source }
 }
 
@@ -285,8 +286,8 @@ pub fn role_label(role: DateRole, lang: Lang) -> &'static str {
         (DateRole::Deadline, Lang::En) => "deadline",
         (DateRole::Expires, Lang::De) => "endet",
         (DateRole::Expires, Lang::En) => "expires",
-        (DateRole::Reported, Lang::De) => "berichtet",
-        (DateRole::Reported, Lang::En) => "reported",
+        (DateRole::Reported, Lang::De) => "erwähnt",
+        (DateRole::Reported, Lang::En) => "mentioned",
     }
 }
 
@@ -296,6 +297,7 @@ fn summary(
     entity: &str,
     authority: Option<&str>,
     dates: &[(PartialDate, DateRole)],
+    first_reported: Option<NaiveDate>,
     lang: Lang,
 ) -> String {
     let mut labels: Vec<&str> = vec![kind.label(lang)];
@@ -305,20 +307,20 @@ fn summary(
         }
     }
     let what = labels.join(", ");
-    let mut s = if kind.is_reaction() {
-        format!("{entity}: {what}")
-    } else {
-        let against = if lang == Lang::De { "gegen" } else { "against" };
-        match authority {
-            Some(a) => format!("{what} {against} {entity} ({a})"),
-            None => format!("{what} {against} {entity}"),
-        }
+    let mut s = match authority {
+        Some(a) if !kind.is_reaction() => format!("{what}: {entity} ({a})"),
+        _ => format!("{what}: {entity}"),
     };
-    let key = [DateRole::Effective, DateRole::Deadline, DateRole::Announced, DateRole::Reported]
+    let key = [DateRole::Effective, DateRole::Deadline, DateRole::Announced]
         .into_iter()
-        .find_map(|r| dates.iter().find(|(_, x)| *x == r));
-    if let Some((d, r)) = key {
-        s.push_str(&format!(", {} {}", role_label(*r, lang), format_date(d, lang)));
+        .find_map(|r| dates.iter().find(|(_, x)| *x == r))
+        .map(|(d, r)| (*d, role_label(*r, lang)))
+        .or_else(|| {
+            let label = if lang == Lang::De { "berichtet" } else { "reported" };
+            first_reported.map(|d| (PartialDate::day(d), label))
+        });
+    if let Some((d, label)) = key {
+        s.push_str(&format!(", {label} {}", format_date(&d, lang)));
     }
     s
 }

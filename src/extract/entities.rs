@@ -141,7 +141,8 @@ const NOT_ENTITIES: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "in", "on", "at", "by", "for", "from", "to", "of", "with", "as", "it",
     "its", "this", "that", "these", "those", "he", "she", "they", "we", "after", "before", "since", "under",
     "however", "also", "meanwhile", "according", "last", "next", "new", "entity", "list", "stand", "uhr",
-    "anzeige", "empfehlung", "bild", "foto", "quelle", "source", "update", "news", "live",
+    "anzeige", "empfehlung", "bild", "foto", "quelle", "source", "update", "news", "live", "ende", "anfang",
+    "mitte", "beginn", "end", "start", "mid", "early", "late",
 ];
 
 static NOT_ENTITY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_ENTITIES.iter().copied().collect());
@@ -280,7 +281,10 @@ pub fn discover(text: &str) -> HashSet<String> {
         // ending, written at least twice, or once right after such a slot.
         if i > 0 && !looks_like_common_noun(&folded) {
             let prev = fold_key(ws[i - 1].text);
-            let in_slot = matches!(prev.as_str(), "gegen" | "against" | "mit" | "with" | "fur" | "on" | "von" | "of");
+            let prev2 = if i > 1 { fold_key(ws[i - 2].text) } else { String::new() };
+            let deal = ["geschaft", "handel", "transaktion", "business", "deal", "transaction", "trade"];
+            let in_slot = matches!(prev.as_str(), "gegen" | "against" | "on")
+                || (matches!(prev.as_str(), "mit" | "with") && deal.iter().any(|d| prev2.starts_with(d)));
             let repeated = counts.get(t).copied().unwrap_or(0) >= 2;
             let sentence_start = text[..w.start].trim_end().ends_with(['.', '!', '?', ':', '"', '„', '“']) || w.start == 0;
             if in_slot && (repeated || !sentence_start) && t.chars().count() >= 3 {

@@ -27,7 +27,7 @@ const RESTRICTING: &str = r"keine\s+(?:\S+\s+){0,5}?mehr|verbot|verbiet|verboten
 const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sales bans: "Verkaufsverbot", "den Verkauf von X-Produkten ... zu verbieten".
     (MeasureKind::SalesBan, r"verkaufsverbot\w*|vertriebsverbot\w*|verkaufsstopp", None),
-    (MeasureKind::SalesBan, r"\bverkauf(?:s|en)?\b(?:\W+\S+){0,10}?\W+(?:zu\s+)?(?:verbiet\w*|verboten|untersag\w*|gestoppt)", None),
+    (MeasureKind::SalesBan, r"\bverkauf(?:s|en)?\b(?:\W+\S+){0,16}?\W+(?:zu\s+)?(?:verbiet\w*|verboten|untersag\w*|gestoppt)", None),
     (MeasureKind::SalesBan, r"(?:verbot|verbiet\w*|untersagt\w*)\s+(?:\S+\s+){0,3}?(?:den\s+)?verkauf", None),
     (MeasureKind::SalesBan, r"(?:produkte?n?|software|programme?n?|geräte?n?)\b\s+(?:\S+\s+){0,3}?zu\s+verbieten", None),
     (MeasureKind::SalesBan, r"verbot\w*\s+(?:der|von|des|für)\s+(?:\S+\s+){0,2}?\S*(?:software|produkte?n?|programme?n?|geräte?n?)\b", None),
@@ -234,7 +234,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|\brevoked\b|\brescinded\b|\bexpired\b|removed\s+from\s+the\s+(?:\S+\s+)?list|von\s+der\s+liste\s+gestrichen").expect("regex")
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,14}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren").expect("regex")
+    Regex::new(r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren").expect("regex")
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bwill\b|\bwollen\b|\bplant\b|\bplanen\b|\bsoll\b|\bsollen\b|\bdroht\b|\bdrohen\b|angekündigt|ankündigte|\bkündigte\b|\bplans?\s+to\b|\bintends?\b|\bis\s+set\s+to\b|\bproposed\b|vorgeschlagen|\bwerden\b|\bwird\b").expect("regex")
@@ -260,7 +260,7 @@ pub fn stated_status(lower: &str) -> Option<Status> {
 /// (canonical authority, pattern) in order of precedence: the most specific first.
 const AUTHORITIES: &[(&str, &str)] = &[
     ("Chinesische Regierung", r"chinesische\w*\s+(?:regierung|handelsministeri\w*|behörde\w*|führung)|(?:regierung|handelsministeri\w*|behörden?)\s+(?:in\s+)?(?:peking|beijing)|\bchinese\s+(?:government|authorities|commerce\s+ministry|ministry)|\bmofcom\b|\b(?:hatte|hat)\s+(?:china|peking)\b|\b(?:china|peking|beijing)\s+(?:hat|hatte|verhängt\w*|verbiet\w*|verbot|erl[äa]sst|erließ|kündigt\w*|setzt\w*|announced|imposed|banned|has|will|said|added)\b"),
-    ("US-Handelsministerium", r"handelsministeri\w*|handelsminister\w*|commerce\s+department|department\s+of\s+commerce|\bbis\b|bureau\s+of\s+industry|commerce\s+secretary"),
+    ("US-Handelsministerium", r"handelsministeri\w*|handelsminister\w*|commerce\s+department|department\s+of\s+commerce|bureau\s+of\s+industry|commerce\s+secretary"),
     ("US-Finanzministerium", r"finanzministeri\w*|finanzminister\w*|treasury|\bofac\b"),
     ("US-Heimatschutzministerium", r"heimatschutz\w*|homeland\s+security|\bdhs\b"),
     ("CFIUS", r"\bcfius\b|committee\s+on\s+foreign\s+investment"),

@@ -18,6 +18,10 @@ use crate::model::{Citation, DateMention, DateRole, MeasureKind, MeasureMention,
 
 use self::measures::SentenceCues;
 
+/// A fingerprint of the loader, splitter and extraction rules this binary was built
+/// with. The index records it; an index built under other rules is rebuilt.
+pub const RULES_FINGERPRINT: &str = env!("TRADEWATCH_RULES");
+
 /// Longest quote a citation may carry, in characters.
 pub const MAX_QUOTE_CHARS: usize = 600;
 
@@ -157,7 +161,11 @@ pub fn extract_article(article: &Article) -> Extracted {
                 let range = s.range.clone();
                 push_mentions(&mut mentions, article, s, &s.targets, range, authority, i);
             }
-        } else if s.targets.is_empty() && !s.cues.cues.is_empty() && forward_target(&sents, i).is_some() {
+        } else if s.targets.is_empty()
+            && !s.cues.cues.is_empty()
+            && !last_group.as_ref().is_some_and(|(b, _)| *b == s.block)
+            && forward_target(&sents, i).is_some()
+        {
             // "... nur mit einer Erlaubnis verkauft werden. Software von X fällt darunter."
             let j = forward_target(&sents, i).unwrap_or(i);
             let range = s.range.start..sents[j].range.end;

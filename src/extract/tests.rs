@@ -133,3 +133,17 @@ fn dump_test_articles() {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn dump_groups() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let articles = load(&dir);
+    let mentions = by_entity(&articles);
+    let entity = std::env::var("DUMP_ENTITY").unwrap_or_else(|_| "Kaspersky".into());
+    let mut ms = mentions.get(&entity).cloned().unwrap_or_default();
+    ms.sort_by(|a, b| (a.citation.published, &a.citation.article, a.sentence).cmp(&(b.citation.published, &b.citation.article, b.sentence)));
+    for m in &ms {
+        println!("{:?} {:?} {:?} {} {:?} | {}", m.kind, m.authority, m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>(), m.citation.article, m.citation.published, &m.citation.quote[..m.citation.quote.len().min(60)]);
+    }
+}

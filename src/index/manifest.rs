@@ -4,8 +4,12 @@
 //! re-check against the content hashes the index holds. Written atomically (temporary
 //! file, fsync, rename).
 //!
-//! Format: a header line, then one line per file: `size<TAB>mtime_ns<TAB>hash<TAB>name`,
-//! where `hash` is `!` for a file that could not be loaded.
+//! Format: a header line, then one line per corpus folder, `D<TAB>mtime_ns<TAB>name`
+//! (`.` for the corpus folder itself), and one per file,
+//! `F<TAB>size<TAB>mtime_ns<TAB>hash<TAB>name`, where `hash` is `!` for a file that could
+//! not be loaded. Folder times tell whether any file was added, removed or renamed
+//! without listing the folder (creating, deleting or renaming an entry updates its
+//! folder's modification time).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -13,7 +17,11 @@ use std::path::Path;
 use std::time::UNIX_EPOCH;
 
 pub const MANIFEST_FILE: &str = "manifest.tsv";
-const HEADER: &str = "tradewatch-manifest 1";
+/// The header names the format and the extraction rules: a manifest written under other
+/// rules reads as empty, which sends every file back to the content-hash check.
+fn header() -> String {
+    format!("tradewatch-manifest 1 rules {}", crate::extract::RULES_FINGERPRINT)
+}
 /// The hash recorded for a file that failed to load.
 pub const BROKEN: &str = "!";
 
@@ -22,6 +30,27 @@ pub const BROKEN: &str = "!";
 pub struct Stamp {
     pub size: u64,
     pub mtime_ns: u128,
+}
+
+/// The modification times of `corpus` (as `.`) and of every subfolder a loader would
+/// walk (hidden ones and symlinks left out), in nanoseconds.
+pub fn folder_times(corpus: &Path) -> HashMap<String, u128> {
+    fn walk(dir: &Path, name: String, out: &mut HashMap<String, u128>) {
+        let Ok(stamp) = Stamp::of(dir) else { return };
+        out.insert(name.clone(), stamp.mtime_ns);
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let child = entry.file_name().to_string_lossy().to_string();
+            if child.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            let rel = if name == "." { child } else { format!("{name}/{child}") };
+            walk(&entry.path(), rel, out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(corpus, ".".to_string(), &mut out);
+    out
 }
 
 impl Stamp {
@@ -41,6 +70,8 @@ pub struct Entry {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Manifest {
     pub files: HashMap<String, Entry>,
+    /// Modification times of the corpus folder (`.`) and its subfolders.
+    pub dirs: HashMap<String, u128>,
 }
 
 impl Manifest {
@@ -50,21 +81,31 @@ impl Manifest {
             return Manifest::default();
         };
         let mut lines = text.lines();
-        if lines.next() != Some(HEADER) {
+        if lines.next() != Some(header().as_str()) {
             return Manifest::default();
         }
-        let mut files = HashMap::new();
+        let mut m = Manifest::default();
         for line in lines {
-            let mut parts = line.splitn(4, '\t');
-            let (Some(size), Some(mtime), Some(hash), Some(name)) =
-                (parts.next(), parts.next(), parts.next(), parts.next())
-            else {
-                continue;
-            };
-            let (Ok(size), Ok(mtime_ns)) = (size.parse(), mtime.parse()) else { continue };
-            files.insert(name.to_string(), Entry { stamp: Stamp { size, mtime_ns }, hash: hash.to_string() });
+            let mut parts = line.splitn(2, '\t');
+            match (parts.next(), parts.next()) {
+                (Some("F"), Some(rest)) => {
+                    let mut p = rest.splitn(4, '\t');
+                    let (Some(size), Some(mtime), Some(hash), Some(name)) = (p.next(), p.next(), p.next(), p.next())
+                    else {
+                        continue;
+                    };
+                    let (Ok(size), Ok(mtime_ns)) = (size.parse(), mtime.parse()) else { continue };
+                    m.files.insert(name.to_string(), Entry { stamp: Stamp { size, mtime_ns }, hash: hash.to_string() });
+                }
+                (Some("D"), Some(rest)) => {
+                    let Some((mtime, name)) = rest.split_once('\t') else { continue };
+                    let Ok(mtime) = mtime.parse() else { continue };
+                    m.dirs.insert(name.to_string(), mtime);
+                }
+                _ => {}
+            }
         }
-        Manifest { files }
+        m
     }
 
     /// Writes the manifest atomically into `index_dir`.
@@ -72,14 +113,21 @@ impl Manifest {
         let mut names: Vec<&String> = self.files.keys().collect();
         names.sort();
         let mut out = String::with_capacity(64 * names.len() + 32);
-        out.push_str(HEADER);
+        out.push_str(&header());
         out.push('\n');
+        let mut dirs: Vec<(&String, &u128)> = self.dirs.iter().collect();
+        dirs.sort();
+        for (name, mtime) in dirs {
+            if !name.contains(['\t', '\n', '\r']) {
+                out.push_str(&format!("D\t{mtime}\t{name}\n"));
+            }
+        }
         for name in names {
             if name.contains(['\t', '\n', '\r']) {
                 continue; // Such a name is simply re-checked on every run.
             }
             let e = &self.files[name];
-            out.push_str(&format!("{}\t{}\t{}\t{}\n", e.stamp.size, e.stamp.mtime_ns, e.hash, name));
+            out.push_str(&format!("F\t{}\t{}\t{}\t{}\n", e.stamp.size, e.stamp.mtime_ns, e.hash, name));
         }
         let mut tmp = tempfile::NamedTempFile::new_in(index_dir)?;
         tmp.write_all(out.as_bytes())?;
@@ -99,9 +147,11 @@ mod tests {
         let mut m = Manifest::default();
         m.files.insert("a.md".into(), Entry { stamp: Stamp { size: 3, mtime_ns: 7 }, hash: "abc".into() });
         m.files.insert("sub/b c.txt".into(), Entry { stamp: Stamp { size: 1, mtime_ns: 2 }, hash: BROKEN.into() });
+        m.dirs.insert(".".into(), 5);
+        m.dirs.insert("sub".into(), 6);
         m.save(dir.path()).expect("save");
         assert_eq!(Manifest::load(dir.path()), m);
-        std::fs::write(dir.path().join(MANIFEST_FILE), "garbage\n1\t2\t3\tx\n").expect("write");
+        std::fs::write(dir.path().join(MANIFEST_FILE), "garbage\nF\t1\t2\t3\tx\n").expect("write");
         assert!(Manifest::load(dir.path()).files.is_empty());
     }
 }

@@ -53,6 +53,12 @@ impl Loader {
 
 /// Brings the index in line with the corpus folder, re-indexing only changed files.
 /// Waits a few seconds for another writer, then stops with a clear message.
+/// The hash the index records for a file: its content hash tied to the extraction
+/// rules of this build, so that new rules re-index every file once.
+pub(crate) fn keyed_hash(content_hash: &str) -> String {
+    format!("{content_hash}+{}", crate::extract::RULES_FINGERPRINT)
+}
+
 pub fn update(paths: &Paths, progress: bool) -> anyhow::Result<UpdateReport> {
     let _lock = WriterLock::acquire(&paths.index, DEFAULT_WAIT)?;
     update_locked(paths, progress, Loader::CORPUS)
@@ -68,7 +74,7 @@ pub fn ensure_fresh(paths: &Paths) -> anyhow::Result<UpdateReport> {
 pub(crate) fn ensure_fresh_with(paths: &Paths, loader: Loader) -> anyhow::Result<UpdateReport> {
     let exists = index_exists(&paths.index);
     if exists {
-        if let Some(unchanged) = unchanged_by_stamps(paths, loader)? {
+        if let Some(unchanged) = unchanged_by_stamps(paths) {
             return Ok(UpdateReport { unchanged, ..UpdateReport::default() });
         }
     }
@@ -80,21 +86,25 @@ pub(crate) fn ensure_fresh_with(paths: &Paths, loader: Loader) -> anyhow::Result
     }
 }
 
-/// `Some(number of files)` when every corpus file matches the manifest by name, size
-/// and modification time (and no other file is recorded); `None` otherwise.
-fn unchanged_by_stamps(paths: &Paths, loader: Loader) -> anyhow::Result<Option<usize>> {
+/// `Some(number of files)` when the corpus folders' times match the manifest (so no file
+/// was added, removed or renamed) and every recorded file's size and time match too;
+/// `None` otherwise. Does not list the folder.
+fn unchanged_by_stamps(paths: &Paths) -> Option<usize> {
     let manifest = Manifest::load(&paths.index);
-    let names = list_corpus(paths, loader)?;
-    if names.len() != manifest.files.len() {
-        return Ok(None);
+    if manifest.dirs.is_empty() {
+        return None;
     }
-    let all_match = names.par_iter().all(|name| {
-        manifest
-            .files
-            .get(name)
-            .is_some_and(|entry| Stamp::of(&paths.corpus.join(name)).is_ok_and(|stamp| stamp == entry.stamp))
+    let folders_match = manifest.dirs.iter().all(|(name, mtime)| {
+        let dir = if name == "." { paths.corpus.clone() } else { paths.corpus.join(name) };
+        Stamp::of(&dir).is_ok_and(|s| s.mtime_ns == *mtime)
     });
-    Ok(all_match.then_some(names.len()))
+    if !folders_match {
+        return None;
+    }
+    let files: Vec<(&String, &Entry)> = manifest.files.iter().collect();
+    let all_match =
+        files.par_iter().all(|(name, entry)| Stamp::of(&paths.corpus.join(name)).is_ok_and(|s| s == entry.stamp));
+    all_match.then_some(files.len())
 }
 
 fn list_corpus(paths: &Paths, loader: Loader) -> anyhow::Result<Vec<String>> {
@@ -201,7 +211,7 @@ fn article_docs(fields: &Fields, article: &Article, shingles: &[u64]) -> Vec<Tan
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_ARTICLE);
     doc.add_text(fields.file, &meta.file);
-    doc.add_text(fields.hash, &article.hash);
+    doc.add_text(fields.hash, &keyed_hash(&article.hash));
     for (field, value) in [(fields.title, &meta.title), (fields.source, &meta.source), (fields.url, &meta.url)] {
         if let Some(v) = value {
             doc.add_text(field, v);
@@ -349,9 +359,11 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     let searcher = reader.searcher();
     let indexed = indexed_articles(&searcher, &fields)?;
     let manifest = Manifest::load(dir);
+    // Folder times first: a change made while this run lists the folder shows next time.
+    let folders = super::manifest::folder_times(&paths.corpus);
     let names = list_corpus(paths, loader)?;
     let mut report = UpdateReport::default();
-    let mut new_manifest = Manifest::default();
+    let mut new_manifest = Manifest { dirs: folders, ..Manifest::default() };
 
     // 1. Stamps; trust the manifest where it agrees with the index.
     let mut to_read: Vec<(String, Stamp)> = Vec::new();
@@ -378,7 +390,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
         .into_par_iter()
         .map(|(name, stamp)| {
             let h = std::fs::read(paths.corpus.join(&name))
-                .map(|b| blake3::hash(&b).to_hex().to_string())
+                .map(|b| keyed_hash(&blake3::hash(&b).to_hex().to_string()))
                 .map_err(|e| format!("cannot read: {e}"));
             (name, stamp, h)
         })
@@ -443,7 +455,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                             estimated: article.meta.published_estimated,
                             file: name.clone(),
                         };
-                        (Prepared { file: name.clone(), docs, shingles, order }, article.hash)
+                        (Prepared { file: name.clone(), docs, shingles, order }, keyed_hash(&article.hash))
                     });
                 (name.clone(), *stamp, result)
             })
