@@ -344,12 +344,14 @@ fn the_gateways_interaction_model_reads_the_same() {
     for name in ["status_en.json", "autocomplete_tik.json", "component_page.json", "ping.json"] {
         let raw = fixture(name);
         let parsed: serenity::all::Interaction = serde_json::from_value(raw.clone()).expect(name);
-        let again = serde_json::to_value(&parsed).unwrap();
         let a = tradewatch::discord::interaction::Interaction::from_slice(raw.to_string().as_bytes()).unwrap();
-        let b = tradewatch::discord::interaction::Interaction::from_slice(again.to_string().as_bytes()).unwrap();
+        let b = tradewatch::discord::gateway::from_model(&parsed).expect(name);
         assert_eq!(a.request(), b.request(), "{name}");
         assert_eq!(a.lang(), b.lang(), "{name}");
-        assert_eq!(a.user_id(), b.user_id(), "{name}");
+        if name != "ping.json" {
+            // (serenity keeps no user on a ping; the gateway never sends pings anyway)
+            assert_eq!(a.user_id(), b.user_id(), "{name}");
+        }
         assert_eq!((a.id, a.token), (b.id, b.token), "{name}");
     }
 }

@@ -26,9 +26,9 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: serenity::all::Interaction) {
-        let inter = match serde_json::to_value(&interaction).map(serde_json::from_value::<Interaction>) {
-            Ok(Ok(i)) => i,
-            _ => {
+        let inter = match from_model(&interaction) {
+            Some(i) => i,
+            None => {
                 tracing::warn!("could not read an interaction from the gateway");
                 return;
             }
@@ -53,6 +53,15 @@ impl EventHandler for Handler {
             }
         }
     }
+}
+
+/// serenity's interaction as the JSON Discord sent, read like an endpoint request.
+/// serenity leaves the `type` out when it serialises the variant, so it is put back.
+pub fn from_model(interaction: &serenity::all::Interaction) -> Option<Interaction> {
+    let mut v = serde_json::to_value(interaction).ok()?;
+    let kind = serde_json::to_value(interaction.kind()).ok()?;
+    v.as_object_mut()?.insert("type".into(), kind);
+    serde_json::from_value(v).ok()
 }
 
 /// Connects and answers until ctrl-c or SIGTERM, then lets replies in flight finish.

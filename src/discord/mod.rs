@@ -98,7 +98,9 @@ pub fn register(guild: Option<u64>) -> anyhow::Result<()> {
     anyhow::ensure!(app != 0, "DISCORD_APPLICATION_ID must not be 0");
     let mut builder = HttpBuilder::new(token.expose()).application_id(ApplicationId::new(app));
     if settings.api_base.trim_end_matches('/') != settings::DISCORD_API_BASE {
-        builder = builder.proxy(settings.api_base.clone());
+        // serenity sends to a custom base only without its own rate limiter; such a base
+        // is expected to be a proxy that limits (or a local test server).
+        builder = builder.proxy(settings.api_base.clone()).ratelimiter_disabled(true);
     }
     let http = builder.build();
     let defs = commands::definitions();

@@ -28,7 +28,9 @@ impl Webhooks {
         let token = settings.token.as_ref().map(|t| t.expose().to_string()).unwrap_or_default();
         let mut builder = HttpBuilder::new(token);
         if settings.api_base.trim_end_matches('/') != DISCORD_API_BASE {
-            builder = builder.proxy(settings.api_base.clone());
+            // serenity sends to a custom base only without its own rate limiter; such a base
+            // is expected to be a proxy that limits (or a local test server).
+            builder = builder.proxy(settings.api_base.clone()).ratelimiter_disabled(true);
         }
         if let Some(id) = settings.application_id.filter(|&id| id != 0) {
             builder = builder.application_id(ApplicationId::new(id));

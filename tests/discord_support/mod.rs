@@ -221,13 +221,15 @@ impl Recorded {
                 content.truncate(content.len() - 2);
             }
             let attr = |key: &str| {
+                let prefix = format!("{key}=\"");
                 headers
-                    .split(';')
+                    .lines()
+                    .flat_map(|l| l.split(';'))
                     .map(str::trim)
-                    .find_map(|p| p.strip_prefix(&format!("{key}=\"")).map(|v| v.trim_end_matches('"').to_string()))
+                    .find_map(|p| p.strip_prefix(prefix.as_str()).map(|v| v.trim_end_matches('"').to_string()))
             };
             let name = attr("name").unwrap_or_default();
-            let filename = headers.lines().next().and_then(|_| attr("filename"));
+            let filename = attr("filename");
             out.push((name, filename, content));
         }
         out
