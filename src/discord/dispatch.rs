@@ -34,6 +34,30 @@ pub struct EntityChoice {
     pub mentions: usize,
 }
 
+/// The aliases `data/entities.toml` lists for each canonical name, as written there
+/// (the gazetteer keeps only folded forms, which read badly in a choice list).
+fn listed_aliases() -> &'static HashMap<String, Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        entity: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+    }
+    static ALIASES: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    ALIASES.get_or_init(|| {
+        let file: Option<File> = toml::from_str(include_str!("../../data/entities.toml")).ok();
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for e in file.map(|f| f.entity).unwrap_or_default() {
+            map.entry(e.name).or_default().extend(e.aliases);
+        }
+        map
+    })
+}
+
 impl Answerer for crate::answer::Engine {
     fn answer(&self, cmd: &Command, lang: Lang) -> Answer {
         crate::answer::Engine::answer(self, cmd, lang, None)
@@ -43,7 +67,10 @@ impl Answerer for crate::answer::Engine {
         match self.index.entities() {
             Ok(list) => list
                 .into_iter()
-                .map(|e| EntityChoice { name: e.name, aliases: Vec::new(), mentions: e.mentions })
+                .map(|e| {
+                    let aliases = listed_aliases().get(&e.name).cloned().unwrap_or_default();
+                    EntityChoice { name: e.name, aliases, mentions: e.mentions }
+                })
                 .collect(),
             Err(e) => {
                 tracing::warn!("cannot list entities for autocomplete: {e:#}");
@@ -343,9 +370,12 @@ pub fn command_error(e: &CommandError, lang: Lang) -> Message {
 /// mentioned first; at most 25, each at most 100 characters.
 pub fn filter_choices(entities: &[EntityChoice], typed: &str) -> Vec<(String, String)> {
     let q = typed.trim().to_lowercase();
+    let folded = crate::extract::entities::fold_key(&q);
     let starts = |s: &str| {
         let l = s.to_lowercase();
-        l.starts_with(&q) || l.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w.starts_with(&q))
+        l.starts_with(&q)
+            || l.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w.starts_with(&q))
+            || (!folded.is_empty() && crate::extract::entities::fold_key(s).starts_with(&folded))
     };
     let mut scored: Vec<(u8, &EntityChoice, Option<&str>)> = entities
         .iter()
@@ -403,6 +433,7 @@ mod tests {
         assert_eq!(names("TIK"), ["TikTok"]);
         assert_eq!(names("lab"), ["Kaspersky Lab"]);
         assert_eq!(names("byte"), ["TikTok"]);
+        assert_eq!(names("musically"), ["TikTok"]);
         assert_eq!(filter_choices(&list, "tencent")[0].0, "WeChat (Tencent)");
         assert_eq!(names("awe"), ["Huawei"]);
         assert_eq!(names(""), ["TikTok", "Kaspersky Lab", "WeChat", "Huawei"]);

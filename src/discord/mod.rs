@@ -40,8 +40,9 @@ fn open_engine(paths: &Paths) -> anyhow::Result<Arc<Engine>> {
     Ok(Arc::new(Engine::open(&paths.index).context("cannot open the index")?))
 }
 
-/// Re-checks the corpus folder every `every`, so new articles show up without a restart.
-fn spawn_refresher(paths: &Paths, every: Duration) {
+/// Re-checks the corpus folder every `every`, so new articles show up without a restart;
+/// after a change the engine's reader is reloaded at once.
+fn spawn_refresher(paths: &Paths, every: Duration, engine: Arc<Engine>) {
     if every.is_zero() {
         return;
     }
@@ -53,7 +54,12 @@ fn spawn_refresher(paths: &Paths, every: Duration) {
             tick.tick().await;
             let p = paths.clone();
             match tokio::task::spawn_blocking(move || crate::index::ensure_fresh(&p)).await {
-                Ok(Ok(r)) if r.added + r.changed + r.removed > 0 => tracing::info!("index refreshed: {r}"),
+                Ok(Ok(r)) if r.added + r.changed + r.removed > 0 => {
+                    tracing::info!("index refreshed: {r}");
+                    if let Err(e) = engine.index.reload() {
+                        tracing::warn!("{e:#}");
+                    }
+                }
                 Ok(Err(e)) => tracing::warn!("index refresh failed: {e:#}"),
                 _ => {}
             }
@@ -67,7 +73,7 @@ pub fn serve_gateway(paths: &Paths) -> anyhow::Result<()> {
     settings.require_token()?;
     let engine = open_engine(paths)?;
     runtime()?.block_on(async {
-        spawn_refresher(paths, settings.refresh);
+        spawn_refresher(paths, settings.refresh, engine.clone());
         gateway::run(engine, settings).await
     })
 }
@@ -83,7 +89,7 @@ pub fn serve_http(paths: &Paths, listen: &str) -> anyhow::Result<()> {
         let listener =
             tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
         eprintln!("tradewatch: interactions endpoint on http://{}/interactions", listener.local_addr()?);
-        spawn_refresher(paths, settings.refresh);
+        spawn_refresher(paths, settings.refresh, engine.clone());
         let state = http::HttpState::new(key, engine, settings);
         http::serve(listener, state, http::shutdown_signal()).await
     })

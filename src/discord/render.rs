@@ -765,9 +765,10 @@ fn render_search(s: &SearchAnswer, lang: Lang, page: usize) -> Message {
             Lang::En => format!("_{more} more hits not shown; a narrower search helps._"),
         });
     }
-    let mut footer = match lang {
-        Lang::De => format!("{} Treffer", fields.len()),
-        Lang::En => format!("{} hits", fields.len()),
+    let mut footer = match (lang, fields.len()) {
+        (Lang::De, n) => format!("{n} Treffer"),
+        (Lang::En, 1) => "1 hit".to_string(),
+        (Lang::En, n) => format!("{n} hits"),
     };
     if buttons.is_some() {
         footer = format!("{} · {footer}", page_label(lang, page, pages.len()));
