@@ -563,9 +563,11 @@ pub(super) fn role_from_clause(s: &str, clause: &Range<usize>, span: &Range<usiz
     best.map(|(_, _, r)| r)
 }
 
-/// True if the clause has a word that ends validity at a "bis" date ("gilt bis").
+/// True if the clause has a word that ends validity at a "bis" date ("gilt bis", "läuft
+/// bis") and no word of a deadline ("gilt eine Frist bis": still a deadline).
 pub(super) fn has_validity_word(s: &str, clause: &Range<usize>) -> bool {
-    words(s, clause.clone()).iter().any(|&(_, w)| is_one_of(w, VALIDITY))
+    let ws = words(s, clause.clone());
+    ws.iter().any(|&(_, w)| is_one_of(w, VALIDITY)) && !ws.iter().any(|&(_, w)| is_one_of(w, DEADLINE_WORDS))
 }
 
 /// True if the clause speaks of a measure ("seit 2019 auf der Liste", "since the ban"),
