@@ -42,7 +42,7 @@ pub fn shingles(article: &Article) -> Vec<u64> {
     let mut out: HashSet<u64> = HashSet::new();
     for window in normalised.windows(SHINGLE_WORDS) {
         let h = shingle_hash(window);
-        if h % SAMPLE_MODULUS == 0 {
+        if h.is_multiple_of(SAMPLE_MODULUS) {
             out.insert(h);
         }
     }

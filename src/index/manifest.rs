@@ -108,6 +108,44 @@ impl Manifest {
         m
     }
 
+    /// The quick check `ensure_fresh` makes, straight from the file without building the
+    /// maps: `Some(number of files)` when the manifest records folder times, they all
+    /// match, and every recorded file's size and time match; `None` otherwise.
+    pub fn quick_check(index_dir: &Path, corpus: &Path) -> Option<usize> {
+        use rayon::prelude::*;
+        let text = std::fs::read_to_string(index_dir.join(MANIFEST_FILE)).ok()?;
+        let mut lines = text.lines();
+        if lines.next() != Some(header().as_str()) {
+            return None;
+        }
+        let mut files: Vec<&str> = Vec::new();
+        let mut folders = 0;
+        for line in lines {
+            if let Some(rest) = line.strip_prefix("F\t") {
+                files.push(rest);
+            } else if let Some(rest) = line.strip_prefix("D\t") {
+                let (mtime, name) = rest.split_once('\t')?;
+                let dir = if name == "." { corpus.to_path_buf() } else { corpus.join(name) };
+                if Stamp::of(&dir).ok()?.mtime_ns != mtime.parse::<u128>().ok()? {
+                    return None;
+                }
+                folders += 1;
+            }
+        }
+        if folders == 0 {
+            return None;
+        }
+        let all_match = files.par_iter().with_min_len(256).all(|rest| {
+            let mut p = rest.splitn(4, '\t');
+            let (Some(size), Some(mtime), Some(_hash), Some(name)) = (p.next(), p.next(), p.next(), p.next()) else {
+                return false;
+            };
+            let Ok(stamp) = Stamp::of(&corpus.join(name)) else { return false };
+            size.parse() == Ok(stamp.size) && mtime.parse() == Ok(stamp.mtime_ns)
+        });
+        all_match.then_some(files.len())
+    }
+
     /// Writes the manifest atomically into `index_dir`.
     pub fn save(&self, index_dir: &Path) -> std::io::Result<()> {
         let mut names: Vec<&String> = self.files.keys().collect();

@@ -267,6 +267,19 @@ fn changing_one_file_reindexes_only_that_file() {
 }
 
 #[test]
+fn ensure_fresh_sees_added_and_removed_files() {
+    let s = setup();
+    s.update();
+    s.write("d.md", &article("Neu", "2024-08-01", "de", "Ein Einfuhrverbot für Chips."));
+    let report = ensure_fresh_with(&s.paths, FIXTURE).expect("fresh");
+    assert_eq!((report.added, report.unchanged), (1, 3), "{report}");
+    std::fs::remove_file(s.paths.corpus.join("a.md")).expect("remove");
+    let report = ensure_fresh_with(&s.paths, FIXTURE).expect("fresh");
+    assert_eq!((report.removed, report.unchanged), (1, 3), "{report}");
+    assert!(ensure_fresh_with(&s.paths, FIXTURE).expect("fresh").nothing_changed());
+}
+
+#[test]
 fn touching_a_file_without_changing_it_writes_nothing() {
     let s = setup();
     s.update();
@@ -458,4 +471,37 @@ fn scale_probe() {
     let e = index.entities().expect("entities");
     println!("entities: {} in {:?}", e.len(), t.elapsed());
     println!("near-duplicate links: {}", report.near_duplicates);
+}
+
+/// Times the freshness check over `TRADEWATCH_SCALE_CORPUS` with a manifest that matches
+/// it: `cargo test --lib freshness_probe -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn freshness_probe() {
+    let Ok(corpus) = std::env::var("TRADEWATCH_SCALE_CORPUS") else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = Paths { corpus: PathBuf::from(corpus), index: dir.path().join("index") };
+    std::fs::create_dir_all(&paths.index).expect("index dir");
+    std::fs::write(paths.index.join("meta.json"), "{}").expect("fake meta");
+    let mut m = manifest::Manifest::default();
+    for name in crate::corpus::article_files(&paths.corpus).expect("list") {
+        let stamp = manifest::Stamp::of(&paths.corpus.join(&name)).expect("stamp");
+        m.files.insert(name, manifest::Entry { stamp, hash: "0".repeat(64) });
+    }
+    m.dirs = manifest::folder_times(&paths.corpus);
+    m.save(&paths.index).expect("save");
+    let t = std::time::Instant::now();
+    let names = crate::corpus::article_files(&paths.corpus).expect("list");
+    println!("list {}: {:?}", names.len(), t.elapsed());
+    let t = std::time::Instant::now();
+    let loaded = manifest::Manifest::load(&paths.index);
+    println!("manifest load {}: {:?}", loaded.files.len(), t.elapsed());
+    let t = std::time::Instant::now();
+    let n = names.iter().filter(|n| manifest::Stamp::of(&paths.corpus.join(n)).is_ok()).count();
+    println!("stat {n}: {:?}", t.elapsed());
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let r = ensure_fresh_with(&paths, Loader::CORPUS).expect("fresh");
+        println!("ensure_fresh over {} files: {:?} ({r})", m.files.len(), t.elapsed());
+    }
 }

@@ -51,14 +51,14 @@ impl Loader {
         Loader { list: crate::corpus::article_files, parse: crate::corpus::parse_article };
 }
 
-/// Brings the index in line with the corpus folder, re-indexing only changed files.
-/// Waits a few seconds for another writer, then stops with a clear message.
 /// The hash the index records for a file: its content hash tied to the extraction
 /// rules of this build, so that new rules re-index every file once.
 pub(crate) fn keyed_hash(content_hash: &str) -> String {
     format!("{content_hash}+{}", crate::extract::RULES_FINGERPRINT)
 }
 
+/// Brings the index in line with the corpus folder, re-indexing only changed files.
+/// Waits a few seconds for another writer, then stops with a clear message.
 pub fn update(paths: &Paths, progress: bool) -> anyhow::Result<UpdateReport> {
     let _lock = WriterLock::acquire(&paths.index, DEFAULT_WAIT)?;
     update_locked(paths, progress, Loader::CORPUS)
@@ -74,7 +74,7 @@ pub fn ensure_fresh(paths: &Paths) -> anyhow::Result<UpdateReport> {
 pub(crate) fn ensure_fresh_with(paths: &Paths, loader: Loader) -> anyhow::Result<UpdateReport> {
     let exists = index_exists(&paths.index);
     if exists {
-        if let Some(unchanged) = unchanged_by_stamps(paths) {
+        if let Some(unchanged) = Manifest::quick_check(&paths.index, &paths.corpus) {
             return Ok(UpdateReport { unchanged, ..UpdateReport::default() });
         }
     }
@@ -84,27 +84,6 @@ pub(crate) fn ensure_fresh_with(paths: &Paths, loader: Loader) -> anyhow::Result
         Err(LockError::Busy(_)) if exists => Ok(UpdateReport { skipped_busy: true, ..UpdateReport::default() }),
         Err(e) => Err(e.into()),
     }
-}
-
-/// `Some(number of files)` when the corpus folders' times match the manifest (so no file
-/// was added, removed or renamed) and every recorded file's size and time match too;
-/// `None` otherwise. Does not list the folder.
-fn unchanged_by_stamps(paths: &Paths) -> Option<usize> {
-    let manifest = Manifest::load(&paths.index);
-    if manifest.dirs.is_empty() {
-        return None;
-    }
-    let folders_match = manifest.dirs.iter().all(|(name, mtime)| {
-        let dir = if name == "." { paths.corpus.clone() } else { paths.corpus.join(name) };
-        Stamp::of(&dir).is_ok_and(|s| s.mtime_ns == *mtime)
-    });
-    if !folders_match {
-        return None;
-    }
-    let files: Vec<(&String, &Entry)> = manifest.files.iter().collect();
-    let all_match =
-        files.par_iter().all(|(name, entry)| Stamp::of(&paths.corpus.join(name)).is_ok_and(|s| s == entry.stamp));
-    all_match.then_some(files.len())
 }
 
 fn list_corpus(paths: &Paths, loader: Loader) -> anyhow::Result<Vec<String>> {
