@@ -190,7 +190,7 @@ fn article_docs(fields: &Fields, article: &Article, shingles: &[u64]) -> Vec<Tan
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_ARTICLE);
     doc.add_text(fields.file, &meta.file);
-    doc.add_text(fields.hash, &keyed_hash(&article.hash));
+    doc.add_text(fields.hash, keyed_hash(&article.hash));
     for (field, value) in [(fields.title, &meta.title), (fields.source, &meta.source), (fields.url, &meta.url)] {
         if let Some(v) = value {
             doc.add_text(field, v);
@@ -369,7 +369,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
         .into_par_iter()
         .map(|(name, stamp)| {
             let h = std::fs::read(paths.corpus.join(&name))
-                .map(|b| keyed_hash(&blake3::hash(&b).to_hex().to_string()))
+                .map(|b| keyed_hash(blake3::hash(&b).to_hex().as_str()))
                 .map_err(|e| format!("cannot read: {e}"));
             (name, stamp, h)
         })
