@@ -88,7 +88,11 @@ impl Engine {
             }
         }
         for (alias, name) in entities::gazetteer().aliases() {
-            if !key.is_empty() && alias.starts_with(&key) && known.iter().any(|e| e.name == name) && !out.iter().any(|o| o == name) {
+            if !key.is_empty()
+                && alias.starts_with(&key)
+                && known.iter().any(|e| e.name == name)
+                && !out.iter().any(|o| o == name)
+            {
                 out.push(name.to_string());
             }
         }

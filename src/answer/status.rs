@@ -130,11 +130,20 @@ fn fit(c: &Cluster, m: &MeasureMention) -> u32 {
 /// `as_of`.
 pub fn measures(mut mentions: Vec<MeasureMention>, entity: &str, as_of: NaiveDate, lang: Lang) -> Vec<Measure> {
     mentions.sort_by(|a, b| {
-        (a.citation.published, &a.citation.article, a.sentence).cmp(&(b.citation.published, &b.citation.article, b.sentence))
+        (a.citation.published, &a.citation.article, a.sentence).cmp(&(
+            b.citation.published,
+            &b.citation.article,
+            b.sentence,
+        ))
     });
     let mut clusters: Vec<Cluster> = Vec::new();
     for m in mentions {
-        let best = clusters.iter().enumerate().map(|(i, c)| (fit(c, &m), i)).filter(|(s, _)| *s > 0).max_by_key(|(s, i)| (*s, usize::MAX - i));
+        let best = clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (fit(c, &m), i))
+            .filter(|(s, _)| *s > 0)
+            .max_by_key(|(s, i)| (*s, usize::MAX - i));
         match best {
             Some((_, i)) => join(&mut clusters[i], m),
             None => clusters.push(Cluster {
@@ -215,7 +224,12 @@ fn finish(c: Cluster, entity: &str, as_of: NaiveDate, lang: Lang) -> Measure {
 }
 
 /// Where a measure stands on `as_of`.
-fn standing(kind: MeasureKind, dates: &[(PartialDate, DateRole)], mentions: &[MeasureMention], as_of: NaiveDate) -> Status {
+fn standing(
+    kind: MeasureKind,
+    dates: &[(PartialDate, DateRole)],
+    mentions: &[MeasureMention],
+    as_of: NaiveDate,
+) -> Status {
     if kind.is_reaction() || kind == MeasureKind::Warning {
         return Status::Reported;
     }
@@ -330,14 +344,27 @@ mod tests {
     use super::*;
     use crate::model::DateMention;
 
-    fn mention(entity: &str, kind: MeasureKind, auth: Option<&str>, dates: &[(&str, DateRole)], article: &str, block: usize, sentence: usize) -> MeasureMention {
+    fn mention(
+        entity: &str,
+        kind: MeasureKind,
+        auth: Option<&str>,
+        dates: &[(&str, DateRole)],
+        article: &str,
+        block: usize,
+        sentence: usize,
+    ) -> MeasureMention {
         MeasureMention {
             entity: entity.into(),
             kind,
             authority: auth.map(String::from),
             dates: dates
                 .iter()
-                .map(|(d, r)| DateMention { date: PartialDate::parse(d).expect("test date"), role: *r, span: 0..0, approximate: false })
+                .map(|(d, r)| DateMention {
+                    date: PartialDate::parse(d).expect("test date"),
+                    role: *r,
+                    span: 0..0,
+                    approximate: false,
+                })
                 .collect(),
             citation: Citation {
                 article: article.into(),
@@ -361,7 +388,15 @@ mod tests {
     fn provisions_with_one_date_form_one_measure_and_other_dates_another() {
         use DateRole::*;
         let ms = vec![
-            mention("X", MeasureKind::Sanctions, Some("US-Handelsministerium"), &[("2020-09-20", Effective)], "a.md", 0, 0),
+            mention(
+                "X",
+                MeasureKind::Sanctions,
+                Some("US-Handelsministerium"),
+                &[("2020-09-20", Effective)],
+                "a.md",
+                0,
+                0,
+            ),
             mention("X", MeasureKind::Ban, None, &[("2020-11-12", Deadline)], "a.md", 0, 1),
             mention("X", MeasureKind::TransactionBan, None, &[("2020-09-20", Effective)], "a.md", 1, 2),
             mention("X", MeasureKind::AppStoreBan, None, &[], "a.md", 1, 3),
@@ -388,7 +423,15 @@ mod tests {
         use DateRole::*;
         let ms = vec![
             mention("X", MeasureKind::TransactionBan, Some("US-Präsident"), &[("2020-08", Announced)], "a.md", 0, 0),
-            mention("X", MeasureKind::TransactionBan, Some("US-Handelsministerium"), &[("2020-09-20", Effective)], "b.md", 0, 0),
+            mention(
+                "X",
+                MeasureKind::TransactionBan,
+                Some("US-Handelsministerium"),
+                &[("2020-09-20", Effective)],
+                "b.md",
+                0,
+                0,
+            ),
             mention("X", MeasureKind::SalesBan, None, &[("2024-09-29", Effective)], "c.md", 0, 0),
             mention("X", MeasureKind::SalesBan, None, &[("2025-01-01", Effective)], "d.md", 0, 0),
         ];

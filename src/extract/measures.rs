@@ -27,53 +27,175 @@ const RESTRICTING: &str = r"keine\s+(?:\S+\s+){0,5}?mehr|verbot|verbiet|verboten
 const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sales bans: "Verkaufsverbot", "den Verkauf von X-Produkten ... zu verbieten".
     (MeasureKind::SalesBan, r"verkaufsverbot\w*|vertriebsverbot\w*|verkaufsstopp", None),
-    (MeasureKind::SalesBan, r"\bverkauf(?:s|en)?\b(?:\W+\S+){0,16}?\W+(?:zu\s+)?(?:verbiet\w*|verboten|untersag\w*|gestoppt)", None),
+    (
+        MeasureKind::SalesBan,
+        r"\bverkauf(?:s|en)?\b(?:\W+\S+){0,16}?\W+(?:zu\s+)?(?:verbiet\w*|verboten|untersag\w*|gestoppt)",
+        None,
+    ),
     (MeasureKind::SalesBan, r"(?:verbot|verbiet\w*|untersagt\w*)\s+(?:\S+\s+){0,3}?(?:den\s+)?verkauf", None),
-    (MeasureKind::SalesBan, r"(?:produkte?n?|software|programme?n?|geräte?n?)\b\s+(?:\S+\s+){0,3}?zu\s+verbieten", None),
-    (MeasureKind::SalesBan, r"verbot\w*\s+(?:der|von|des|für)\s+(?:\S+\s+){0,2}?\S*(?:software|produkte?n?|programme?n?|geräte?n?)\b", None),
-    (MeasureKind::SalesBan, r"\bsales?\s+ban|\bban\w*\s+(?:on\s+)?(?:the\s+)?sales?\b|prohibit\w*\s+(?:the\s+)?sales?\b|barred\s+from\s+selling|\bban\w*\s+(?:\S+\s+){0,3}?(?:products|software|devices)\b", None),
+    (
+        MeasureKind::SalesBan,
+        r"(?:produkte?n?|software|programme?n?|geräte?n?)\b\s+(?:\S+\s+){0,3}?zu\s+verbieten",
+        None,
+    ),
+    (
+        MeasureKind::SalesBan,
+        r"verbot\w*\s+(?:der|von|des|für)\s+(?:\S+\s+){0,2}?\S*(?:software|produkte?n?|programme?n?|geräte?n?)\b",
+        None,
+    ),
+    (
+        MeasureKind::SalesBan,
+        r"\bsales?\s+ban|\bban\w*\s+(?:on\s+)?(?:the\s+)?sales?\b|prohibit\w*\s+(?:the\s+)?sales?\b|barred\s+from\s+selling|\bban\w*\s+(?:\S+\s+){0,4}?(?:products|software|devices|equipment|approvals?|imports?|cameras|sales?)\b",
+        None,
+    ),
     // Transaction bans.
     (MeasureKind::TransactionBan, r"transaktionsverbot\w*|zahlungsverbot\w*|handelsverbot\w*|geschäftsverbot\w*", None),
-    (MeasureKind::TransactionBan, r"gesch[äa]fte?n?\s+mit\b(?:\W+\S+){0,12}?\W+(?:verbot\w*|verbiet\w*|untersag\w*)", None),
-    (MeasureKind::TransactionBan, r"(?:transaktion\w*|finanztransaktion\w*|zahlung\w*|überweisung\w*|handel)\b(?:\W+\S+){0,8}?\W+(?:verbot\w*|verbiet\w*|untersag\w*|unterbunden|blockiert)", None),
-    (MeasureKind::TransactionBan, r"(?:verbiet\w*|verbot\w*|untersag\w*)\s+(?:\S+\s+){0,6}?(?:den\s+)?(?:handel|transaktion\w*|finanztransaktion\w*|gesch[äa]fte)", None),
-    (MeasureKind::TransactionBan, r"(?:\bban\w*|prohibit\w*|\bbar\w*|block\w*)\s+(?:\S+\s+){0,4}?(?:transactions?|business\s+with|dealings|payments?)\b|(?:transactions?|dealings)\s+with\b(?:\W+\S+){0,8}?\W+(?:\bban\w*|prohibit\w*|barred|blocked)", None),
+    (
+        MeasureKind::TransactionBan,
+        r"gesch[äa]fte?n?\s+mit\b(?:\W+\S+){0,12}?\W+(?:verbot\w*|verbiet\w*|untersag\w*)",
+        None,
+    ),
+    (
+        MeasureKind::TransactionBan,
+        r"(?:transaktion\w*|finanztransaktion\w*|zahlung\w*|überweisung\w*|handel)\b(?:\W+\S+){0,8}?\W+(?:verbot\w*|verbiet\w*|untersag\w*|unterbunden|blockiert)",
+        None,
+    ),
+    (
+        MeasureKind::TransactionBan,
+        r"(?:verbiet\w*|verbot\w*|untersag\w*)\s+(?:\S+\s+){0,6}?(?:den\s+)?(?:handel|transaktion\w*|finanztransaktion\w*|gesch[äa]fte)",
+        None,
+    ),
+    (
+        MeasureKind::TransactionBan,
+        r"(?:\bban\w*|prohibit\w*|\bbar\w*|block\w*)\s+(?:\S+\s+){0,4}?(?:transactions?|business\s+with|dealings|payments?)\b|(?:transactions?|dealings)\s+with\b(?:\W+\S+){0,8}?\W+(?:\bban\w*|prohibit\w*|barred|blocked)",
+        None,
+    ),
     // Entity lists.
-    (MeasureKind::EntityList, r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|sanktionsliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten)|unreliable\s+entit\w*|auf\s+(?:die|eine)\s+(?:\S+\s+){0,2}?liste\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|added\s+(?:\S+\s+){0,6}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list", None),
+    (
+        MeasureKind::EntityList,
+        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|sanktionsliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten)|unreliable\s+entit\w*|auf\s+(?:die|eine)\s+(?:\S+\s+){0,2}?liste\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|added\s+(?:\S+\s+){0,6}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list",
+        None,
+    ),
     // Sanctions on people.
-    (MeasureKind::SanctionsIndividuals, r"(?:sanktion\w*|maßnahme\w*|massnahme\w*)\s+gegen\s+(?:\S+\s+){0,3}?(?:manager\w*|führungskr\w*|chef\w*|vorst\w*|personen|mitarbeiter\w*|führung\w*|gründer\w*|eigentümer\w*|oligarch\w*|executives?|officials?|individuals?|leaders?|managers?)\b", None),
-    (MeasureKind::SanctionsIndividuals, r"sanction\w*\s+(?:\S+\s+){0,6}?(?:executives?|officials?|individuals|managers?|leaders?|founders?|chief|ceo|officers?)\b|(?:executives|officials|managers)\s+(?:\S+\s+){0,4}?(?:were|was|have\s+been)\s+sanctioned", None),
+    (
+        MeasureKind::SanctionsIndividuals,
+        r"(?:sanktion\w*|maßnahme\w*|massnahme\w*)\s+gegen\s+(?:\S+\s+){0,3}?(?:manager\w*|führungskr\w*|chef\w*|vorst\w*|personen|mitarbeiter\w*|führung\w*|gründer\w*|eigentümer\w*|oligarch\w*|executives?|officials?|individuals?|leaders?|managers?)\b",
+        None,
+    ),
+    (
+        MeasureKind::SanctionsIndividuals,
+        r"sanction\w*\s+(?:\S+\s+){0,6}?(?:executives?|officials?|individuals|managers?|leaders?|founders?|chief|ceo|officers?)\b|(?:executives|officials|managers)\s+(?:\S+\s+){0,4}?(?:were|was|have\s+been)\s+sanctioned",
+        None,
+    ),
     // Sanctions in general.
-    (MeasureKind::Sanctions, r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets", None),
+    (
+        MeasureKind::Sanctions,
+        r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets",
+        None,
+    ),
     // Export controls and licence requirements.
-    (MeasureKind::ExportControl, r"export\w*kontroll\w*|ausfuhr\w*kontroll\w*|exportverbot\w*|ausfuhrverbot\w*|exportbeschränk\w*|ausfuhrbeschränk\w*|exportgenehmigung\w*|ausfuhrgenehmigung\w*|exportlizenz\w*|ausfuhrlizenz\w*|lizenzpflicht\w*|genehmigungspflicht\w*|exportregel\w*|exportstopp|lieferverbot\w*", None),
-    (MeasureKind::ExportControl, r"nur\s+(?:noch\s+)?mit\s+(?:einer\s+)?(?:\S+\s+)?(?:erlaubnis|genehmigung|lizenz)\b(?:\W+\S+){0,8}?\W+(?:ausland|exportiert|ausgeführt|verkauft|geliefert)", None),
-    (MeasureKind::ExportControl, r"export\s+controls?|export\s+ban|export\s+restrictions?|export\s+licen[cs]es?|licen[cs]e\s+requirements?|requir\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|need\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|licen[cs]es?\s+to\s+export|foreign\s+direct\s+product\s+rule", None),
-    (MeasureKind::ExportControl, r"(?:dürfen|darf|dürfe)\s+(?:\S+\s+){0,8}?(?:nicht\s+|keine\s+(?:\S+\s+){0,6}?)mehr\s+(?:\S+\s+){0,4}?(?:liefern|exportieren|ausführen|verkaufen|geliefert|exportiert|ausgeführt)|(?:can|may)\s+no\s+longer\s+(?:\S+\s+){0,3}?(?:export|ship|sell)\s+(?:\S+\s+){0,4}?to\s+china", None),
+    (
+        MeasureKind::ExportControl,
+        r"export\w*kontroll\w*|ausfuhr\w*kontroll\w*|exportverbot\w*|ausfuhrverbot\w*|exportbeschränk\w*|ausfuhrbeschränk\w*|exportgenehmigung\w*|ausfuhrgenehmigung\w*|exportlizenz\w*|ausfuhrlizenz\w*|lizenzpflicht\w*|genehmigungspflicht\w*|exportregel\w*|exportstopp|lieferverbot\w*",
+        None,
+    ),
+    (
+        MeasureKind::ExportControl,
+        r"nur\s+(?:noch\s+)?mit\s+(?:einer\s+)?(?:\S+\s+)?(?:erlaubnis|genehmigung|lizenz)\b(?:\W+\S+){0,8}?\W+(?:ausland|exportiert|ausgeführt|verkauft|geliefert)",
+        None,
+    ),
+    (
+        MeasureKind::ExportControl,
+        r"export\s+controls?|export\s+ban|export\s+restrictions?|export\s+licen[cs]es?|licen[cs]e\s+requirements?|requir\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|need\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|licen[cs]es?\s+to\s+export|foreign\s+direct\s+product\s+rule",
+        None,
+    ),
+    (
+        MeasureKind::ExportControl,
+        r"(?:dürfen|darf|dürfe)\s+(?:\S+\s+){0,8}?(?:nicht\s+|keine\s+(?:\S+\s+){0,6}?)mehr\s+(?:\S+\s+){0,4}?(?:liefern|exportieren|ausführen|verkaufen|geliefert|exportiert|ausgeführt)|(?:can|may)\s+no\s+longer\s+(?:\S+\s+){0,3}?(?:export|ship|sell)\s+(?:\S+\s+){0,4}?to\s+china",
+        None,
+    ),
     // Forced sales and divestitures.
-    (MeasureKind::ForcedSale, r"zwangsverkauf\w*|rückabwick\w*|rückabgewickelt|rückgängig\s+gemacht|veräußerungspflicht|verkaufspflicht|kein\s+eigentum\s+mehr", None),
-    (MeasureKind::ForcedSale, r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b", None),
-    (MeasureKind::ForcedSale, r"divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot", None),
+    (
+        MeasureKind::ForcedSale,
+        r"zwangsverkauf\w*|rückabwick\w*|rückabgewickelt|rückgängig\s+gemacht|veräußerungspflicht|verkaufspflicht|kein\s+eigentum\s+mehr",
+        None,
+    ),
+    (
+        MeasureKind::ForcedSale,
+        r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b",
+        None,
+    ),
+    (
+        MeasureKind::ForcedSale,
+        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot",
+        None,
+    ),
     // Data deletion orders.
-    (MeasureKind::DataDeletion, r"daten\b(?:\W+\S+){0,8}?\W+(?:vernichten|löschen|zerstören|vernichtet|gelöscht|zerstört)\b|löschung\s+(?:\S+\s+){0,3}?daten|datenlöschung|(?:delete|destroy|erase)\w*\s+(?:\S+\s+){0,5}?data\b", None),
+    (
+        MeasureKind::DataDeletion,
+        r"daten\b(?:\W+\S+){0,8}?\W+(?:vernichten|löschen|zerstören|vernichtet|gelöscht|zerstört)\b|löschung\s+(?:\S+\s+){0,3}?daten|datenlöschung|(?:delete|destroy|erase)\w*\s+(?:\S+\s+){0,5}?data\b",
+        None,
+    ),
     // App store bans.
-    (MeasureKind::AppStoreBan, r"app[\s-]?stores?\b|appstores?\b|play[\s-]store|google\s+play|app-läden", Some(RESTRICTING)),
+    (
+        MeasureKind::AppStoreBan,
+        r"app[\s-]?stores?\b|appstores?\b|play[\s-]store|google\s+play|app-läden",
+        Some(RESTRICTING),
+    ),
     // Hosting, CDN, peering and other services.
-    (MeasureKind::ServiceBan, r"hosting\w*|content[\s-]delivery|\bcdns?\b|peering\w*|cloud-dienst\w*|cloud\s+services?|rechenzentr\w*|dienstleister\w*", Some(RESTRICTING)),
+    (
+        MeasureKind::ServiceBan,
+        r"hosting\w*|content[\s-]delivery|\bcdns?\b|peering\w*|cloud-dienst\w*|cloud\s+services?|rechenzentr\w*|dienstleister\w*",
+        Some(RESTRICTING),
+    ),
     // Bans on government use.
-    (MeasureKind::GovernmentUseBan, r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|federal\s+(?:agenc\w*|computers|government\s+devices)|government\s+(?:devices|computers|phones|agencies)", Some(r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred")),
+    (
+        MeasureKind::GovernmentUseBan,
+        r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|federal\s+(?:agenc\w*|computers|government\s+devices)|government\s+(?:devices|computers|phones|agencies)",
+        Some(r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred"),
+    ),
     // Exclusion from networks (5G, core networks).
-    (MeasureKind::NetworkBan, r"\b5g\b|mobilfunk\w*|kernnetz\w*|telekommunikationsnetz\w*|netzausbau|funknetz\w*|\bnetzen\b|telecom\w*\s+networks?|core\s+networks?", Some(r"keine\s+(?:\S+\s+){0,5}?mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out")),
+    (
+        MeasureKind::NetworkBan,
+        r"\b5g\b|mobilfunk\w*|kernnetz\w*|telekommunikationsnetz\w*|netzausbau|funknetz\w*|\bnetzen\b|telecom\w*\s+networks?|core\s+networks?",
+        Some(
+            r"keine\s+(?:\S+\s+){0,5}?mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out",
+        ),
+    ),
     // Investment reviews and blocked acquisitions.
-    (MeasureKind::InvestmentReview, r"cfius-prüfung|investitionsprüfung\w*|investitionskontroll\w*|außenwirtschaftsprüfung|übernahme\w*\s+(?:\S+\s+){0,6}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked", None),
+    (
+        MeasureKind::InvestmentReview,
+        r"cfius-prüfung|investitionsprüfung\w*|investitionskontroll\w*|außenwirtschaftsprüfung|übernahme\w*\s+(?:\S+\s+){0,6}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
+        None,
+    ),
     // Generic bans and restrictions.
-    (MeasureKind::Ban, r"\bverbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|\bsperre\b|beschränkung\w*|einschränkung\w*|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*", None),
+    (
+        MeasureKind::Ban,
+        r"\bverbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|\bsperre\b|beschränkung\w*|einschränkung\w*|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
+        None,
+    ),
     // Official warnings (counted only with an authority in the sentence).
-    (MeasureKind::Warning, r"\bgewarnt\b|\bwarnt\b|\bwarnte\w*|\bwarnung\w*|\bwarned\b|\bwarns\b|\bwarning\b|\badvisory\b", None),
+    (
+        MeasureKind::Warning,
+        r"\bgewarnt\b|\bwarnt\b|\bwarnte\w*|\bwarnung\w*|\bwarned\b|\bwarns\b|\bwarning\b|\badvisory\b",
+        None,
+    ),
     // Reactions: lawsuits, market exits, layoffs.
-    (MeasureKind::Lawsuit, r"\bklag\w*|verklag\w*|vor\s+gericht|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|anfecht\w*|filed\s+(?:a\s+)?(?:suit|complaint)", None),
-    (MeasureKind::MarketExit, r"(?:zieht|ziehen|zog)\s+sich\s+(?:\S+\s+){0,6}?zurück|zurückziehen|rückzug\s+(?:aus|vom)|(?:markt\w*|gesch[äa]ft\w*|aktivitäten)\s+(?:\S+\s+){0,7}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|eingestellt)|\bgibt\s+(?:\S+\s+){0,3}?markt\w*\s+auf|(?:exit\w*|leav\w*|quit\w*|pull\w*\s+out\s+of)\s+(?:the\s+)?(?:\S+\s+)?market|wind\w*\s+down|cease\w*\s+(?:\S+\s+)?operations|shut\w*\s+down\s+(?:its\s+)?(?:\S+\s+)?(?:operations|business)", None),
-    (MeasureKind::Layoffs, r"mitarbeiter\w*\s+(?:\S+\s+){0,5}?(?:kündigen|entlassen|gekündigt)|arbeitsplätze\s+(?:\S+\s+){0,3}?(?:abbauen|streichen|abgebaut|gestrichen)|stellen\s+(?:\S+\s+){0,3}?(?:streichen|abbauen|gestrichen)|stellenabbau|entlassung\w*|\blay\w*\s+off|layoffs?|job\s+cuts|cut\w*\s+(?:\S+\s+){0,3}?jobs", None),
+    (
+        MeasureKind::Lawsuit,
+        r"\bklag\w*|verklag\w*|vor\s+gericht|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|juristisch\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|anfecht\w*|filed\s+(?:a\s+)?(?:suit|complaint)",
+        None,
+    ),
+    (
+        MeasureKind::MarketExit,
+        r"(?:zieht|ziehen|zog)\s+sich\s+(?:\S+\s+){0,6}?zurück|zurückziehen|rückzug\s+(?:aus|vom)|(?:markt\w*|gesch[äa]ft\w*|aktivitäten)\s+(?:\S+\s+){0,7}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|eingestellt)|\bgibt\s+(?:\S+\s+){0,3}?markt\w*\s+auf|(?:exit\w*|leav\w*|quit\w*|pull\w*\s+out\s+of)\s+(?:the\s+)?(?:\S+\s+)?market|wind\w*\s+down|cease\w*\s+(?:\S+\s+)?operations|shut\w*\s+down\s+(?:its\s+)?(?:\S+\s+)?(?:operations|business)",
+        None,
+    ),
+    (
+        MeasureKind::Layoffs,
+        r"mitarbeiter\w*\s+(?:\S+\s+){0,5}?(?:kündigen|entlassen|gekündigt)|arbeitsplätze\s+(?:\S+\s+){0,3}?(?:abbauen|streichen|abgebaut|gestrichen)|stellen\s+(?:\S+\s+){0,3}?(?:streichen|abbauen|gestrichen)|stellenabbau|entlassung\w*|\blay\w*\s+off|layoffs?|job\s+cuts|cut\w*\s+(?:\S+\s+){0,3}?jobs",
+        None,
+    ),
 ];
 
 /// Review verbs: with a measure in the sentence they make it a measure under review.
@@ -120,7 +242,7 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs.
 static TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china")
+    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht")
         .expect("trigger regex")
 });
 
@@ -163,7 +285,11 @@ pub fn read(lower: &str) -> SentenceCues {
     if found.is_empty() && REVIEW.is_match(lower) && REVIEW_TARGET.is_match(lower) {
         // "will die US-Geschäfte des Konzerns überprüfen": a review with no measure named.
         let span = REVIEW.find(lower).map(|m| m.range()).unwrap_or(0..0);
-        return SentenceCues { cues: vec![Cue { kind: MeasureKind::UnderReview, span }], anaphoric: false, status: Some(Status::UnderReview) };
+        return SentenceCues {
+            cues: vec![Cue { kind: MeasureKind::UnderReview, span }],
+            anaphoric: false,
+            status: Some(Status::UnderReview),
+        };
     }
     if found.is_empty() {
         return SentenceCues { cues: found, anaphoric: false, status };
@@ -225,7 +351,8 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben").expect("regex")
+    Regex::new(r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben")
+        .expect("regex")
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:judge|court)\s+(?:\S+\s+){0,3}?block\w*|injunction").expect("regex")
@@ -259,27 +386,44 @@ pub fn stated_status(lower: &str) -> Option<Status> {
 
 /// (canonical authority, pattern) in order of precedence: the most specific first.
 const AUTHORITIES: &[(&str, &str)] = &[
-    ("Chinesische Regierung", r"chinesische\w*\s+(?:regierung|handelsministeri\w*|behörde\w*|führung)|(?:regierung|handelsministeri\w*|behörden?)\s+(?:in\s+)?(?:peking|beijing)|\bchinese\s+(?:government|authorities|commerce\s+ministry|ministry)|\bmofcom\b|\b(?:hatte|hat)\s+(?:china|peking)\b|\b(?:china|peking|beijing)\s+(?:hat|hatte|verhängt\w*|verbiet\w*|verbot|erl[äa]sst|erließ|kündigt\w*|setzt\w*|announced|imposed|banned|has|will|said|added)\b"),
-    ("US-Handelsministerium", r"handelsministeri\w*|handelsminister\w*|commerce\s+department|department\s+of\s+commerce|bureau\s+of\s+industry|commerce\s+secretary"),
+    (
+        "Chinesische Regierung",
+        r"chinesische\w*\s+(?:regierung|handelsministeri\w*|behörde\w*|führung)|(?:regierung|handelsministeri\w*|behörden?)\s+(?:in\s+)?(?:peking|beijing)|\bchinese\s+(?:government|authorities|commerce\s+ministry|ministry)|\bmofcom\b|\b(?:hatte|hat)\s+(?:china|peking)\b|\b(?:china|peking|beijing)\s+(?:hat|hatte|verhängt\w*|verbiet\w*|verbot|erl[äa]sst|erließ|kündigt\w*|setzt\w*|announced|imposed|banned|has|will|said|added)\b",
+    ),
+    (
+        "US-Handelsministerium",
+        r"handelsministeri\w*|handelsminister\w*|commerce\s+department|department\s+of\s+commerce|bureau\s+of\s+industry|commerce\s+secretary",
+    ),
     ("US-Finanzministerium", r"finanzministeri\w*|finanzminister\w*|treasury|\bofac\b"),
     ("US-Heimatschutzministerium", r"heimatschutz\w*|homeland\s+security|\bdhs\b"),
     ("CFIUS", r"\bcfius\b|committee\s+on\s+foreign\s+investment"),
-    ("FCC", r"\bfcc\b|federal\s+communications\s+commission|us-telekommunikationsbehörde|telekommunikationsbehörde\s+fcc"),
+    (
+        "FCC",
+        r"\bfcc\b|federal\s+communications\s+commission|us-telekommunikationsbehörde|telekommunikationsbehörde\s+fcc",
+    ),
     ("US-Justizministerium", r"justizministeri\w*|department\s+of\s+justice|\bdoj\b"),
-    ("US-Kongress", r"\bkongress\w*|\bcongress\w*|\bsenat\b|\bsenate\b|repräsentantenhaus|house\s+of\s+representatives"),
-    ("US-Präsident", r"präsident\w*|\btrump\w*|\bbiden\w*|\bdekret\w*|executive\s+orders?|weiße\w*\s+haus\w*|white\s+house|\bpresident\b"),
+    (
+        "US-Kongress",
+        r"\bkongress\w*|\bcongress\w*|\bsenat\b|\bsenate\b|repräsentantenhaus|house\s+of\s+representatives",
+    ),
+    (
+        "US-Präsident",
+        r"präsident\w*|\btrump\w*|\bbiden\w*|\bdekret\w*|executive\s+orders?|weiße\w*\s+haus\w*|white\s+house|\bpresident\b",
+    ),
     ("EU-Kommission", r"eu-kommission|europäische\w*\s+kommission|european\s+commission|\bbrüssel\b|\bbrussels\b"),
     ("Europäische Union", r"\beu\b|europäische\w*\s+union|european\s+union"),
     ("Bundesregierung", r"bundesregierung|bundesnetzagentur|bundesinnenminister\w*|\bbsi\b|german\s+government"),
     ("Britische Regierung", r"britische\w*\s+regierung|british\s+government|\buk\s+government|downing\s+street"),
     ("Niederländische Regierung", r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague"),
     ("Französische Regierung", r"französische\w*\s+regierung|french\s+government"),
-    ("US-Regierung", r"us-regierung|us-behörden|regierung\s+in\s+washington|\bwashington\b|amerikanische\w*\s+regierung|\bu\.?s\.?\s+government|\bus\s+authorities|(?:biden|trump)\s+administration|\bthe\s+administration|\bdie\s+regierung\b|\bthe\s+government\b"),
+    (
+        "US-Regierung",
+        r"us-regierung|us-behörden|regierung\s+in\s+washington|\bwashington\b|amerikanische\w*\s+regierung|\bu\.?s\.?\s+government|\bus\s+authorities|(?:biden|trump)\s+administration|\bthe\s+administration|\bdie\s+regierung\b|\bthe\s+government\b",
+    ),
 ];
 
-static AUTHORITY_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    AUTHORITIES.iter().map(|(name, p)| (*name, Regex::new(p).expect("authority regex"))).collect()
-});
+static AUTHORITY_RES: LazyLock<Vec<(&'static str, Regex)>> =
+    LazyLock::new(|| AUTHORITIES.iter().map(|(name, p)| (*name, Regex::new(p).expect("authority regex"))).collect());
 
 /// Who imposed what the sentence reports, by the most specific authority it names.
 pub fn authority(lower: &str) -> Option<&'static str> {

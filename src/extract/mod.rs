@@ -42,6 +42,12 @@ static COREF_TWO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bbeide[n]?\s+(?:apps|unternehmen|konzerne|firmen|plattformen|dienste)\b|\bboth\s+(?:apps|companies|firms|platforms)\b").expect("coref regex")
 });
 
+/// Wording that extends a measure to the entity the sentence names.
+static COVERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b")
+        .expect("coverage regex")
+});
+
 /// One sentence with what was read from it.
 struct Sent<'a> {
     range: Range<usize>,
@@ -120,6 +126,30 @@ pub fn extract_article(article: &Article) -> Extracted {
         if s.heading {
             continue;
         }
+        if s.cues.cues.is_empty() && !s.targets.is_empty() && COVERED.is_match(&s.text.to_lowercase()) {
+            // "Rival AMD said its chips were affected as well": the measure just reported
+            // reaches further.
+            if let Some((block, group)) = &last_group {
+                if *block == s.block || *block + 1 == s.block {
+                    let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
+                    let before = mentions.len();
+                    for (name, _) in &s.targets {
+                        if let Some(prev) = adopted.iter().find(|m| !m.kind.is_reaction()) {
+                            let mut m = prev.clone();
+                            m.entity = name.clone();
+                            m.citation = citation(article, s.range.clone(), &s.cues);
+                            m.block = s.block;
+                            m.sentence = i;
+                            mentions.push(m);
+                        }
+                    }
+                    if mentions.len() > before {
+                        last_group = Some((s.block, (before..mentions.len()).collect()));
+                    }
+                }
+            }
+            continue;
+        }
         if s.cues.cues.is_empty() && s.cues.status.is_none() {
             // "The rule takes effect on March 10.": dates for the measure just reported.
             if let Some((block, group)) = &last_group {
@@ -147,8 +177,18 @@ pub fn extract_article(article: &Article) -> Extracted {
             if s.cues.anaphoric && s.dates.iter().all(|d| d.role == DateRole::Reported) {
                 // "Die Sanktionen", "das Verbot": refers to a measure already reported.
                 for (name, _) in &s.targets {
-                    if let Some(prev) = mentions.iter().rev().find(|m| &m.entity == name && !m.kind.is_reaction()) {
-                        let mut m = prev.clone();
+                    // The measure meant: the last one reported for this entity, else
+                    // ("The ban also covers X") the last one of the paragraph before.
+                    let own = mentions.iter().rev().find(|m| &m.entity == name && !m.kind.is_reaction());
+                    let near = || {
+                        mentions.iter().rev().find(|m| !m.kind.is_reaction() && m.block + 1 >= s.block).map(|m| {
+                            let mut m = m.clone();
+                            m.entity = name.clone();
+                            m
+                        })
+                    };
+                    if let Some(prev) = own.cloned().or_else(near) {
+                        let mut m = prev;
                         m.dates = Vec::new();
                         m.citation = citation(article, s.range.clone(), &s.cues);
                         m.block = s.block;
@@ -163,13 +203,14 @@ pub fn extract_article(article: &Article) -> Extracted {
             }
         } else if s.targets.is_empty()
             && !s.cues.cues.is_empty()
-            && !last_group.as_ref().is_some_and(|(b, _)| *b == s.block)
+            && !last_group.as_ref().is_some_and(|(b, _)| *b == s.block || *b + 1 == s.block)
             && forward_target(&sents, i).is_some()
         {
             // "... nur mit einer Erlaubnis verkauft werden. Software von X fällt darunter."
             let j = forward_target(&sents, i).unwrap_or(i);
             let range = s.range.start..sents[j].range.end;
-            let range = if article.text[range.clone()].chars().count() <= MAX_QUOTE_CHARS { range } else { s.range.clone() };
+            let range =
+                if article.text[range.clone()].chars().count() <= MAX_QUOTE_CHARS { range } else { s.range.clone() };
             let targets = sents[j].targets.clone().into_iter().map(|(n, _)| (n, 0)).collect::<Vec<_>>();
             push_mentions(&mut mentions, article, s, &targets, range, authority, i);
         } else if s.targets.is_empty() {
@@ -181,8 +222,8 @@ pub fn extract_article(article: &Article) -> Extracted {
                     let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
                     for prev in adopted {
                         let mut m = prev.clone();
-                        let same_family =
-                            own_kinds.is_empty() || own_kinds.iter().any(|k| measures::family(*k) == measures::family(prev.kind));
+                        let same_family = own_kinds.is_empty()
+                            || own_kinds.iter().any(|k| measures::family(*k) == measures::family(prev.kind));
                         m.dates = s
                             .dates
                             .iter()
@@ -191,7 +232,11 @@ pub fn extract_article(article: &Article) -> Extracted {
                                 if s.cues.status == Some(Status::Suspended) && d.role == DateRole::Deadline {
                                     // "bis Mitte September ausgesetzt": in force from then.
                                     d.role = DateRole::Effective;
-                                } else if !same_family || own_kinds.iter().any(|k| matches!(k, MeasureKind::UnderReview | MeasureKind::InvestmentReview)) {
+                                } else if !same_family
+                                    || own_kinds
+                                        .iter()
+                                        .any(|k| matches!(k, MeasureKind::UnderReview | MeasureKind::InvestmentReview))
+                                {
                                     d.role = DateRole::Reported;
                                 }
                                 d
@@ -242,11 +287,12 @@ fn previous_authority(sents: &[Sent<'_>], i: usize) -> Option<&'static str> {
         .find_map(|s| measures::authority(&s.text.to_lowercase()))
 }
 
-/// The next sentence of the same paragraph, when it names targets and reports no
-/// measure of its own.
+/// The next sentence of the same paragraph, when it names targets, reports no measure
+/// of its own and says they are covered ("Software von X fällt unter diese Beschreibung").
 fn forward_target(sents: &[Sent<'_>], i: usize) -> Option<usize> {
     let next = sents.get(i + 1)?;
-    (next.block == sents[i].block && !next.targets.is_empty() && next.cues.cues.is_empty()).then_some(i + 1)
+    let covers = COVERED.is_match(&next.text.to_lowercase());
+    (next.block == sents[i].block && !next.targets.is_empty() && next.cues.cues.is_empty() && covers).then_some(i + 1)
 }
 
 /// True if no earlier sentence of this sentence's block reported a measure.
@@ -271,7 +317,8 @@ fn push_mentions(
             .dates
             .iter()
             .filter(|d| {
-                let owner = targets.iter().enumerate().filter(|(_, (_, p))| *p <= d.span.start).max_by_key(|(_, (_, p))| *p);
+                let owner =
+                    targets.iter().enumerate().filter(|(_, (_, p))| *p <= d.span.start).max_by_key(|(_, (_, p))| *p);
                 match owner {
                     Some((o, _)) => o == t_idx || targets.iter().all(|(_, p)| *p == *pos),
                     None => true,

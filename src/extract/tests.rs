@@ -12,7 +12,8 @@ use crate::model::{Lang, Status};
 
 fn load(dir: &Path) -> Vec<Article> {
     let mut out = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(dir).expect("test folder").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut names: Vec<_> =
+        std::fs::read_dir(dir).expect("test folder").filter_map(|e| e.ok()).map(|e| e.path()).collect();
     names.sort();
     for p in names {
         if p.extension().is_some_and(|e| e == "md") {
@@ -53,20 +54,32 @@ fn articles_never_seen_yield_their_measures_and_spare_bystanders() {
             continue;
         };
         let ms = measures(
-            mentions.get(entity).cloned().unwrap_or_default().into_iter().filter(|m| m.citation.article == file).collect(),
+            mentions
+                .get(entity)
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|m| m.citation.article == file)
+                .collect(),
             entity,
             day("2026-11-22"),
             Lang::De,
         );
         if kind == "none" {
             if !ms.is_empty() {
-                failures.push(format!("{file}: bystander {entity} got {:?}", ms.iter().map(|m| &m.summary).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{file}: bystander {entity} got {:?}",
+                    ms.iter().map(|m| &m.summary).collect::<Vec<_>>()
+                ));
             }
             continue;
         }
         let found = ms.iter().find(|m| m.kind.as_str() == kind);
         match found {
-            None => failures.push(format!("{file}: no {kind} for {entity}; got {:?}", ms.iter().map(|m| m.kind.as_str()).collect::<Vec<_>>())),
+            None => failures.push(format!(
+                "{file}: no {kind} for {entity}; got {:?}",
+                ms.iter().map(|m| m.kind.as_str()).collect::<Vec<_>>()
+            )),
             Some(m) if date != "-" && !m.dates.iter().any(|(d, _)| d.to_string() == date) => {
                 failures.push(format!("{file}: {kind} for {entity} lacks {date}: {:?}", m.dates))
             }
@@ -119,17 +132,30 @@ fn the_seed_corpus_gives_the_measures_a_reader_expects() {
 #[test]
 #[ignore]
 fn dump_test_articles() {
-    let dir = std::env::var("DUMP_DIR").unwrap_or_else(|_| format!("{}/tests/data/articles", env!("CARGO_MANIFEST_DIR")));
+    let dir =
+        std::env::var("DUMP_DIR").unwrap_or_else(|_| format!("{}/tests/data/articles", env!("CARGO_MANIFEST_DIR")));
     for a in load(Path::new(&dir)) {
         println!("== {}", a.meta.file);
         for p in a.passages() {
             let s = &a.text[p.range.clone()];
             let d = dates::extract(s, &dates::DateContext { published: a.meta.published, lang: a.meta.language });
             let c = measures::read(&s.to_lowercase());
-            println!("  [{}] {s}\n      cues={:?} status={:?} dates={:?}", p.block, c.cues.iter().map(|c| c.kind).collect::<Vec<_>>(), c.status, d.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>());
+            println!(
+                "  [{}] {s}\n      cues={:?} status={:?} dates={:?}",
+                p.block,
+                c.cues.iter().map(|c| c.kind).collect::<Vec<_>>(),
+                c.status,
+                d.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>()
+            );
         }
         for m in extract_article(&a).mentions {
-            println!("  -> {} {:?} {:?} {:?}", m.entity, m.kind, m.authority, m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>());
+            println!(
+                "  -> {} {:?} {:?} {:?}",
+                m.entity,
+                m.kind,
+                m.authority,
+                m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>()
+            );
         }
     }
 }
@@ -142,8 +168,22 @@ fn dump_groups() {
     let mentions = by_entity(&articles);
     let entity = std::env::var("DUMP_ENTITY").unwrap_or_else(|_| "Kaspersky".into());
     let mut ms = mentions.get(&entity).cloned().unwrap_or_default();
-    ms.sort_by(|a, b| (a.citation.published, &a.citation.article, a.sentence).cmp(&(b.citation.published, &b.citation.article, b.sentence)));
+    ms.sort_by(|a, b| {
+        (a.citation.published, &a.citation.article, a.sentence).cmp(&(
+            b.citation.published,
+            &b.citation.article,
+            b.sentence,
+        ))
+    });
     for m in &ms {
-        println!("{:?} {:?} {:?} {} {:?} | {}", m.kind, m.authority, m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>(), m.citation.article, m.citation.published, &m.citation.quote[..m.citation.quote.len().min(60)]);
+        println!(
+            "{:?} {:?} {:?} {} {:?} | {}",
+            m.kind,
+            m.authority,
+            m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>(),
+            m.citation.article,
+            m.citation.published,
+            &m.citation.quote[..m.citation.quote.len().min(60)]
+        );
     }
 }

@@ -26,8 +26,19 @@ pub fn to_text(answer: &Answer, lang: Lang) -> String {
             let head = if lang == Lang::De { "Quellen" } else { "Sources" };
             let _ = writeln!(out, "{head} ({}):", s.articles.len());
             for a in &s.articles {
-                let date = a.published.map(|d| format_date(&crate::model::PartialDate::day(d), lang)).unwrap_or_else(|| "—".into());
-                let est = if a.published_estimated { if lang == Lang::De { " (geschätzt)" } else { " (estimated)" } } else { "" };
+                let date = a
+                    .published
+                    .map(|d| format_date(&crate::model::PartialDate::day(d), lang))
+                    .unwrap_or_else(|| "—".into());
+                let est = if a.published_estimated {
+                    if lang == Lang::De {
+                        " (geschätzt)"
+                    } else {
+                        " (estimated)"
+                    }
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     out,
                     "- {} | {} | {date}{est} | {}{}",
@@ -56,7 +67,11 @@ fn status(out: &mut String, s: &StatusAnswer, lang: Lang) {
     let (head, stand) = if lang == Lang::De { ("Maßnahmen gegen", "Stand") } else { ("Measures against", "as of") };
     let _ = writeln!(out, "{head} {} ({stand} {as_of})", s.entity);
     if let Some(from) = &s.resolved_from {
-        let _ = writeln!(out, "{}", if lang == Lang::De { format!("(gesucht: {from})") } else { format!("(you typed: {from})") });
+        let _ = writeln!(
+            out,
+            "{}",
+            if lang == Lang::De { format!("(gesucht: {from})") } else { format!("(you typed: {from})") }
+        );
     }
     if let Some(n) = s.newest_source {
         let label = if lang == Lang::De { "Neueste Quelle" } else { "Newest source" };
@@ -69,7 +84,8 @@ fn status(out: &mut String, s: &StatusAnswer, lang: Lang) {
     for (i, m) in s.measures.iter().enumerate() {
         let _ = writeln!(out, "\n{}. {} [{}]", i + 1, m.summary, m.status.label(lang));
         if !m.dates.is_empty() {
-            let dates: Vec<String> = m.dates.iter().map(|(d, r)| format!("{} {}", role_label(*r, lang), format_date(d, lang))).collect();
+            let dates: Vec<String> =
+                m.dates.iter().map(|(d, r)| format!("{} {}", role_label(*r, lang), format_date(d, lang))).collect();
             let _ = writeln!(out, "   {}", dates.join("; "));
         }
         for c in &m.citations {

@@ -351,7 +351,13 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
         let (Some(m), Some(n), Some(u)) = (caps.get(0), caps.name("n"), caps.name("u")) else { continue };
         let pre = caps.name("pre").map(|p| p.as_str().to_lowercase());
         let post = caps.name("post").map(|p| p.as_str().trim_start_matches(',').trim().to_lowercase());
+        // "years-long", "Drei-Monats-Frist": an adjective, not a span of time.
+        if s[m.end()..].starts_with('-') {
+            continue;
+        }
         let kind = match (pre.as_deref(), post.as_deref()) {
+            // "gives ByteDance 270 days to sell", "hat neun Monate Zeit": a deadline.
+            (None, Some(p)) if p.starts_with("to ") || p == "zeit" => ShiftKind::Within,
             (Some("vor"), _) | (None, Some("ago")) => ShiftKind::Ago,
             (Some("seit"), _) => ShiftKind::Since,
             (Some("in"), _) => ShiftKind::In,

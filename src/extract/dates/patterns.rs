@@ -81,7 +81,7 @@ pub(super) static RELATIVE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// or "nachdem/after".
 pub(super) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?:\b(?P<pre>vor|binnen|innerhalb\s+von|innerhalb|in|within|seit)\s+)?(?:(?P<h>rund|etwa|ca\.|circa|knapp|gut|fast|über|mehr\s+als|weniger\s+als|nur|about|around|nearly|almost|roughly|some|more\s+than|less\s+than|just|only|approximately|over)\s+)?\b(?P<n>[0-9]{1,4}|ein(?:e[mnrs]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|sechzig|neunzig|wenigen|einigen|ein\s+paar|a\s+few|a\s+couple\s+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|few|several)\s+(?P<u>Tagen|Tage|Tages|Tag|Wochen|Woche|Monaten|Monate|Monats|Monat|Jahren|Jahre|Jahres|Jahr|days|day|weeks|week|months|month|years|year)\b(?P<post>\s+ago\b|,?\s+(?:nachdem|after)\b)?",
+        r"(?i)(?:\b(?P<pre>vor|binnen|innerhalb\s+von|innerhalb|in|within|seit)\s+)?(?:(?P<h>rund|etwa|ca\.|circa|knapp|gut|fast|über|mehr\s+als|weniger\s+als|nur|about|around|nearly|almost|roughly|some|more\s+than|less\s+than|just|only|approximately|over)\s+)?\b(?P<n>[0-9]{1,4}|ein(?:e[mnrs]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|sechzig|neunzig|wenigen|einigen|ein\s+paar|a\s+few|a\s+couple\s+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|few|several)\s+(?P<u>Tagen|Tage|Tages|Tag|Wochen|Woche|Monaten|Monate|Monats|Monat|Jahren|Jahre|Jahres|Jahr|days|day|weeks|week|months|month|years|year)\b(?P<post>\s+ago\b|,?\s+(?:nachdem|after)\b|\s+to\s+(?:sell|divest|comply|leave|find|complete|exit)\b|\s+Zeit\b)?",
     )
 });
 
