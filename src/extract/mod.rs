@@ -391,15 +391,8 @@ fn clause_window(text: &str, anchor: usize, base: usize) -> Range<usize> {
         while start > 0 && !text.is_char_boundary(start) {
             start -= 1;
         }
-        let mut end = start;
-        let mut count = 0;
-        for (i, c) in text[start..].char_indices() {
-            if count == MAX_QUOTE_CHARS {
-                break;
-            }
-            count += 1;
-            end = start + i + c.len_utf8();
-        }
+        let end_of = |(i, c): (usize, char)| start + i + c.len_utf8();
+        let mut end = text[start..].char_indices().take(MAX_QUOTE_CHARS).last().map_or(start, end_of);
         if let Some(sp) = text[start..end].rfind(' ') {
             if sp > 0 {
                 end = start + sp;

@@ -187,3 +187,17 @@ fn dump_groups() {
         );
     }
 }
+
+#[test]
+fn long_sentences_are_cited_by_their_clause_within_the_limit() {
+    let filler = "und weitere Angaben zu den Hintergründen der Entscheidung, ".repeat(12);
+    let text = format!(
+        "---\ntitle: t\npublished: 2024-01-10\nlanguage: de\n---\nDas US-Handelsministerium setzte den Konzern Zentrix am Montag auf die Entity List, {filler}wie es hieß.\n"
+    );
+    let a = crate::corpus::parse_article("long.md", text.as_bytes()).expect("parses");
+    let ex = extract_article(&a);
+    let m = ex.mentions.iter().find(|m| m.entity == "Zentrix").expect("a mention for Zentrix");
+    assert!(m.citation.quote.chars().count() <= MAX_QUOTE_CHARS, "{}", m.citation.quote.len());
+    assert_eq!(&a.text[m.citation.range.clone()], m.citation.quote);
+    assert!(m.citation.quote.contains("Entity List"), "{}", m.citation.quote);
+}
