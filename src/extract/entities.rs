@@ -466,6 +466,25 @@ const NOT_ENTITIES: &[&str] = &[
     "mid",
     "early",
     "late",
+    "hosting",
+    "cloud",
+    "software",
+    "internet",
+    "online",
+    "daten",
+    "data",
+    "video",
+    "foto",
+    "smartphone",
+    "chip",
+    "chips",
+    "netz",
+    "streaming",
+    "social",
+    "media",
+    "tech",
+    "oberste",
+    "supreme",
 ];
 
 static NOT_ENTITY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_ENTITIES.iter().copied().collect());
@@ -479,7 +498,7 @@ pub fn is_stopword(folded: &str) -> bool {
 /// name, unless the gazetteer or a strong cue says otherwise.
 const NOUN_ENDINGS: &[&str] = &[
     "ung", "heit", "keit", "schaft", "tion", "sion", "tat", "ismus", "nahme", "ment", "ling", "nis", "ik", "ie", "er",
-    "en", "ern", "el", "chen", "lein", "ei", "um", "ur", "ats", "ors", "ste", "ge", "te", "de", "ne",
+    "en", "ern", "el", "chen", "lein", "ei", "um", "ur", "ats", "ors", "ste", "ge", "te", "de", "ne", "ing",
 ];
 
 fn looks_like_common_noun(folded: &str) -> bool {

@@ -106,6 +106,11 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
+        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|export\s+privileges",
+        None,
+    ),
+    (
+        MeasureKind::ExportControl,
         r"export\s+controls?|export\s+ban|export\s+restrictions?|export\s+licen[cs]es?|licen[cs]e\s+requirements?|requir\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|need\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|licen[cs]es?\s+to\s+export|foreign\s+direct\s+product\s+rule",
         None,
     ),
@@ -216,9 +221,14 @@ static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bcould\b|\bmight\b|\bzu\s+können\b").expect("modal regex")
 });
+/// Wording of a breach of rules, which names sanctions without imposing any.
+static BREACH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"violat\w*\s+(?:\S+\s+){0,3}?(?:sanctions|export)|(?:sanktion\w*|export\w*)\s+(?:\S+\s+){0,4}?(?:verstoßen|verstößt|verstieß|umgangen|umgeht)|verstoß\w*\s+gegen\s+(?:\S+\s+){0,2}?(?:sanktion|export)|evad\w*\s+(?:\S+\s+){0,2}?sanctions|circumvent\w*")
+        .expect("breach regex")
+});
 /// Definite reference to a measure already reported: "das Verbot", "die Sanktionen".
 static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|bans?|sanctions|measures?|order|decision|restrictions)\b")
+    Regex::new(r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decision|restrictions|rule|denial\s+order|listing)\b")
         .expect("anaphora regex")
 });
 
@@ -242,7 +252,7 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs.
 static TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht")
+    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule")
         .expect("trigger regex")
 });
 
@@ -258,6 +268,9 @@ pub struct SentenceCues {
     pub cues: Vec<Cue>,
     /// Every cue is a generic one referring back with a definite article ("das Verbot").
     pub anaphoric: bool,
+    /// The sentence refers to a measure with a definite article ("The denial order takes
+    /// effect", "Die Regelung tritt in Kraft"), whatever its kinds.
+    pub definite: bool,
     /// A standing the sentence states outright.
     pub status: Option<Status>,
 }
@@ -288,11 +301,12 @@ pub fn read(lower: &str) -> SentenceCues {
         return SentenceCues {
             cues: vec![Cue { kind: MeasureKind::UnderReview, span }],
             anaphoric: false,
+            definite: false,
             status: Some(Status::UnderReview),
         };
     }
     if found.is_empty() {
-        return SentenceCues { cues: found, anaphoric: false, status };
+        return SentenceCues { cues: found, anaphoric: false, definite: ANAPHORIC.is_match(lower), status };
     }
     // A measure under review is not (yet) the measure itself.
     if REVIEW.is_match(lower) && REVIEW_OBJECT.is_match(lower) && !found.iter().all(|c| c.kind.is_reaction()) {
@@ -302,12 +316,20 @@ pub fn read(lower: &str) -> SentenceCues {
         } else {
             MeasureKind::UnderReview
         };
-        return SentenceCues { cues: vec![Cue { kind, span }], anaphoric: false, status: Some(Status::UnderReview) };
+        return SentenceCues {
+            cues: vec![Cue { kind, span }],
+            anaphoric: false,
+            definite: false,
+            status: Some(Status::UnderReview),
+        };
     }
     // A lawsuit names the measure it fights; the sentence reports the lawsuit.
     if found.iter().any(|c| c.kind == MeasureKind::Lawsuit) {
         found.retain(|c| c.kind.is_reaction());
     }
+    // "violating U.S. sanctions", "gegen Sanktionen verstoßen": a breach, not a measure.
+    found
+        .retain(|c| !(matches!(c.kind, MeasureKind::Sanctions | MeasureKind::ExportControl) && BREACH.is_match(lower)));
     // Possibilities are not measures.
     found.retain(|c| !is_hypothetical_near(lower, &c.span));
     // Warnings count only when an authority warns.
@@ -329,7 +351,7 @@ pub fn read(lower: &str) -> SentenceCues {
     }
     found.sort_by_key(|c| c.span.start);
     let anaphoric = !found.is_empty() && found.iter().all(|c| is_generic(c.kind)) && ANAPHORIC.is_match(lower);
-    SentenceCues { cues: found, anaphoric, status }
+    SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status }
 }
 
 /// True if a modal verb stands within a few words before or after the cue.

@@ -42,6 +42,12 @@ static COREF_TWO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bbeide[n]?\s+(?:apps|unternehmen|konzerne|firmen|plattformen|dienste)\b|\bboth\s+(?:apps|companies|firms|platforms)\b").expect("coref regex")
 });
 
+/// A verb of obligation and the parties it obliges, up to what they must do.
+static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:verpflichte\w*|zwingt|zwang|fordert|forderte|requires?|required|orders?|ordered|forces?|forced|obliges?|instructs?|instructed|tells?|told)\s+([^,.;]*?)(?:,|\s+to\s)")
+        .expect("obligation regex")
+});
+
 /// Wording that extends a measure to the entity the sentence names.
 static COVERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b")
@@ -91,7 +97,8 @@ pub fn extract_article(article: &Article) -> Extracted {
         let cues = if heading { SentenceCues::default() } else { measures::read(&lower) };
         let has_content = !cues.cues.is_empty() || cues.status.is_some();
         let mut targets: Vec<(String, usize)> = Vec::new();
-        for h in hits.iter().filter(|h| !h.bystander) {
+        let obliged = obliged_span(&lower, &cues);
+        for h in hits.iter().filter(|h| !h.bystander && !obliged.as_ref().is_some_and(|o| o.contains(&h.span.start))) {
             if !targets.iter().any(|(n, _)| n == &h.name) {
                 targets.push((h.name.clone(), h.span.start));
             }
@@ -217,7 +224,14 @@ pub fn extract_article(article: &Article) -> Extracted {
             // A sentence that elaborates the measure just reported in this paragraph
             // (or the one right before it).
             if let Some((block, group)) = &last_group {
-                if *block == s.block || (*block + 1 == s.block && first_measure_sentence_of_block(&sents, i)) {
+                // A sentence that only states a standing ("wurde ausgesetzt") stays in its
+                // paragraph; one that names a kind of measure may open the next one.
+                let has_kind = !s.cues.cues.is_empty();
+                let near = *block == s.block
+                    || (has_kind && *block + 1 == s.block && first_measure_sentence_of_block(&sents, i));
+                // "The denial order takes effect immediately": a definite reference
+                // reaches back to the measure last reported, wherever it was.
+                if near || (s.cues.definite && !s.cues.cues.is_empty()) {
                     let own_kinds: Vec<MeasureKind> = s.cues.cues.iter().map(|c| c.kind).collect();
                     let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
                     for prev in adopted {
@@ -259,6 +273,17 @@ pub fn extract_article(article: &Article) -> Extracted {
         }
     }
     Extracted { mentions, entities: all_entities }
+}
+
+/// Intermediaries a ban puts under obligation are not its targets: in "Das Gesetz
+/// verpflichtet Apple und Google, TikTok aus ihren App-Stores zu entfernen" the stores
+/// must act against TikTok. The span (in the sentence) between the verb of obligation
+/// and the comma or "to" that opens what they must do, for app store and service bans.
+fn obliged_span(lower: &str, cues: &SentenceCues) -> Option<Range<usize>> {
+    if !cues.cues.iter().any(|c| matches!(c.kind, MeasureKind::AppStoreBan | MeasureKind::ServiceBan)) {
+        return None;
+    }
+    OBLIGATION.captures(lower).and_then(|c| c.get(1)).map(|m| m.range())
 }
 
 /// The `n` most recently named distinct entities, most recent first.
