@@ -243,7 +243,15 @@ fn standing(
     if expiry.is_some_and(|e| e < as_of) || stated_by(Status::Expired) {
         return Status::Expired;
     }
-    let effective = dates.iter().filter(|(_, r)| *r == DateRole::Effective).filter_map(|(d, _)| d.first_day()).min();
+    // A vague month ("ab Mitte September") starts mid-month, not on the first.
+    let vague = |d: &PartialDate| {
+        mentions.iter().any(|m| m.dates.iter().any(|x| x.date == *d && x.approximate && x.role == DateRole::Effective))
+    };
+    let start = |d: &PartialDate| match (d.precision(), vague(d)) {
+        (1, true) => d.first_day().and_then(|f| f.checked_add_days(chrono::Days::new(14))),
+        _ => d.first_day(),
+    };
+    let effective = dates.iter().filter(|(_, r)| *r == DateRole::Effective).filter_map(|(d, _)| start(d)).min();
     match effective {
         Some(e) if as_of < e => {
             if stated_by(Status::Suspended) {
@@ -459,6 +467,21 @@ mod tests {
         let out = measures(ms, "K", day("2024-08-01"), Lang::De);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].status, Status::Reported);
+    }
+
+    #[test]
+    fn a_vague_month_starts_mid_month_and_a_suspension_shows_until_then() {
+        use DateRole::*;
+        let mut m =
+            mention("X", MeasureKind::TransactionBan, Some("US-Präsident"), &[("2020-09", Effective)], "a.md", 0, 0);
+        m.dates[0].approximate = true;
+        m.stated_status = Some(Status::Suspended);
+        let at = |d: &str| measures(vec![m.clone()], "X", day(d), Lang::De)[0].status;
+        assert_eq!(at("2020-09-01"), Status::Suspended);
+        assert_eq!(at("2020-09-14"), Status::Suspended);
+        assert_eq!(at("2020-09-15"), Status::InForce);
+        m.dates[0].approximate = false;
+        assert_eq!(measures(vec![m], "X", day("2020-09-01"), Lang::De)[0].status, Status::InForce);
     }
 
     #[test]
