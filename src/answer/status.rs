@@ -476,6 +476,8 @@ mod tests {
             mention("X", MeasureKind::TransactionBan, Some("US-Präsident"), &[("2020-09", Effective)], "a.md", 0, 0);
         m.dates[0].approximate = true;
         m.stated_status = Some(Status::Suspended);
+        // The suspension is known from a source of August.
+        m.citation.published = NaiveDate::from_ymd_opt(2020, 8, 17);
         let at = |d: &str| measures(vec![m.clone()], "X", day(d), Lang::De)[0].status;
         assert_eq!(at("2020-09-01"), Status::Suspended);
         assert_eq!(at("2020-09-14"), Status::Suspended);
