@@ -111,6 +111,16 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
+        r"export\s+curbs?|curbs?\s+on\s+(?:\S+\s+){0,4}?(?:exports?|shipments?|sales?\s+to\s+china)|restrictions?\s+on\s+(?:\S+\s+){0,4}?exports?|export\w*\s+(?:\S+\s+){0,8}?(?:beschränkt|eingeschränkt|untersagt|verboten)\b|lieferstopp\w*",
+        None,
+    ),
+    (
+        MeasureKind::Sanctions,
+        r"\bdesignat\w*\s+(?:\S+\s+){0,8}?(?:under|pursuant|for\s+sanctions)|specially\s+designated|\bsdn\s+list",
+        None,
+    ),
+    (
+        MeasureKind::ExportControl,
         r"export\s+controls?|export\s+ban|export\s+restrictions?|export\s+licen[cs]es?|licen[cs]e\s+requirements?|requir\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|need\w*\s+(?:a\s+)?(?:\S+\s+){0,2}?licen[cs]es?|licen[cs]es?\s+to\s+export|foreign\s+direct\s+product\s+rule",
         None,
     ),
@@ -252,7 +262,7 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs.
 static TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule")
+    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn")
         .expect("trigger regex")
 });
 
