@@ -74,11 +74,15 @@ pub async fn run(answerer: Arc<dyn Answerer>, settings: Arc<Settings>) -> anyhow
         .await
         .map_err(|e| anyhow::anyhow!("cannot start the Discord client: {}", settings.sanitise(&e.to_string())))?;
     let shards = client.shard_manager.clone();
-    tokio::spawn(async move {
-        super::http::shutdown_signal().await;
-        shards.shutdown_all().await;
-    });
-    client.start().await.map_err(|e| anyhow::anyhow!("gateway: {}", settings.sanitise(&e.to_string())))?;
+    // serenity keeps retrying a connection that fails; a stop signal ends the wait either way.
+    tokio::select! {
+        res = client.start() => {
+            res.map_err(|e| anyhow::anyhow!("gateway: {}", settings.sanitise(&e.to_string())))?;
+        }
+        _ = super::http::shutdown_signal() => {
+            shards.shutdown_all().await;
+        }
+    }
     dispatcher.inflight().drain(Duration::from_secs(20)).await;
     Ok(())
 }
