@@ -2,9 +2,9 @@
 //! sentence by sentence. See ARCHITECTURE.md for the map of the modules.
 
 pub mod answer;
+pub mod bench;
 #[cfg(feature = "discord")]
 pub mod chart;
-pub mod bench;
 pub mod cli;
 pub mod command;
 pub mod config;
