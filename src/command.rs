@@ -75,7 +75,8 @@ pub fn parse(input: &str) -> Result<Command, CommandError> {
         _ => return Err(CommandError::Unknown(truncate(name, 40))),
     };
     let (named, free) = split_options(rest, options, command)?;
-    let get = |key: &str| named.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    // An option given empty (`entity:""`) counts as not given, as in Discord's options.
+    let get = |key: &str| named.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
     match command {
         "status" => {
             let entity = get("entity")
@@ -314,6 +315,17 @@ mod tests {
         assert!(matches!(parse("/status tiktok as_of:yesterday"), Err(CommandError::BadDate(_))));
         assert!(matches!(parse("/search query:x as_of:2020-01-01"), Err(CommandError::UnknownOption { .. })));
         assert!(matches!(parse(&"x".repeat(5000)), Err(CommandError::TooLong(5000))));
+    }
+
+    #[test]
+    fn empty_quoted_options_are_missing_not_empty_names() {
+        // Found by fuzzing: `entity:''` used to answer "nothing against ." for an empty name.
+        for input in ["/status entity:''", "/timeline entity:\"\"", "/status entity:\" \""] {
+            assert!(matches!(parse(input), Err(CommandError::Missing { option: "entity", .. })), "{input}");
+        }
+        assert!(matches!(parse("/search query:''"), Err(CommandError::Missing { option: "query", .. })));
+        assert_eq!(parse("/status entity:'' tiktok"), Ok(status("tiktok", None)));
+        assert_eq!(parse("/status tiktok as_of:''"), Ok(status("tiktok", None)));
     }
 
     #[test]
