@@ -251,3 +251,65 @@ fn two_ingests_at_once_one_waits_or_stops_clearly_and_nothing_is_lost() {
         );
     }
 }
+
+/// Broken files: invalid UTF-8, an unknown language, an impossible date, front matter
+/// that never ends, an empty file, a file that is no article.
+fn bad_files(dir: &std::path::Path) -> Vec<(PathBuf, &'static str)> {
+    let files: [(&str, &[u8], &str); 6] = [
+        ("bad_utf8.md", b"---\ntitle: Kaputt\n---\nDas Verbot gilt ab\xff\xfe sofort.\n", "UTF-8"),
+        ("bad_lang.md", b"---\ntitle: Falsche Sprache\nlanguage: xx\n---\nText.\n", "language"),
+        ("bad_date.md", b"---\ntitle: Unmoeglich\npublished: 2020-02-30\n---\nText.\n", "2020-02-30"),
+        ("bad_open.md", b"---\ntitle: Kein Ende\nsource: x\nText ohne Abschluss.\n", ""),
+        ("bad_empty.md", b"", ""),
+        ("bad_kind.pdf", b"%PDF-1.4", ""),
+    ];
+    files
+        .iter()
+        .map(|(name, bytes, hint)| {
+            let p = dir.join(name);
+            std::fs::write(&p, bytes).expect("write bad file");
+            (p, *hint)
+        })
+        .collect()
+}
+
+#[test]
+fn bad_files_are_named_and_refused_while_the_good_ones_arrive() {
+    let sb = Sandbox::new();
+    let before = answers(&sb);
+    let inbox = sb.inbox("inbox");
+    let good = support::write_articles(&inbox, 0, 20, 0xbad);
+    let bad = bad_files(&inbox);
+    let mut c = ingest_command(&sb, &good);
+    c.args(bad.iter().map(|(p, _)| p));
+    let out = c.output().expect("ingest");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "bad files must make the ingest fail: {}", text(&out));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for (p, hint) in &bad {
+        let name = p.file_name().and_then(|n| n.to_str()).expect("name");
+        let line = stderr.lines().find(|l| l.contains(name)).unwrap_or_else(|| panic!("{name} not named: {stderr}"));
+        assert!(line.contains(hint), "the error for {name} does not say why ({hint}): {line}");
+        assert!(!sb.corpus.join(name).exists(), "{name} entered the corpus");
+    }
+    check_complete(&sb, &good, &before);
+
+    // The same broken files dropped straight into the corpus folder: `index` names them
+    // (with the line where it can) and still indexes everything else.
+    for (p, _) in &bad {
+        if p.extension().is_some_and(|e| e == "md") {
+            std::fs::copy(p, sb.corpus.join(p.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let out = sb.run(&["index"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    for name in ["bad_utf8.md", "bad_lang.md", "bad_date.md", "bad_open.md", "bad_empty.md"] {
+        assert!(stderr.contains(name), "{name} not reported by index: {stderr}");
+    }
+    assert!(stderr.contains("bad_utf8.md:4"), "the line of the bad byte is not given: {stderr}");
+    assert_eq!(answers(&sb), before, "a bad file changed the answers");
+    let (_, sources) = sb.ask_json("/sources", &[]);
+    let n = sources["articles"].as_array().map_or(0, Vec::len);
+    assert_eq!(n, good.len() + support::seed_names().len(), "articles lost to a bad neighbour: {sources}");
+}
