@@ -179,6 +179,11 @@ impl Index {
             let q = TermQuery::new(Term::from_field_text(self.fields.entity_key, &key), IndexRecordOption::Basic);
             addrs = searcher.search(&q, &DocSetCollector)?;
         }
+        // The collector's set has no order: reading in address order makes equal sort keys
+        // (several mentions of one sentence) come out the same on every run, and lets
+        // neighbouring documents share one decompressed store block.
+        let mut addrs: Vec<DocAddress> = addrs.into_iter().collect();
+        addrs.sort();
         let mut out = Vec::with_capacity(addrs.len());
         for a in addrs {
             let doc = searcher.doc::<TantivyDocument>(a)?;
