@@ -208,6 +208,15 @@ fn finish(c: Cluster, entity: &str, as_of: NaiveDate, lang: Lang) -> Measure {
             citations.push(m.citation.clone());
         }
     }
+    // A sentence quoted inside a longer citation of the same article adds nothing.
+    let inner = |c: &Citation| {
+        citations.iter().any(|o| {
+            o.article == c.article && o.range != c.range && o.range.start <= c.range.start && c.range.end <= o.range.end
+        })
+    };
+    let keep: Vec<bool> = citations.iter().map(|c| !inner(c)).collect();
+    let mut keep = keep.into_iter();
+    citations.retain(|_| keep.next().unwrap_or(true));
     citations.sort_by(|a, b| (a.published, &a.article, a.range.start).cmp(&(b.published, &b.article, b.range.start)));
     let newest_source = citations.iter().filter_map(|c| c.published).max();
     let mut dates = tidy_dates(&c.dates);

@@ -393,10 +393,10 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|\brevoked\b|\brescinded\b|\bexpired\b|removed\s+from\s+the\s+(?:\S+\s+)?list|von\s+der\s+liste\s+gestrichen").expect("regex")
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren").expect("regex")
+    Regex::new(r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren").expect("regex")
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bwill\b|\bwollen\b|\bplant\b|\bplanen\b|\bsoll\b|\bsollen\b|\bdroht\b|\bdrohen\b|angekündigt|ankündigte|\bkündigte\b|\bplans?\s+to\b|\bintends?\b|\bis\s+set\s+to\b|\bproposed\b|vorgeschlagen|\bwerden\b|\bwird\b").expect("regex")
+    Regex::new(r"\bwill\b|\bwollen\b|\bplant\b|\bplanen\b|\bsoll\b|\bsollen\b|\bdroht\b|\bdrohen\b|angekündigt|ankündigte|\bkündigte\b|\bplans?\s+to\b|\bintends?\b|\bis\s+set\s+to\b|\bproposed\b|vorgeschlagen|\bwird\s+(?:\S+\s+){0,8}?(?:verbieten|verhängen|einführen|beschränken|setzen)\b").expect("regex")
 });
 
 /// The standing a sentence states outright, if any.

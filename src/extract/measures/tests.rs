@@ -55,6 +55,9 @@ fn stated_standing() {
         ("Die Sanktionen wurden im März aufgehoben.", Some(Status::Expired)),
         ("A federal judge blocked the ban on Friday.", Some(Status::Challenged)),
         ("Die Regierung will die App verbieten.", Some(Status::Announced)),
+        ("Technologien dürfen nur mit einer Erlaubnis der Regierung verkauft werden.", Some(Status::InForce)),
+        ("US companies may no longer ship chips to the firm.", Some(Status::InForce)),
+        ("Die Anlagen werden in Taiwan gefertigt.", None),
         ("Die Zentrale liegt in Moskau.", None),
     ];
     for (s, want) in cases {
