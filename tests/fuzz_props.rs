@@ -80,7 +80,7 @@ where
     let counted = AtomicUsize::new(0);
     let mut rounds = 0;
     while started.elapsed() < Duration::from_secs(secs) {
-        let config = Config { cases: 2000, failure_persistence: None, ..Config::default() };
+        let config = Config { cases: 256, failure_persistence: None, ..Config::default() };
         let mut runner = TestRunner::new(config);
         let result = runner.run(&strategy, |v| {
             counted.fetch_add(1, Ordering::Relaxed);
