@@ -17,6 +17,9 @@ pub struct Gazetteer {
     by_key: HashMap<String, usize>,
     /// Longest alias in words, to bound the multi-word window.
     max_words: usize,
+    /// Folded first words of the aliases of more than one word ("china" for "China
+    /// Mobile"): only after these is a longer phrase worth looking up.
+    multi_first: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -43,7 +46,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 impl Gazetteer {
     fn empty() -> Self {
-        Gazetteer { names: Vec::new(), by_key: HashMap::new(), max_words: 1 }
+        Gazetteer { names: Vec::new(), by_key: HashMap::new(), max_words: 1, multi_first: HashSet::new() }
     }
 
     /// Parses a gazetteer in the format of `data/entities.toml`.
@@ -63,7 +66,13 @@ impl Gazetteer {
                 if key.is_empty() {
                     continue;
                 }
-                g.max_words = g.max_words.max(alias.split_whitespace().count());
+                let words = alias.split_whitespace().count();
+                g.max_words = g.max_words.max(words);
+                if words > 1 {
+                    if let Some(first) = alias.split_whitespace().next() {
+                        g.multi_first.insert(fold_key(first));
+                    }
+                }
                 g.by_key.entry(key).or_insert(idx);
             }
         }
@@ -754,8 +763,16 @@ pub fn find(sentence: &str, discovered: &HashSet<String>) -> Vec<EntityHit> {
     let mut i = 0;
     while i < ws.len() {
         let mut matched = None;
+        // A name counts only when its first word is written capitalised or camel-case,
+        // so other words need no lookup at all.
+        let first_word = ws[i].text;
+        if !(is_capitalised(first_word) || is_camel(first_word)) {
+            i += 1;
+            continue;
+        }
         // Longest multi-word alias first.
-        for n in (1..=g.max_words.min(ws.len() - i)).rev() {
+        let longest = if g.multi_first.contains(&fold_key(first_word)) { g.max_words.min(ws.len() - i) } else { 1 };
+        for n in (1..=longest).rev() {
             let first = ws[i];
             let last = ws[i + n - 1];
             let phrase = &sentence[first.start..last.end];
@@ -877,10 +894,23 @@ pub fn resolve(query: &str, known: &[String]) -> Resolution {
         return Resolution::Unknown;
     }
     let mut best: Option<(usize, String)> = None;
+    let key_chars = key.chars().count();
+    // An edit distance is at least the difference in length: most names are skipped
+    // without computing it.
+    let near_in_length = |ck: &str| ck.chars().count().abs_diff(key_chars) <= max_dist;
     let candidates = known
         .iter()
-        .map(|k| (fold_key(k), gazetteer().canonical(k).unwrap_or(k).to_string()))
-        .chain(gazetteer().by_key.iter().map(|(k, &i)| (k.clone(), gazetteer().names[i].clone())));
+        .filter_map(|k| {
+            let ck = fold_key(k);
+            near_in_length(&ck).then(|| (ck, gazetteer().canonical(k).unwrap_or(k).to_string()))
+        })
+        .chain(
+            gazetteer()
+                .by_key
+                .iter()
+                .filter(|(k, _)| near_in_length(k))
+                .map(|(k, &i)| (k.clone(), gazetteer().names[i].clone())),
+        );
     for (ck, name) in candidates {
         let d = strsim::damerau_levenshtein(&key, &ck);
         if d <= max_dist && best.as_ref().is_none_or(|(bd, bn)| d < *bd || (d == *bd && name < *bn)) {

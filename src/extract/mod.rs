@@ -114,7 +114,9 @@ pub fn extract_article(article: &Article) -> Extracted {
                 }
             }
         }
-        let dates = if heading { Vec::new() } else { dates::extract(text, &ctx) };
+        // Dates are read where a measure is (the elaborating sentences of pass 2 read
+        // their own): most sentences of a long article never need them.
+        let dates = if has_content { dates::extract(text, &ctx) } else { Vec::new() };
         let authority = if has_content { measures::authority(&lower) } else { None };
         for h in hits.iter().filter(|h| !h.bystander) {
             recent.retain(|n| n != &h.name);
@@ -160,14 +162,18 @@ pub fn extract_article(article: &Article) -> Extracted {
         if s.cues.cues.is_empty() && s.cues.status.is_none() {
             // "The rule takes effect on March 10.": dates for the measure just reported.
             if let Some((block, group)) = &last_group {
-                let dated = s.dates.iter().any(|d| d.role != DateRole::Reported);
                 let same_targets = s.targets.iter().all(|(n, _)| group.iter().any(|&g| &mentions[g].entity == n));
-                if *block == s.block && dated && same_targets {
+                let own_dates: Vec<DateMention> = if *block == s.block && same_targets {
+                    dates::extract(s.text, &ctx).into_iter().filter(|d| d.role != DateRole::Reported).collect()
+                } else {
+                    Vec::new()
+                };
+                if !own_dates.is_empty() {
                     let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
                     let before = mentions.len();
                     for prev in adopted {
                         let mut m = prev.clone();
-                        m.dates = s.dates.iter().filter(|d| d.role != DateRole::Reported).cloned().collect();
+                        m.dates = own_dates.clone();
                         m.citation = citation(article, s.range.clone(), &s.cues);
                         m.block = s.block;
                         m.sentence = i;

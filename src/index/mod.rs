@@ -155,12 +155,18 @@ impl Index {
         let searcher = self.searcher();
         let mut hits = search::search(&searcher, &self.fields, query, limit)?;
         if hits.len() > 1 {
-            let mut primaries: HashMap<String, Vec<String>> = HashMap::new();
+            // Only links between the hit articles matter: they are found in the postings
+            // of `file` and `dup_of`, without reading any stored document.
+            let mut present: Vec<&str> = Vec::new();
             for h in &hits {
-                let file = &h.citation.article;
-                if !primaries.contains_key(file) {
-                    primaries.insert(file.clone(), self.links_from(&searcher, file)?);
+                if !present.contains(&h.citation.article.as_str()) {
+                    present.push(&h.citation.article);
                 }
+            }
+            let mut primaries: HashMap<String, Vec<String>> = HashMap::new();
+            for file in &present {
+                let linked = self.links_among(&searcher, file, &present)?;
+                primaries.insert(file.to_string(), linked);
             }
             search::demote_duplicates(&mut hits, &primaries);
         }
@@ -301,16 +307,30 @@ impl Index {
         Ok(self.duplicates_with(&searcher)?.get(file).cloned())
     }
 
-    /// The articles `file` was found to repeat (its outgoing near-duplicate links).
-    fn links_from(&self, searcher: &Searcher, file: &str) -> anyhow::Result<Vec<String>> {
-        let q = tantivy::query::BooleanQuery::intersection(vec![
-            Box::new(self.kind_query(KIND_DUP)),
-            Box::new(TermQuery::new(Term::from_field_text(self.fields.file, file), IndexRecordOption::Basic)),
-        ]);
+    /// The articles among `candidates` that `file` was found to repeat.
+    fn links_among(&self, searcher: &Searcher, file: &str, candidates: &[&str]) -> anyhow::Result<Vec<String>> {
+        let link_to = |targets: &[&str]| -> Box<dyn tantivy::query::Query> {
+            let any: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> = targets
+                .iter()
+                .filter(|t| **t != file)
+                .map(|t| {
+                    let q = TermQuery::new(Term::from_field_text(self.fields.dup_of, t), IndexRecordOption::Basic);
+                    (tantivy::query::Occur::Should, Box::new(q) as Box<dyn tantivy::query::Query>)
+                })
+                .collect();
+            // Only near-duplicate link documents carry `dup_of`.
+            Box::new(tantivy::query::BooleanQuery::intersection(vec![
+                Box::new(TermQuery::new(Term::from_field_text(self.fields.file, file), IndexRecordOption::Basic)),
+                Box::new(tantivy::query::BooleanQuery::new(any)),
+            ]))
+        };
+        if candidates.iter().all(|c| *c == file) || searcher.search(link_to(candidates).as_ref(), &Count)? == 0 {
+            return Ok(Vec::new());
+        }
         let mut out = Vec::new();
-        for addr in searcher.search(&q, &DocSetCollector)? {
-            if let Some(p) = stored_str(&searcher.doc::<TantivyDocument>(addr)?, self.fields.dup_of) {
-                out.push(p);
+        for c in candidates {
+            if *c != file && searcher.search(link_to(&[c]).as_ref(), &Count)? > 0 {
+                out.push(c.to_string());
             }
         }
         Ok(out)
