@@ -50,7 +50,7 @@ impl Engine {
 
     /// The measures against the entity the user means.
     pub fn status(&self, query: &str, as_of: NaiveDate, lang: Lang) -> anyhow::Result<StatusAnswer> {
-        let known: Vec<String> = self.index.entities()?.into_iter().map(|e| e.name).collect();
+        let known = self.index.known_names()?;
         let (entity, resolved_from) = match entities::resolve(query, &known) {
             Resolution::Exact(name) => (Some(name), None),
             Resolution::Alias { name, alias } => (Some(name), Some(alias)),

@@ -857,12 +857,31 @@ pub enum Resolution {
 
 /// Resolves what a user typed to an entity: exact name, alias, then a typo-tolerant
 /// match against the names in `known` (the entities of the index) and the gazetteer.
-pub fn resolve(query: &str, known: &[String]) -> Resolution {
+/// The names an index knows, folded once for lookups.
+#[derive(Debug, Default, Clone)]
+pub struct KnownNames {
+    /// Folded name → the name as stored.
+    by_key: HashMap<String, String>,
+}
+
+impl KnownNames {
+    pub fn new<I: IntoIterator<Item = String>>(names: I) -> KnownNames {
+        let mut by_key = HashMap::new();
+        for n in names {
+            by_key.entry(fold_key(&n)).or_insert(n);
+        }
+        KnownNames { by_key }
+    }
+}
+
+/// Resolves what a user typed to an entity: exact name, alias, then a typo-tolerant
+/// match against the names in `known` (the entities of the index) and the gazetteer.
+pub fn resolve(query: &str, known: &KnownNames) -> Resolution {
     let key = fold_key(query);
     if key.is_empty() {
         return Resolution::Unknown;
     }
-    if let Some(k) = known.iter().find(|k| fold_key(k) == key) {
+    if let Some(k) = known.by_key.get(&key) {
         if let Some(canon) = gazetteer().canonical(k) {
             if canon != k.as_str() {
                 return Resolution::Alias { name: canon.to_string(), alias: query.trim().to_string() };
@@ -879,13 +898,12 @@ pub fn resolve(query: &str, known: &[String]) -> Resolution {
         };
     }
     // A genitive or plural form: "Huaweis".
-    if let Some(stripped) = key.strip_suffix('s') {
-        if let Some(k) = known.iter().find(|k| fold_key(k) == stripped) {
-            return Resolution::Exact(k.clone());
-        }
+    if let Some(k) = key.strip_suffix('s').and_then(|stripped| known.by_key.get(stripped)) {
+        return Resolution::Exact(k.clone());
     }
     // Typos: the closest name within an edit distance that grows with the length.
-    let max_dist = match key.chars().count() {
+    let key_chars = key.chars().count();
+    let max_dist = match key_chars {
         0..=3 => 0,
         4..=6 => 1,
         _ => 2,
@@ -893,32 +911,30 @@ pub fn resolve(query: &str, known: &[String]) -> Resolution {
     if max_dist == 0 {
         return Resolution::Unknown;
     }
-    let mut best: Option<(usize, String)> = None;
-    let key_chars = key.chars().count();
     // An edit distance is at least the difference in length: most names are skipped
     // without computing it.
     let near_in_length = |ck: &str| ck.chars().count().abs_diff(key_chars) <= max_dist;
     let candidates = known
+        .by_key
         .iter()
-        .filter_map(|k| {
-            let ck = fold_key(k);
-            near_in_length(&ck).then(|| (ck, gazetteer().canonical(k).unwrap_or(k).to_string()))
-        })
+        .filter(|(ck, _)| near_in_length(ck))
+        .map(|(ck, k)| (ck.as_str(), gazetteer().canonical(k).unwrap_or(k)))
         .chain(
             gazetteer()
                 .by_key
                 .iter()
                 .filter(|(k, _)| near_in_length(k))
-                .map(|(k, &i)| (k.clone(), gazetteer().names[i].clone())),
+                .map(|(k, &i)| (k.as_str(), gazetteer().names[i].as_str())),
         );
+    let mut best: Option<(usize, &str)> = None;
     for (ck, name) in candidates {
-        let d = strsim::damerau_levenshtein(&key, &ck);
-        if d <= max_dist && best.as_ref().is_none_or(|(bd, bn)| d < *bd || (d == *bd && name < *bn)) {
+        let d = strsim::damerau_levenshtein(&key, ck);
+        if d <= max_dist && best.is_none_or(|(bd, bn)| d < bd || (d == bd && name < bn)) {
             best = Some((d, name));
         }
     }
     match best {
-        Some((_, name)) => Resolution::Typo { name, typed: query.trim().to_string() },
+        Some((_, name)) => Resolution::Typo { name: name.to_string(), typed: query.trim().to_string() },
         None => Resolution::Unknown,
     }
 }
@@ -987,7 +1003,7 @@ mod tests {
 
     #[test]
     fn resolves_queries_with_aliases_and_typos() {
-        let known = vec!["Kaspersky".to_string(), "TikTok".to_string(), "WeChat".to_string(), "Vantrix".to_string()];
+        let known = KnownNames::new(["Kaspersky", "TikTok", "WeChat", "Vantrix"].map(String::from));
         assert_eq!(resolve("tiktok", &known), Resolution::Exact("TikTok".into()));
         assert!(matches!(resolve("Bytedance", &known), Resolution::Alias { name, .. } if name == "TikTok"));
         assert!(matches!(resolve("Kasperksy", &known), Resolution::Typo { name, .. } if name == "Kaspersky"));

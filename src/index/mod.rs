@@ -61,6 +61,7 @@ struct Cache {
     articles: Option<Arc<Vec<ArticleMeta>>>,
     duplicates: Option<Arc<HashMap<String, String>>>,
     entities: Option<Arc<Vec<EntityInfo>>>,
+    known: Option<Arc<crate::extract::entities::KnownNames>>,
 }
 
 /// A read-only handle on an index directory: one `IndexReader` for the life of the
@@ -253,6 +254,18 @@ impl Index {
         out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
         self.cache_for(&searcher).entities = Some(Arc::new(out.clone()));
         Ok(out)
+    }
+
+    /// The entity names folded for `/status` lookups, built once per index generation.
+    pub fn known_names(&self) -> anyhow::Result<Arc<crate::extract::entities::KnownNames>> {
+        let searcher = self.searcher();
+        if let Some(k) = self.cache_for(&searcher).known.clone() {
+            return Ok(k);
+        }
+        let names = self.entities()?.into_iter().map(|e| e.name);
+        let known = Arc::new(crate::extract::entities::KnownNames::new(names));
+        self.cache_for(&searcher).known = Some(known.clone());
+        Ok(known)
     }
 
     /// The metadata of every article, newest first (undated last, then by file name).
