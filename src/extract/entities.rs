@@ -633,7 +633,7 @@ const CUE_SUFFIXES: &[&str] = &[
 ];
 
 static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}&]|\.[\p{L}\p{N}]|'s\b)*").expect("word regex"));
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}&]|\.[\p{L}\p{N}]|'s)*").expect("word regex"));
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy)]

@@ -215,31 +215,35 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
 
 /// Review verbs: with a measure in the sentence they make it a measure under review.
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|\bconsider\w*|\bweigh\w*|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b")
-        .expect("review regex")
+    super::pattern(
+        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|\bconsider\w*|\bweigh\w*|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b",
+    )
 });
 static REVIEW_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|untersuchung|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition|investigat|probe|review")
-        .expect("review object regex")
+    super::pattern(
+        r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|untersuchung|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition|investigat|probe|review",
+    )
 });
 /// What a review with no measure named must be about to count.
 static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)")
-        .expect("review target regex")
+    super::pattern(
+        r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)",
+    )
 });
 /// Modal wording that turns a measure into a possibility.
-static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bcould\b|\bmight\b|\bzu\s+können\b").expect("modal regex")
-});
+static HYPOTHETICAL: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bcould\b|\bmight\b|\bzu\s+können\b"));
 /// Wording of a breach of rules, which names sanctions without imposing any.
 static BREACH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"violat\w*\s+(?:\S+\s+){0,3}?(?:sanctions|export)|(?:sanktion\w*|export\w*)\s+(?:\S+\s+){0,4}?(?:verstoßen|verstößt|verstieß|umgangen|umgeht)|verstoß\w*\s+gegen\s+(?:\S+\s+){0,2}?(?:sanktion|export)|evad\w*\s+(?:\S+\s+){0,2}?sanctions|circumvent\w*")
-        .expect("breach regex")
+    super::pattern(
+        r"violat\w*\s+(?:\S+\s+){0,3}?(?:sanctions|export)|(?:sanktion\w*|export\w*)\s+(?:\S+\s+){0,4}?(?:verstoßen|verstößt|verstieß|umgangen|umgeht)|verstoß\w*\s+gegen\s+(?:\S+\s+){0,2}?(?:sanktion|export)|evad\w*\s+(?:\S+\s+){0,2}?sanctions|circumvent\w*",
+    )
 });
 /// Definite reference to a measure already reported: "das Verbot", "die Sanktionen".
 static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decision|restrictions|rule|denial\s+order|listing)\b")
-        .expect("anaphora regex")
+    super::pattern(
+        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decision|restrictions|rule|denial\s+order|listing)\b",
+    )
 });
 
 struct CompiledCue {
@@ -250,11 +254,7 @@ struct CompiledCue {
 
 static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
     CUES.iter()
-        .map(|(kind, p, needs)| CompiledCue {
-            kind: *kind,
-            re: Regex::new(p).expect("cue regex"),
-            needs: needs.map(|n| Regex::new(n).expect("needs regex")),
-        })
+        .map(|(kind, p, needs)| CompiledCue { kind: *kind, re: super::pattern(p), needs: needs.map(super::pattern) })
         .collect()
 });
 
@@ -262,8 +262,9 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs.
 static TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn")
-        .expect("trigger regex")
+    super::pattern(
+        r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn",
+    )
 });
 
 fn is_generic(kind: MeasureKind) -> bool {
@@ -304,7 +305,6 @@ pub fn read(lower: &str) -> SentenceCues {
             }
         }
     }
-    let status = stated_status(lower);
     if found.is_empty() && REVIEW.is_match(lower) && REVIEW_TARGET.is_match(lower) {
         // "will die US-Geschäfte des Konzerns überprüfen": a review with no measure named.
         let span = REVIEW.find(lower).map(|m| m.range()).unwrap_or(0..0);
@@ -315,9 +315,13 @@ pub fn read(lower: &str) -> SentenceCues {
             status: Some(Status::UnderReview),
         };
     }
+    // The standing is read only where a measure is named: a sentence that only states
+    // one ("wurde ausgesetzt") matters next to a measure, and the extractor asks
+    // `stated_status` itself there. Most sentences of a long article are spared it.
     if found.is_empty() {
-        return SentenceCues { cues: found, anaphoric: false, definite: ANAPHORIC.is_match(lower), status };
+        return SentenceCues::default();
     }
+    let status = stated_status(lower);
     // A measure under review is not (yet) the measure itself.
     if REVIEW.is_match(lower) && REVIEW_OBJECT.is_match(lower) && !found.iter().all(|c| c.kind.is_reaction()) {
         let span = REVIEW.find(lower).map(|m| m.range()).unwrap_or(0..0);
@@ -383,20 +387,27 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben")
-        .expect("regex")
+    super::pattern(r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben")
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:judge|court)\s+(?:\S+\s+){0,3}?block\w*|injunction").expect("regex")
+    super::pattern(
+        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:judge|court)\s+(?:\S+\s+){0,3}?block\w*|injunction",
+    )
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|\brevoked\b|\brescinded\b|\bexpired\b|removed\s+from\s+the\s+(?:\S+\s+)?list|von\s+der\s+liste\s+gestrichen").expect("regex")
+    super::pattern(
+        r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|\brevoked\b|\brescinded\b|\bexpired\b|removed\s+from\s+the\s+(?:\S+\s+)?list|von\s+der\s+liste\s+gestrichen",
+    )
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren").expect("regex")
+    super::pattern(
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
+    )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bwill\b|\bwollen\b|\bplant\b|\bplanen\b|\bsoll\b|\bsollen\b|\bdroht\b|\bdrohen\b|angekündigt|ankündigte|\bkündigte\b|\bplans?\s+to\b|\bintends?\b|\bis\s+set\s+to\b|\bproposed\b|vorgeschlagen|\bwird\s+(?:\S+\s+){0,8}?(?:verbieten|verhängen|einführen|beschränken|setzen)\b").expect("regex")
+    super::pattern(
+        r"\bwill\b|\bwollen\b|\bplant\b|\bplanen\b|\bsoll\b|\bsollen\b|\bdroht\b|\bdrohen\b|angekündigt|ankündigte|\bkündigte\b|\bplans?\s+to\b|\bintends?\b|\bis\s+set\s+to\b|\bproposed\b|vorgeschlagen|\bwird\s+(?:\S+\s+){0,8}?(?:verbieten|verhängen|einführen|beschränken|setzen)\b",
+    )
 });
 
 /// The standing a sentence states outright, if any.
@@ -455,7 +466,7 @@ const AUTHORITIES: &[(&str, &str)] = &[
 ];
 
 static AUTHORITY_RES: LazyLock<Vec<(&'static str, Regex)>> =
-    LazyLock::new(|| AUTHORITIES.iter().map(|(name, p)| (*name, Regex::new(p).expect("authority regex"))).collect());
+    LazyLock::new(|| AUTHORITIES.iter().map(|(name, p)| (*name, super::pattern(p))).collect());
 
 /// Who imposed what the sentence reports, by the most specific authority it names.
 pub fn authority(lower: &str) -> Option<&'static str> {

@@ -18,6 +18,41 @@ use crate::model::{Citation, DateMention, DateRole, MeasureKind, MeasureMention,
 
 use self::measures::SentenceCues;
 
+/// Compiles a pattern of the cue tables with word boundaries that the fast regex
+/// engines can run on any text: a `\b` next to an ASCII letter becomes an ASCII word
+/// boundary, one next to a non-ASCII letter (where an ASCII boundary would misjudge
+/// "ü") is dropped. Unicode word boundaries make the regex engine fall back to its
+/// slowest search on every German sentence with an umlaut.
+pub(crate) fn pattern(p: &str) -> Regex {
+    let chars: Vec<char> = p.chars().collect();
+    let mut out = String::with_capacity(p.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '\\' && chars.get(i + 1) == Some(&'b') {
+            let before = if i > 0 { chars.get(i - 1).copied() } else { None };
+            let after = chars.get(i + 2).copied();
+            let non_ascii_letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+            if !(non_ascii_letter(before) || non_ascii_letter(after)) {
+                out.push_str("(?-u:\\b)");
+            }
+            i += 2;
+            continue;
+        }
+        if chars[i] == '\\' {
+            // Keep any other escape whole, so "\\" is not read as the start of "\b".
+            out.push(chars[i]);
+            if let Some(&c) = chars.get(i + 1) {
+                out.push(c);
+            }
+            i += 2;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    Regex::new(&out).unwrap_or_else(|e| panic!("pattern {p:?}: {e}"))
+}
+
 /// A fingerprint of the loader, splitter and extraction rules this binary was built
 /// with. The index records it; an index built under other rules is rebuilt.
 pub const RULES_FINGERPRINT: &str = env!("TRADEWATCH_RULES");
@@ -35,23 +70,28 @@ pub struct Extracted {
 
 /// Definite references to a company or app named before.
 static COREF_ONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:das|dem|des|den|der|die)\s+(?:\S+\s+)?(?:unternehmen|unternehmens|konzern|konzerns|firma|hersteller|herstellers|softwarehersteller|plattform|videoplattform|app|anbieter|anbieters|dienst|dienstes)\b|\bthe\s+(?:company|firm|group|app|platform|maker|vendor|manufacturer)(?:'s)?\b|\bits\s+(?:products|software|executives|managers|app)\b")
-        .expect("coref regex")
+    pattern(
+        r"\b(?:das|dem|des|den|der|die)\s+(?:\S+\s+)?(?:unternehmen|unternehmens|konzern|konzerns|firma|hersteller|herstellers|softwarehersteller|plattform|videoplattform|app|anbieter|anbieters|dienst|dienstes)\b|\bthe\s+(?:company|firm|group|app|platform|maker|vendor|manufacturer)(?:'s)?\b|\bits\s+(?:products|software|executives|managers|app)\b",
+    )
 });
 static COREF_TWO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bbeide[n]?\s+(?:apps|unternehmen|konzerne|firmen|plattformen|dienste)\b|\bboth\s+(?:apps|companies|firms|platforms)\b").expect("coref regex")
+    pattern(
+        r"\bbeide[n]?\s+(?:apps|unternehmen|konzerne|firmen|plattformen|dienste)\b|\bboth\s+(?:apps|companies|firms|platforms)\b",
+    )
 });
 
 /// A verb of obligation and the parties it obliges, up to what they must do.
 static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:verpflichte\w*|zwingt|zwang|fordert|forderte|requires?|required|orders?|ordered|forces?|forced|obliges?|instructs?|instructed|tells?|told)\s+([^,.;]*?)(?:,|\s+to\s)")
-        .expect("obligation regex")
+    pattern(
+        r"\b(?:verpflichte\w*|zwingt|zwang|fordert|forderte|requires?|required|orders?|ordered|forces?|forced|obliges?|instructs?|instructed|tells?|told)\s+([^,.;]*?)(?:,|\s+to\s)",
+    )
 });
 
 /// Wording that extends a measure to the entity the sentence names.
 static COVERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b")
-        .expect("coverage regex")
+    pattern(
+        r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b",
+    )
 });
 
 /// One sentence with what was read from it.
@@ -131,6 +171,17 @@ pub fn extract_article(article: &Article) -> Extracted {
     // with the block it was in.
     let mut last_group: Option<(usize, Vec<usize>)> = None;
     for i in 0..sents.len() {
+        // A sentence without a kind of measure may still state the standing of the
+        // measure just reported in its paragraph ("Der Vollzug wurde ausgesetzt").
+        let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
+        if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
+            let lower = sents[i].text.to_lowercase();
+            sents[i].cues.status = measures::stated_status(&lower);
+            if sents[i].cues.status.is_some() {
+                sents[i].dates = dates::extract(sents[i].text, &ctx);
+                sents[i].authority = measures::authority(&lower);
+            }
+        }
         let s = &sents[i];
         if s.heading {
             continue;

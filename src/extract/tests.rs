@@ -201,3 +201,13 @@ fn long_sentences_are_cited_by_their_clause_within_the_limit() {
     assert_eq!(&a.text[m.citation.range.clone()], m.citation.quote);
     assert!(m.citation.quote.contains("Entity List"), "{}", m.citation.quote);
 }
+
+#[test]
+fn cue_patterns_keep_their_word_boundaries_next_to_ascii_letters() {
+    let re = pattern(r"\bban\b|\büberprüf\w*|a\\b");
+    assert!(re.is_match("a ban on"));
+    assert!(!re.is_match("bandwidth"));
+    assert!(!re.is_match("urban"));
+    assert!(re.is_match("die Überprüfung".to_lowercase().as_str()));
+    assert!(re.is_match(r"a\b"), "an escaped backslash stays a backslash");
+}
