@@ -164,11 +164,7 @@ impl Index {
                     present.push(&h.citation.article);
                 }
             }
-            let mut primaries: HashMap<String, Vec<String>> = HashMap::new();
-            for file in &present {
-                let linked = self.links_among(&searcher, file, &present)?;
-                primaries.insert(file.to_string(), linked);
-            }
+            let primaries = self.links_among(&searcher, &present)?;
             search::demote_duplicates(&mut hits, &primaries);
         }
         hits.truncate(limit);
@@ -320,30 +316,38 @@ impl Index {
         Ok(self.duplicates_with(&searcher)?.get(file).cloned())
     }
 
-    /// The articles among `candidates` that `file` was found to repeat.
-    fn links_among(&self, searcher: &Searcher, file: &str, candidates: &[&str]) -> anyhow::Result<Vec<String>> {
-        let link_to = |targets: &[&str]| -> Box<dyn tantivy::query::Query> {
-            let any: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> = targets
+    /// The near-duplicate links between the articles of `present`: for each article,
+    /// those among the others it was found to repeat. One query over the indexed
+    /// `file` and `dup_of` fields; only the few link documents it finds are read.
+    fn links_among(&self, searcher: &Searcher, present: &[&str]) -> anyhow::Result<HashMap<String, Vec<String>>> {
+        use tantivy::query::{BooleanQuery, Occur, Query};
+        let any_of = |field: tantivy::schema::Field| -> Box<dyn Query> {
+            let terms: Vec<(Occur, Box<dyn Query>)> = present
                 .iter()
-                .filter(|t| **t != file)
-                .map(|t| {
-                    let q = TermQuery::new(Term::from_field_text(self.fields.dup_of, t), IndexRecordOption::Basic);
-                    (tantivy::query::Occur::Should, Box::new(q) as Box<dyn tantivy::query::Query>)
+                .map(|f| {
+                    let q = TermQuery::new(Term::from_field_text(field, f), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(q) as Box<dyn Query>)
                 })
                 .collect();
-            // Only near-duplicate link documents carry `dup_of`.
-            Box::new(tantivy::query::BooleanQuery::intersection(vec![
-                Box::new(TermQuery::new(Term::from_field_text(self.fields.file, file), IndexRecordOption::Basic)),
-                Box::new(tantivy::query::BooleanQuery::new(any)),
-            ]))
+            Box::new(BooleanQuery::new(terms))
         };
-        if candidates.iter().all(|c| *c == file) || searcher.search(link_to(candidates).as_ref(), &Count)? == 0 {
-            return Ok(Vec::new());
-        }
-        let mut out = Vec::new();
-        for c in candidates {
-            if *c != file && searcher.search(link_to(&[c]).as_ref(), &Count)? > 0 {
-                out.push(c.to_string());
+        let q = BooleanQuery::intersection(vec![
+            Box::new(self.kind_query(KIND_DUP)),
+            any_of(self.fields.file),
+            any_of(self.fields.dup_of),
+        ]);
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        for addr in searcher.search(&q, &DocSetCollector)? {
+            let doc = searcher.doc::<TantivyDocument>(addr)?;
+            let (Some(file), Some(primary)) = (stored_str(&doc, self.fields.file), stored_str(&doc, self.fields.dup_of))
+            else {
+                continue;
+            };
+            if file != primary && present.contains(&primary.as_str()) {
+                let links = out.entry(file).or_default();
+                if !links.contains(&primary) {
+                    links.push(primary);
+                }
             }
         }
         Ok(out)
