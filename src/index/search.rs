@@ -270,8 +270,9 @@ pub(super) fn search(
         return Ok(Vec::new());
     }
     let query = build_query(&plan);
-    // A few more than asked, so that demoting near-duplicates can reorder them.
-    let top = searcher.search(query.as_ref(), &TopDocs::with_limit(limit + limit / 2 + 2).order_by_score())?;
+    // Two more than asked, so that demoting a near-duplicate can bring up the next hit;
+    // every extra hit costs a stored-document read and a highlighting pass.
+    let top = searcher.search(query.as_ref(), &TopDocs::with_limit(limit + 2).order_by_score())?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
         let doc = searcher.doc::<TantivyDocument>(addr)?;
