@@ -339,7 +339,8 @@ impl Index {
         let mut out: HashMap<String, Vec<String>> = HashMap::new();
         for addr in searcher.search(&q, &DocSetCollector)? {
             let doc = searcher.doc::<TantivyDocument>(addr)?;
-            let (Some(file), Some(primary)) = (stored_str(&doc, self.fields.file), stored_str(&doc, self.fields.dup_of))
+            let (Some(file), Some(primary)) =
+                (stored_str(&doc, self.fields.file), stored_str(&doc, self.fields.dup_of))
             else {
                 continue;
             };
