@@ -307,6 +307,7 @@ pub fn format_date(d: &PartialDate, lang: Lang) -> String {
     }
 }
 
+/// What a date means for a measure, in the answer language ("wirksam ab 20.09.2020").
 pub fn role_label(role: DateRole, lang: Lang) -> &'static str {
     match (role, lang) {
         (DateRole::Announced, Lang::De) => "angekündigt",
@@ -315,7 +316,7 @@ pub fn role_label(role: DateRole, lang: Lang) -> &'static str {
         (DateRole::Effective, Lang::En) => "effective",
         (DateRole::Deadline, Lang::De) => "Frist",
         (DateRole::Deadline, Lang::En) => "deadline",
-        (DateRole::Expires, Lang::De) => "endet",
+        (DateRole::Expires, Lang::De) => "läuft aus",
         (DateRole::Expires, Lang::En) => "expires",
         (DateRole::Reported, Lang::De) => "erwähnt",
         (DateRole::Reported, Lang::En) => "mentioned",

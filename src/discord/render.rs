@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::message::{limits, ActionRow, Button, Embed, Field, Footer, Image, Message};
 use crate::answer::{Answer, ErrorKind, Measure, SearchAnswer, SourcesAnswer, StatusAnswer};
 use crate::command::Command;
-use crate::model::{Citation, DateRole, Lang, PartialDate, Status};
+use crate::model::{Citation, Lang, PartialDate, Status};
 
 /// The chart's file name, referenced from the timeline embed.
 pub const TIMELINE_FILE: &str = "timeline.png";
@@ -178,38 +178,11 @@ fn safe(s: &str, max: usize) -> String {
     shorten_plain(&escape_markdown(s), max)
 }
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// A date with the precision it has, as the reader writes it: 20.09.2020, 09.2020, 2020
-/// in German; Sep 20, 2020, Sep 2020, 2020 in English.
-pub fn format_date(d: &PartialDate, lang: Lang) -> String {
-    let month_en = |m: u32| MONTHS_EN.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?");
-    match (lang, d.month, d.day) {
-        (Lang::De, Some(m), Some(day)) => format!("{day:02}.{m:02}.{}", d.year),
-        (Lang::De, Some(m), None) => format!("{m:02}.{}", d.year),
-        (Lang::En, Some(m), Some(day)) => format!("{} {day}, {}", month_en(m), d.year),
-        (Lang::En, Some(m), None) => format!("{} {}", month_en(m), d.year),
-        (_, _, _) => d.year.to_string(),
-    }
-}
+pub use crate::answer::status::format_date;
+use crate::answer::status::role_label;
 
 pub fn format_day(d: NaiveDate, lang: Lang) -> String {
     format_date(&PartialDate::day(d), lang)
-}
-
-fn role_label(role: DateRole, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (DateRole::Announced, Lang::De) => "angekündigt",
-        (DateRole::Announced, Lang::En) => "announced",
-        (DateRole::Effective, Lang::De) => "wirksam ab",
-        (DateRole::Effective, Lang::En) => "effective",
-        (DateRole::Deadline, Lang::De) => "Frist",
-        (DateRole::Deadline, Lang::En) => "deadline",
-        (DateRole::Expires, Lang::De) => "läuft aus",
-        (DateRole::Expires, Lang::En) => "expires",
-        (DateRole::Reported, Lang::De) => "erwähnt",
-        (DateRole::Reported, Lang::En) => "mentioned",
-    }
 }
 
 fn status_color(s: Status) -> u32 {
