@@ -26,7 +26,11 @@ const RESTRICTING: &str = r"keine\s+(?:\S+\s+){0,5}?mehr|verbot|verbiet|verboten
 /// match somewhere in the sentence.
 const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sales bans: "Verkaufsverbot", "den Verkauf von X-Produkten ... zu verbieten".
-    (MeasureKind::SalesBan, r"verkaufsverbot\w*|vertriebsverbot\w*|verkaufsstopp", None),
+    (
+        MeasureKind::SalesBan,
+        r"verkaufsverbot\w*|vertriebsverbot\w*|verkaufsstopp|(?:nicht\s+mehr|keine\w*\s+(?:\S+\s+){0,4}?mehr)\s+(?:\S+\s+){0,3}?verkauft\s+werden",
+        None,
+    ),
     (
         MeasureKind::SalesBan,
         r"\bverkauf(?:s|en)?\b(?:\W+\S+){0,16}?\W+(?:zu\s+)?(?:verbiet\w*|verboten|untersag\w*|gestoppt)",
@@ -73,7 +77,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|sanktionsliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten)|unreliable\s+entit\w*|auf\s+(?:die|eine)\s+(?:\S+\s+){0,2}?liste\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|added\s+(?:\S+\s+){0,6}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list",
+        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|sanktionsliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten)|unreliable\s+entit\w*|auf\s+(?:die|eine)\s+(?:\S+\s+){0,3}?(?:liste|list)\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,6}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list",
         None,
     ),
     // Sanctions on people.
@@ -263,7 +267,7 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 /// literal search before any cue runs.
 static TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn",
+        r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered",
     )
 });
 
