@@ -494,6 +494,54 @@ const NOT_ENTITIES: &[&str] = &[
     "tech",
     "oberste",
     "supreme",
+    // more places that open datelines
+    "taipei",
+    "tokio",
+    "tokyo",
+    "seoul",
+    "paris",
+    "frankfurt",
+    "munchen",
+    "munich",
+    "hamburg",
+    "zurich",
+    "genf",
+    "geneva",
+    "singapur",
+    "singapore",
+    "kiew",
+    "kyiv",
+    "wien",
+    "vienna",
+    "amsterdam",
+    "rotterdam",
+    "haag",
+    "hague",
+    // technical abbreviations that are not companies
+    "gpu",
+    "gpus",
+    "cpu",
+    "cpus",
+    "ram",
+    "ssd",
+    "llm",
+    "iot",
+    "ipo",
+    "gdp",
+    "bip",
+    "duv",
+    "euv",
+    "dram",
+    "nand",
+    "hbm",
+    "ic",
+    "pdf",
+    "url",
+    "faq",
+    "ceo",
+    "cfo",
+    "coo",
+    "ngo",
 ];
 
 static NOT_ENTITY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_ENTITIES.iter().copied().collect());
@@ -1029,5 +1077,19 @@ mod more_tests {
     fn short_listed_names_at_any_position() {
         let hits = find("Rival AMD said its MI308 chips were affected as well.", &HashSet::new());
         assert_eq!(hits.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), vec!["AMD"]);
+    }
+}
+
+#[cfg(test)]
+mod abbreviation_tests {
+    use super::*;
+
+    #[test]
+    fn technical_abbreviations_and_datelines_are_not_companies() {
+        let d = discover("TAIPEI - Exportkontrollen für EUV-Maschinen und HBM-Chips treffen den Hersteller Zentrix. GPU-Lieferungen stocken.");
+        assert!(d.contains("Zentrix"), "{d:?}");
+        for not in ["TAIPEI", "EUV", "HBM", "GPU"] {
+            assert!(!d.contains(not), "{not} in {d:?}");
+        }
     }
 }
