@@ -827,16 +827,17 @@ pub fn find(sentence: &str, discovered: &HashSet<String>) -> Vec<EntityHit> {
             let key = fold_key(phrase);
             let name = g.by_key.get(&key).map(|&k| g.names[k].clone()).or_else(|| {
                 if n == 1 {
+                    // The genitive ("Qintels", "Huaweis") is the same company as the
+                    // name without it, when that name is known.
                     let w = first.text;
-                    if discovered.contains(w) {
-                        return Some(w.to_string());
-                    }
-                    strip_genitive(w).and_then(|s| {
-                        g.by_key
-                            .get(&fold_key(s))
-                            .map(|&k| g.names[k].clone())
-                            .or_else(|| discovered.contains(s).then(|| s.to_string()))
-                    })
+                    strip_genitive(w)
+                        .and_then(|s| {
+                            g.by_key
+                                .get(&fold_key(s))
+                                .map(|&k| g.names[k].clone())
+                                .or_else(|| discovered.contains(s).then(|| s.to_string()))
+                        })
+                        .or_else(|| discovered.contains(w).then(|| w.to_string()))
                 } else {
                     None
                 }
@@ -1083,6 +1084,13 @@ mod more_tests {
 #[cfg(test)]
 mod abbreviation_tests {
     use super::*;
+
+    #[test]
+    fn a_genitive_is_the_company_itself() {
+        let d: HashSet<String> = ["Qintel", "Qintels"].map(String::from).into_iter().collect();
+        let hits = find("Die Chips Qintels und Qintel selbst.", &d);
+        assert!(hits.iter().all(|h| h.name == "Qintel"), "{hits:?}");
+    }
 
     #[test]
     fn technical_abbreviations_and_datelines_are_not_companies() {
