@@ -307,6 +307,32 @@ pub fn format_date(d: &PartialDate, lang: Lang) -> String {
     }
 }
 
+/// An authority's name in the answer language. Authorities are stored under their
+/// German names (as the JSON of `ask --json` carries them); English answers show the
+/// English name where one is known.
+pub fn authority_label(authority: &str, lang: Lang) -> &str {
+    if lang == Lang::De {
+        return authority;
+    }
+    match authority {
+        "US-Präsident" => "US President",
+        "US-Regierung" => "US government",
+        "US-Handelsministerium" => "US Commerce Department",
+        "US-Finanzministerium" => "US Treasury",
+        "US-Heimatschutzministerium" => "US Department of Homeland Security",
+        "US-Justizministerium" => "US Justice Department",
+        "US-Kongress" => "US Congress",
+        "Chinesische Regierung" => "Chinese government",
+        "EU-Kommission" => "European Commission",
+        "Europäische Union" => "European Union",
+        "Bundesregierung" => "German government",
+        "Britische Regierung" => "UK government",
+        "Niederländische Regierung" => "Dutch government",
+        "Französische Regierung" => "French government",
+        other => other,
+    }
+}
+
 /// What a date means for a measure, in the answer language ("wirksam ab 20.09.2020").
 pub fn role_label(role: DateRole, lang: Lang) -> &'static str {
     match (role, lang) {
@@ -340,7 +366,7 @@ fn summary(
     }
     let what = labels.join(", ");
     let mut s = match authority {
-        Some(a) if !kind.is_reaction() => format!("{what}: {entity} ({a})"),
+        Some(a) if !kind.is_reaction() => format!("{what}: {entity} ({})", authority_label(a, lang)),
         _ => format!("{what}: {entity}"),
     };
     let key = [DateRole::Effective, DateRole::Deadline, DateRole::Announced]
@@ -494,6 +520,13 @@ mod tests {
         assert_eq!(at("2020-09-15"), Status::InForce);
         m.dates[0].approximate = false;
         assert_eq!(measures(vec![m], "X", day("2020-09-01"), Lang::De)[0].status, Status::InForce);
+    }
+
+    #[test]
+    fn authorities_in_the_answer_language() {
+        assert_eq!(authority_label("US-Handelsministerium", Lang::De), "US-Handelsministerium");
+        assert_eq!(authority_label("US-Handelsministerium", Lang::En), "US Commerce Department");
+        assert_eq!(authority_label("CFIUS", Lang::En), "CFIUS");
     }
 
     #[test]

@@ -473,6 +473,7 @@ fn measure_embed(m: &Measure, lang: Lang, budget: usize) -> Embed {
         lines.push(d);
     }
     if let Some(a) = m.authority.as_deref().filter(|a| !a.trim().is_empty()) {
+        let a = crate::answer::status::authority_label(a, lang);
         lines.push(format!("**{}:** {}", t(lang, ("Behörde", "Authority")), safe(a, 200)));
     }
     let base = chars(&title) + lines.iter().map(|l| chars(l) + 1).sum::<usize>() + 80;
@@ -609,7 +610,7 @@ fn timeline_line(m: &Measure, lang: Lang) -> String {
     let date = m.sort_date().map(|d| format_date(&d, lang)).unwrap_or_else(|| "?".into());
     let mut line = format!("`{date}` **{}** — {}", m.kind.label(lang), m.status.label(lang));
     if let Some(a) = m.authority.as_deref().filter(|a| !a.trim().is_empty()) {
-        line.push_str(&format!(" ({})", safe(a, 120)));
+        line.push_str(&format!(" ({})", safe(crate::answer::status::authority_label(a, lang), 120)));
     }
     line
 }
