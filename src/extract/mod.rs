@@ -109,7 +109,12 @@ struct Sent<'a> {
 
 /// Runs the extractors over the article's passages.
 pub fn extract_article(article: &Article) -> Extracted {
-    let passages = article.passages();
+    extract_passages(article, &article.passages())
+}
+
+/// Runs the extractors over passages already segmented (the indexer segments each
+/// article once for its passage documents, its near-duplicate signature and this).
+pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) -> Extracted {
     let body_text: String = article
         .blocks
         .iter()
@@ -124,7 +129,7 @@ pub fn extract_article(article: &Article) -> Extracted {
     let mut sents: Vec<Sent<'_>> = Vec::with_capacity(passages.len());
     let mut all_entities: Vec<String> = Vec::new();
     let mut recent: Vec<String> = Vec::new();
-    for p in &passages {
+    for p in passages {
         let text = &article.text[p.range.clone()];
         let heading = article.blocks.get(p.block).is_some_and(|b| b.heading);
         let hits = entities::find(text, &discovered);

@@ -30,10 +30,11 @@ pub const MAX_POSTINGS: usize = 16;
 pub const MAX_LINKS: usize = 3;
 const SHINGLE_WORDS: usize = 5;
 
-/// The sampled shingle hashes of an article's citable text (boilerplate excluded).
-pub fn shingles(article: &Article) -> Vec<u64> {
+/// The sampled shingle hashes of an article's citable text (boilerplate excluded), over
+/// its passages as the indexer segmented them.
+pub fn shingles_of(article: &Article, passages: &[crate::corpus::Passage]) -> Vec<u64> {
     let mut normalised: Vec<String> = Vec::new();
-    for p in article.passages() {
+    for p in passages {
         let Some(text) = article.text.get(p.range.clone()) else { continue };
         for (_, w) in words(text) {
             normalised.push(fold(Lang::De, &w.to_lowercase()));

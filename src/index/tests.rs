@@ -451,7 +451,7 @@ fn scale_probe() {
     let mentions: usize = sample.iter().map(|a| crate::extract::extract_article(a).mentions.len()).sum();
     println!("extract 300 articles: {mentions} mentions in {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let shingles: usize = sample.iter().map(|a| dedup::shingles(a).len()).sum();
+    let shingles: usize = sample.iter().map(|a| dedup::shingles_of(a, &a.passages()).len()).sum();
     println!("shingles 300 articles: {shingles} in {:?}", t.elapsed());
     let t = std::time::Instant::now();
     let report = update_locked(&paths, true, FIXTURE).expect("update");

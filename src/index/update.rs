@@ -28,7 +28,7 @@ use super::manifest::{Entry, Manifest, Stamp, BROKEN};
 use super::schema::{Fields, KIND_ARTICLE, KIND_DUP, KIND_MENTION, KIND_PASSAGE};
 use super::{index_exists, open_tantivy, stored_date, stored_str, stored_u64, UpdateReport};
 use crate::config::Paths;
-use crate::corpus::{Article, LoadError};
+use crate::corpus::{Article, LoadError, Passage};
 
 /// Total memory budget of Tantivy's writer (shared by its threads).
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
@@ -176,9 +176,9 @@ fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
 }
 
 /// The documents of one article: its metadata, its passages and its measure mentions.
-fn article_docs(fields: &Fields, article: &Article, shingles: &[u64]) -> Vec<TantivyDocument> {
+fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingles: &[u64]) -> Vec<TantivyDocument> {
     let meta = &article.meta;
-    let extracted = crate::extract::extract_article(article);
+    let extracted = crate::extract::extract_passages(article, passages);
     let published = date_text(meta.published);
     let lang = meta.language;
     let text_field = match lang {
@@ -213,7 +213,7 @@ fn article_docs(fields: &Fields, article: &Article, shingles: &[u64]) -> Vec<Tan
     doc.add_u64(fields.shingle_count, shingles.len() as u64);
     docs.push(doc);
 
-    for (i, p) in article.passages().into_iter().enumerate() {
+    for (i, p) in passages.iter().enumerate() {
         let Some(quote) = article.text.get(p.range.clone()) else { continue };
         if quote.trim().is_empty() {
             continue;
@@ -427,8 +427,10 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                     .map_err(|e| LoadError { file: name.clone(), line: None, message: format!("cannot read: {e}") })
                     .and_then(|bytes| (loader.parse)(name, &bytes))
                     .map(|article| {
-                        let shingles = dedup::shingles(&article);
-                        let docs = article_docs(&fields, &article, &shingles);
+                        // Segmented once for the passages, the signature and extraction.
+                        let passages = article.passages();
+                        let shingles = dedup::shingles_of(&article, &passages);
+                        let docs = article_docs(&fields, &article, &passages, &shingles);
                         let order = PrimaryOrder {
                             published: article.meta.published,
                             estimated: article.meta.published_estimated,
