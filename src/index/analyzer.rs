@@ -340,6 +340,24 @@ pub fn analyzer(lang: Lang) -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer::new(lang)).filter(Stemmer::new(stem)).build()
 }
 
+thread_local! {
+    static CACHED: std::cell::RefCell<[TextAnalyzer; 2]> =
+        std::cell::RefCell::new([analyzer(Lang::De), analyzer(Lang::En)]);
+}
+
+/// Runs `f` with this thread's analyzer for `lang`, built once per thread: a search
+/// analyzes its query and every hit it highlights.
+pub fn with_analyzer<R>(lang: Lang, f: impl FnOnce(&mut TextAnalyzer) -> R) -> R {
+    CACHED.with(|cell| {
+        let mut analyzers = cell.borrow_mut();
+        let i = match lang {
+            Lang::De => 0,
+            Lang::En => 1,
+        };
+        f(&mut analyzers[i])
+    })
+}
+
 /// The Tantivy name of a language's analyzer.
 pub fn analyzer_name(lang: Lang) -> &'static str {
     match lang {

@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, Ter
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::analyzer::{analyze, analyzer, words};
+use super::analyzer::{analyze, with_analyzer, words};
 use super::schema::Fields;
 use super::{stored_date, stored_str, stored_u64, SearchHit};
 use crate::model::{Citation, Lang};
@@ -69,14 +69,13 @@ fn near_terms(searcher: &Searcher, field: Field, text: &str, distance: u8) -> an
 }
 
 fn plan(searcher: &Searcher, fields: &Fields, query: &str) -> anyhow::Result<Plan> {
-    let mut analyzers = [(Lang::De, analyzer(Lang::De)), (Lang::En, analyzer(Lang::En))];
     let mut groups = Vec::new();
     let mut highlight: HashMap<Lang, HashSet<String>> = HashMap::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (_, word) in words(query).take(MAX_QUERY_WORDS) {
-        let analyzed: Vec<(Lang, Vec<String>)> = analyzers
-            .iter_mut()
-            .map(|(lang, a)| (*lang, analyze(a, word).into_iter().map(|t| t.text).collect()))
+        let analyzed: Vec<(Lang, Vec<String>)> = [Lang::De, Lang::En]
+            .into_iter()
+            .map(|lang| (lang, with_analyzer(lang, |a| analyze(a, word)).into_iter().map(|t| t.text).collect()))
             .collect();
         // A function word in either language carries no meaning of its own.
         if analyzed.iter().any(|(_, terms)| terms.is_empty()) {
@@ -157,7 +156,7 @@ fn build_query(plan: &Plan) -> Box<dyn Query> {
 /// merged where they overlap.
 fn matched_ranges(quote: &str, lang: Lang, plan: &Plan) -> Vec<Range<usize>> {
     let Some(terms) = plan.highlight.get(&lang) else { return Vec::new() };
-    let mut ranges: Vec<Range<usize>> = analyze(&mut analyzer(lang), quote)
+    let mut ranges: Vec<Range<usize>> = with_analyzer(lang, |a| analyze(a, quote))
         .into_iter()
         .filter(|t| terms.contains(&t.text))
         .map(|t| t.offset_from..t.offset_to)
