@@ -1,6 +1,8 @@
-//! Configuration in layers: defaults, an optional `tradewatch.toml`, the environment,
-//! then command-line flags. Secrets come only from the environment or the uncommitted
-//! file and are never printed.
+//! What every mode needs to know: where the corpus and the index are (defaults, then
+//! `TRADEWATCH_CORPUS` / `TRADEWATCH_INDEX`, then flags, all resolved by clap in
+//! `cli.rs`), and `Secret`, the type that keeps tokens out of logs. The Discord settings
+//! (an optional `tradewatch.toml`, then the environment) live in
+//! `discord/settings.rs`, the only place that reads them.
 
 use std::fmt;
 use std::path::PathBuf;

@@ -72,33 +72,6 @@ impl Engine {
             resolved_from,
         })
     }
-
-    /// Entity names for autocomplete: those with measures first, then the rest the
-    /// corpus names, then gazetteer names; filtered by the typed prefix (folded), at
-    /// most `limit`.
-    pub fn autocomplete(&self, typed: &str, limit: usize) -> Vec<String> {
-        let key = entities::fold_key(typed);
-        let mut known = self.index.entities().unwrap_or_default();
-        known.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
-        let mut out: Vec<String> = Vec::new();
-        let matches = |name: &str| key.is_empty() || entities::fold_key(name).contains(&key);
-        for e in &known {
-            if matches(&e.name) && !out.contains(&e.name) {
-                out.push(e.name.clone());
-            }
-        }
-        for (alias, name) in entities::gazetteer().aliases() {
-            if !key.is_empty()
-                && alias.starts_with(&key)
-                && known.iter().any(|e| e.name == name)
-                && !out.iter().any(|o| o == name)
-            {
-                out.push(name.to_string());
-            }
-        }
-        out.truncate(limit);
-        out
-    }
 }
 
 /// Today in the local time zone.

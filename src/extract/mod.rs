@@ -98,6 +98,8 @@ static COVERED: LazyLock<Regex> = LazyLock::new(|| {
 struct Sent<'a> {
     range: Range<usize>,
     text: &'a str,
+    /// `text` lowercased, once: the cue, coreference and authority patterns read it.
+    lower: String,
     block: usize,
     heading: bool,
     /// Targets: (entity, byte offset in the sentence where it is named).
@@ -167,7 +169,17 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             recent.retain(|n| n != &h.name);
             recent.push(h.name.clone());
         }
-        sents.push(Sent { range: p.range.clone(), text, block: p.block, heading, targets, cues, dates, authority });
+        sents.push(Sent {
+            range: p.range.clone(),
+            text,
+            block: p.block,
+            heading,
+            targets,
+            cues,
+            dates,
+            authority,
+            lower,
+        });
     }
 
     // Pass 2: turn sentences with measures into mentions.
@@ -180,18 +192,18 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         // measure just reported in its paragraph ("Der Vollzug wurde ausgesetzt").
         let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
-            let lower = sents[i].text.to_lowercase();
-            sents[i].cues.status = measures::stated_status(&lower);
-            if sents[i].cues.status.is_some() {
-                sents[i].dates = dates::extract(sents[i].text, &ctx);
-                sents[i].authority = measures::authority(&lower);
+            let sent = &mut sents[i];
+            sent.cues.status = measures::stated_status(&sent.lower);
+            if sent.cues.status.is_some() {
+                sent.dates = dates::extract(sent.text, &ctx);
+                sent.authority = measures::authority(&sent.lower);
             }
         }
         let s = &sents[i];
         if s.heading {
             continue;
         }
-        if s.cues.cues.is_empty() && !s.targets.is_empty() && COVERED.is_match(&s.text.to_lowercase()) {
+        if s.cues.cues.is_empty() && !s.targets.is_empty() && COVERED.is_match(&s.lower) {
             // "Rival AMD said its chips were affected as well": the measure just reported
             // reaches further.
             if let Some((block, group)) = &last_group {
@@ -366,19 +378,14 @@ fn last_distinct(recent: &[String], n: usize) -> Vec<String> {
 /// before it in the same or the previous paragraph ("Er hat deshalb ...").
 fn previous_authority(sents: &[Sent<'_>], i: usize) -> Option<&'static str> {
     let block = sents[i].block;
-    sents[..i]
-        .iter()
-        .rev()
-        .take(3)
-        .take_while(|s| s.block + 1 >= block)
-        .find_map(|s| measures::authority(&s.text.to_lowercase()))
+    sents[..i].iter().rev().take(3).take_while(|s| s.block + 1 >= block).find_map(|s| measures::authority(&s.lower))
 }
 
 /// The next sentence of the same paragraph, when it names targets, reports no measure
 /// of its own and says they are covered ("Software von X fällt unter diese Beschreibung").
 fn forward_target(sents: &[Sent<'_>], i: usize) -> Option<usize> {
     let next = sents.get(i + 1)?;
-    let covers = COVERED.is_match(&next.text.to_lowercase());
+    let covers = COVERED.is_match(&next.lower);
     (next.block == sents[i].block && !next.targets.is_empty() && next.cues.cues.is_empty() && covers).then_some(i + 1)
 }
 
