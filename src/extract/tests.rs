@@ -128,66 +128,6 @@ fn the_seed_corpus_gives_the_measures_a_reader_expects() {
     }
 }
 
-/// Prints what extraction finds in the test articles: `cargo test --lib dump_test_articles -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn dump_test_articles() {
-    let dir =
-        std::env::var("DUMP_DIR").unwrap_or_else(|_| format!("{}/tests/data/articles", env!("CARGO_MANIFEST_DIR")));
-    for a in load(Path::new(&dir)) {
-        println!("== {}", a.meta.file);
-        for p in a.passages() {
-            let s = &a.text[p.range.clone()];
-            let d = dates::extract(s, &dates::DateContext { published: a.meta.published, lang: a.meta.language });
-            let c = measures::read(&s.to_lowercase());
-            println!(
-                "  [{}] {s}\n      cues={:?} status={:?} dates={:?}",
-                p.block,
-                c.cues.iter().map(|c| c.kind).collect::<Vec<_>>(),
-                c.status,
-                d.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>()
-            );
-        }
-        for m in extract_article(&a).mentions {
-            println!(
-                "  -> {} {:?} {:?} {:?}",
-                m.entity,
-                m.kind,
-                m.authority,
-                m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>()
-            );
-        }
-    }
-}
-
-#[test]
-#[ignore]
-fn dump_groups() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let articles = load(&dir);
-    let mentions = by_entity(&articles);
-    let entity = std::env::var("DUMP_ENTITY").unwrap_or_else(|_| "Kaspersky".into());
-    let mut ms = mentions.get(&entity).cloned().unwrap_or_default();
-    ms.sort_by(|a, b| {
-        (a.citation.published, &a.citation.article, a.sentence).cmp(&(
-            b.citation.published,
-            &b.citation.article,
-            b.sentence,
-        ))
-    });
-    for m in &ms {
-        println!(
-            "{:?} {:?} {:?} {} {:?} | {}",
-            m.kind,
-            m.authority,
-            m.dates.iter().map(|d| (d.date.to_string(), d.role)).collect::<Vec<_>>(),
-            m.citation.article,
-            m.citation.published,
-            &m.citation.quote[..m.citation.quote.len().min(60)]
-        );
-    }
-}
-
 #[test]
 fn long_sentences_are_cited_by_their_clause_within_the_limit() {
     let filler = "und weitere Angaben zu den Hintergründen der Entscheidung, ".repeat(12);
