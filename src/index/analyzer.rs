@@ -13,7 +13,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
+use rustc_hash::FxHashMap;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
 use crate::model::Lang;
 
@@ -252,92 +253,149 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The word tokenizer under both analyzers: everything but the stemming.
-#[derive(Clone)]
+/// Distinct words whose terms a tokenizer remembers; the memo is emptied when it is full.
+/// Words repeat so much (a tenth of the distinct words makes up most of a text) that
+/// the memo spares most of the lowercasing, folding, compound splitting and stemming.
+const MEMO_WORDS: usize = 50_000;
+
+/// The terms of one word as it stands in the text: empty for a stop word, else the
+/// stemmed word, then its compound head and head-noun modifier if it has them.
+type Terms = Box<[String]>;
+
+/// The tokenizer under both analyzers: words, lowercase, stop words, folding, compound
+/// parts and stemming, with the terms of each distinct word remembered.
 pub struct WordTokenizer {
     lang: Lang,
+    stemmer: frostem::Stemmer,
+    memo: FxHashMap<Box<str>, Terms>,
 }
 
-/// A token stream over a precomputed list.
-pub struct VecTokenStream {
-    tokens: Vec<Token>,
-    next: usize,
-}
-
-impl TokenStream for VecTokenStream {
-    fn advance(&mut self) -> bool {
-        if self.next < self.tokens.len() {
-            self.next += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next.saturating_sub(1).min(self.tokens.len().saturating_sub(1))]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        let i = self.next.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
-        &mut self.tokens[i]
+impl Clone for WordTokenizer {
+    /// A clone starts with an empty memo (Tantivy clones one per indexing thread).
+    fn clone(&self) -> Self {
+        WordTokenizer::new(self.lang)
     }
 }
 
 impl WordTokenizer {
     pub fn new(lang: Lang) -> Self {
-        WordTokenizer { lang }
+        let algorithm = match lang {
+            Lang::De => frostem::Algorithm::German,
+            Lang::En => frostem::Algorithm::English,
+        };
+        WordTokenizer { lang, stemmer: frostem::Stemmer::new(algorithm), memo: FxHashMap::default() }
     }
 
-    fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut out = Vec::new();
-        let mut position = 0;
-        for (offset, word) in words(text) {
+    /// The terms of `word`, computed once per distinct word.
+    fn terms(&mut self, word: &str) -> &[String] {
+        if !self.memo.contains_key(word) {
+            if self.memo.len() >= MEMO_WORDS {
+                self.memo.clear();
+            }
+            let terms = terms_of(self.lang, &self.stemmer, word);
+            self.memo.insert(word.into(), terms);
+        }
+        self.memo.get(word).map(|t| &t[..]).unwrap_or(&[])
+    }
+}
+
+/// The terms of one word (see [`Terms`]).
+fn terms_of(lang: Lang, stemmer: &frostem::Stemmer, word: &str) -> Terms {
+    let lower = word.to_lowercase();
+    if is_stop_word(lang, &lower) {
+        return Box::new([]);
+    }
+    let folded = fold(lang, &lower);
+    let (head, modifier) = if lang == Lang::De { compound_parts(&folded) } else { (None, None) };
+    let mut out = vec![stemmer.stem(&folded).into_owned()];
+    if let Some(h) = head {
+        out.push(stemmer.stem(h).into_owned());
+    }
+    if let Some(m) = modifier {
+        out.push(stemmer.stem(&m).into_owned());
+    }
+    out.into_boxed_slice()
+}
+
+/// The next word of `text` at or after byte `from`: maximal runs of alphanumeric
+/// characters, as [`words`] splits them.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let mut start: Option<usize> = None;
+    for (i, c) in rest.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => return Some((from + s, from + i)),
+            _ => {}
+        }
+    }
+    start.map(|s| (from + s, text.len()))
+}
+
+/// The token stream of [`WordTokenizer`]: one token reused for every term, so that a
+/// term costs a copy into its buffer rather than an allocation.
+pub struct WordStream<'a> {
+    tokenizer: &'a mut WordTokenizer,
+    text: &'a str,
+    at: usize,
+    token: Token,
+    /// Compound parts of the current word still to emit.
+    extra: Vec<String>,
+    started: bool,
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        if let Some(part) = self.extra.pop() {
+            self.token.text.clear();
+            self.token.text.push_str(&part);
+            return true;
+        }
+        while let Some((start, end)) = next_word(self.text, self.at) {
+            self.at = end;
+            let word = &self.text[start..end];
             if word.len() > MAX_WORD_BYTES {
                 continue;
             }
-            let lower = word.to_lowercase();
-            if is_stop_word(self.lang, &lower) {
-                continue;
+            let terms = self.tokenizer.terms(word);
+            let Some((first, parts)) = terms.split_first() else { continue };
+            self.token.text.clear();
+            self.token.text.push_str(first);
+            // Popped from the back: the head first, then the modifier.
+            self.extra.extend(parts.iter().rev().cloned());
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            if self.started {
+                self.token.position += 1;
+            } else {
+                self.token.position = 0;
+                self.started = true;
             }
-            let folded = fold(self.lang, &lower);
-            let (head, modifier) = if self.lang == Lang::De { compound_parts(&folded) } else { (None, None) };
-            let head = head.map(str::to_string);
-            let make = |text: String| Token {
-                offset_from: offset,
-                offset_to: offset + word.len(),
-                position,
-                text,
-                position_length: 1,
-            };
-            out.push(make(folded));
-            if let Some(h) = head {
-                out.push(make(h));
-            }
-            if let Some(m) = modifier {
-                out.push(make(m));
-            }
-            position += 1;
+            return true;
         }
-        out
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
 impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+    type TokenStream<'a> = WordStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream { tokens: self.tokens(text), next: 0 }
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        WordStream { tokenizer: self, text, at: 0, token: Token::default(), extra: Vec::new(), started: false }
     }
 }
 
 /// The full analyzer for a language.
 pub fn analyzer(lang: Lang) -> TextAnalyzer {
-    let stem = match lang {
-        Lang::De => Language::German,
-        Lang::En => Language::English,
-    };
-    TextAnalyzer::builder(WordTokenizer::new(lang)).filter(Stemmer::new(stem)).build()
+    TextAnalyzer::builder(WordTokenizer::new(lang)).build()
 }
 
 thread_local! {
