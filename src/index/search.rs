@@ -1,7 +1,7 @@
 //! Free-text search over passages: the user's words are analyzed like the articles and
 //! searched as a union of term queries scored by BM25, never parsed as query syntax.
-//! Rare words also match their near spellings (Levenshtein distance 1 from 5 characters,
-//! 2 from 8), expanded through the term dictionary so that the matched index terms are
+//! Words the corpus does not hold also match their near spellings with the same first
+//! letter (Levenshtein distance 1 from 5 characters, 2 from 8), expanded through the term dictionary so that the matched index terms are
 //! known and can be highlighted like exact ones.
 
 use std::collections::{HashMap, HashSet};
@@ -45,15 +45,31 @@ fn field_for(fields: &Fields, lang: Lang) -> Field {
     }
 }
 
-/// Index terms within `distance` edits of `text` in `field`, across all segments.
+/// The range of terms that start with the first character of `text`: `[first, next)`
+/// in byte order.
+fn first_char_range(text: &str) -> Option<(Vec<u8>, Vec<u8>)> {
+    let first = text.chars().next()?;
+    let low = first.to_string().into_bytes();
+    let mut high = low.clone();
+    // The last byte of a UTF-8 character is below 0xFF, so adding one cannot overflow.
+    let last = high.last_mut()?;
+    *last += 1;
+    Some((low, high))
+}
+
+/// Index terms within `distance` edits of `text` in `field` that start with the same
+/// character, across all segments. Typos in the first letter are rare, and holding it
+/// fixed spares the walk through every other branch of the term dictionary (a distance
+/// of two matches almost any two-letter start).
 fn near_terms(searcher: &Searcher, field: Field, text: &str, distance: u8) -> anyhow::Result<Vec<String>> {
+    let Some((low, high)) = first_char_range(text) else { return Ok(Vec::new()) };
     let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
     let mut out: Vec<String> = Vec::new();
     // Building the automaton is the costly part: once per word, not once per segment.
     let automaton = fuzzy.automaton()?;
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().search(&automaton).into_stream()?;
+        let mut stream = inverted.terms().search(&automaton).ge(&low).lt(&high).into_stream()?;
         while stream.advance() {
             if let Ok(t) = std::str::from_utf8(stream.key()) {
                 if t != text && !out.iter().any(|o| o == t) {
@@ -314,6 +330,19 @@ mod tests {
         let one: Vec<Range<usize>> = vec![Range { start: 4, end: 10 }];
         assert_eq!(wrap("Das Verbot gilt", &one), "Das **Verbot** gilt");
         assert_eq!(wrap("ab", &[0..1, 1..2]), "**a****b**");
+    }
+
+    #[test]
+    fn typo_walk_stays_under_the_first_character() {
+        assert_eq!(first_char_range("kasperski"), Some((b"k".to_vec(), b"l".to_vec())));
+        assert_eq!(first_char_range("über"), Some((vec![0xC3, 0xBC], vec![0xC3, 0xBD])));
+        assert_eq!(first_char_range(""), None);
+        // Every word with that first character lies in the range, no other does.
+        let (low, high) = first_char_range("über").unwrap_or_default();
+        for (word, inside) in [("überall", true), ("ü", true), ("uber", false), ("ý", false), ("z", false)] {
+            let b = word.as_bytes();
+            assert_eq!(b >= &low[..] && b < &high[..], inside, "{word}");
+        }
     }
 
     #[test]
