@@ -911,6 +911,11 @@ pub enum Resolution {
 pub struct KnownNames {
     /// Folded name → the name as stored.
     by_key: HashMap<String, String>,
+    /// Every folded name a typo may be meant for (the index's and the gazetteer's), with
+    /// its length in characters and the name it resolves to, ordered by length: an edit
+    /// distance is at least the difference in length, so a lookup reads only the names
+    /// of about the typed length.
+    by_length: Vec<(usize, String, String)>,
 }
 
 impl KnownNames {
@@ -919,7 +924,14 @@ impl KnownNames {
         for n in names {
             by_key.entry(fold_key(&n)).or_insert(n);
         }
-        KnownNames { by_key }
+        let g = gazetteer();
+        let mut by_length: Vec<(usize, String, String)> = by_key
+            .iter()
+            .map(|(k, n)| (k.chars().count(), k.clone(), g.canonical(n).unwrap_or(n).to_string()))
+            .chain(g.by_key.iter().map(|(k, &i)| (k.chars().count(), k.clone(), g.names[i].clone())))
+            .collect();
+        by_length.sort();
+        KnownNames { by_key, by_length }
     }
 }
 
@@ -960,25 +972,14 @@ pub fn resolve(query: &str, known: &KnownNames) -> Resolution {
     if max_dist == 0 {
         return Resolution::Unknown;
     }
-    // An edit distance is at least the difference in length: most names are skipped
-    // without computing it.
-    let near_in_length = |ck: &str| ck.chars().count().abs_diff(key_chars) <= max_dist;
-    let candidates = known
-        .by_key
-        .iter()
-        .filter(|(ck, _)| near_in_length(ck))
-        .map(|(ck, k)| (ck.as_str(), gazetteer().canonical(k).unwrap_or(k)))
-        .chain(
-            gazetteer()
-                .by_key
-                .iter()
-                .filter(|(k, _)| near_in_length(k))
-                .map(|(k, &i)| (k.as_str(), gazetteer().names[i].as_str())),
-        );
+    let low = known.by_length.partition_point(|(len, _, _)| *len + max_dist < key_chars);
+    let high = known.by_length.partition_point(|(len, _, _)| *len <= key_chars + max_dist);
     let mut best: Option<(usize, &str)> = None;
-    for (ck, name) in candidates {
-        let d = strsim::damerau_levenshtein(&key, ck);
-        if d <= max_dist && best.is_none_or(|(bd, bn)| d < bd || (d == bd && name < bn)) {
+    for (_, ck, name) in known.by_length.get(low..high).unwrap_or(&[]) {
+        // Optimal string alignment: edits and swaps of neighbouring letters, the typos
+        // people make, without the full Damerau alphabet table per comparison.
+        let d = strsim::osa_distance(&key, ck);
+        if d <= max_dist && best.is_none_or(|(bd, bn)| d < bd || (d == bd && name.as_str() < bn)) {
             best = Some((d, name));
         }
     }
