@@ -57,29 +57,42 @@ fn first_char_range(text: &str) -> Option<(Vec<u8>, Vec<u8>)> {
     Some((low, high))
 }
 
-/// Index terms within `distance` edits of `text` in `field` that start with the same
-/// character, across all segments. Typos in the first letter are rare, and holding it
-/// fixed spares the walk through every other branch of the term dictionary (a distance
-/// of two matches almost any two-letter start).
-fn near_terms(searcher: &Searcher, field: Field, text: &str, distance: u8) -> anyhow::Result<Vec<String>> {
-    let Some((low, high)) = first_char_range(text) else { return Ok(Vec::new()) };
-    let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
-    let mut out: Vec<String> = Vec::new();
-    // Building the automaton is the costly part: once per word, not once per segment.
+/// Index terms within `distance` edits of `text` that start with the same character, in
+/// each of `fields` (at most [`MAX_FUZZY_TERMS`] per field), across all segments. Typos
+/// in the first letter are rare, and holding it fixed spares the walk through every
+/// other branch of the term dictionary (a distance of two matches almost any two-letter
+/// start).
+fn near_terms(searcher: &Searcher, fields: &[Field], text: &str, distance: u8) -> anyhow::Result<Vec<(Field, String)>> {
+    // A field no article of the corpus fills (English in a German corpus) holds nothing
+    // near: building the automaton for it alone would be wasted.
+    let has_terms = |field: Field| {
+        searcher.segment_readers().iter().any(|s| s.inverted_index(field).is_ok_and(|i| i.terms().num_terms() > 0))
+    };
+    let fields: Vec<Field> = fields.iter().copied().filter(|f| has_terms(*f)).collect();
+    let (Some(&first_field), Some((low, high))) = (fields.first(), first_char_range(text)) else {
+        return Ok(Vec::new());
+    };
+    let fuzzy = FuzzyTermQuery::new(Term::from_field_text(first_field, text), distance, true);
+    // Building the automaton is the costly part: once per word, not per field or segment.
     let automaton = fuzzy.automaton()?;
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().search(&automaton).ge(&low).lt(&high).into_stream()?;
-        while stream.advance() {
-            if let Ok(t) = std::str::from_utf8(stream.key()) {
-                if t != text && !out.iter().any(|o| o == t) {
-                    out.push(t.to_string());
+    let mut out: Vec<(Field, String)> = Vec::new();
+    for field in fields {
+        let mut found: Vec<String> = Vec::new();
+        'segments: for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().search(&automaton).ge(&low).lt(&high).into_stream()?;
+            while stream.advance() {
+                if let Ok(t) = std::str::from_utf8(stream.key()) {
+                    if t != text && !found.iter().any(|o| o == t) {
+                        found.push(t.to_string());
+                    }
+                }
+                if found.len() >= MAX_FUZZY_TERMS {
+                    break 'segments;
                 }
             }
-            if out.len() >= MAX_FUZZY_TERMS {
-                return Ok(out);
-            }
         }
+        out.extend(found.into_iter().map(|t| (field, t)));
     }
     Ok(out)
 }
@@ -118,17 +131,25 @@ fn plan(searcher: &Searcher, fields: &Fields, query: &str) -> anyhow::Result<Pla
             .map(|(lang, t)| searcher.doc_freq(&Term::from_field_text(field_for(fields, *lang), t)).unwrap_or(0))
             .sum();
         if main_doc_freq < FEW_HITS {
+            // The languages whose analyzers agree on the word share one automaton.
+            let mut by_term: Vec<(&str, Vec<Lang>)> = Vec::new();
             for (lang, terms) in &analyzed {
                 let Some(main) = terms.first() else { continue };
-                let chars = main.chars().count();
-                let distance = match chars {
+                match by_term.iter_mut().find(|(t, _)| *t == main.as_str()) {
+                    Some((_, langs)) => langs.push(*lang),
+                    None => by_term.push((main, vec![*lang])),
+                }
+            }
+            for (main, langs) in by_term {
+                let distance = match main.chars().count() {
                     0..=4 => continue,
                     5..=7 => 1,
                     _ => 2,
                 };
-                let field = field_for(fields, *lang);
-                for near in near_terms(searcher, field, main, distance)? {
-                    highlight.entry(*lang).or_default().insert(near.clone());
+                let lang_fields: Vec<Field> = langs.iter().map(|l| field_for(fields, *l)).collect();
+                for (field, near) in near_terms(searcher, &lang_fields, main, distance)? {
+                    let lang = if field == fields.en_text { Lang::En } else { Lang::De };
+                    highlight.entry(lang).or_default().insert(near.clone());
                     group.push((Term::from_field_text(field, &near), FUZZY_BOOST));
                 }
             }
