@@ -912,10 +912,11 @@ pub struct KnownNames {
     /// Folded name → the name as stored.
     by_key: HashMap<String, String>,
     /// Every folded name a typo may be meant for (the index's and the gazetteer's), with
-    /// its length in characters and the name it resolves to, ordered by length: an edit
-    /// distance is at least the difference in length, so a lookup reads only the names
-    /// of about the typed length.
-    by_length: Vec<(usize, String, String)>,
+    /// its first character, its length in characters and the name it resolves to,
+    /// ordered by those: a typo is looked for among the names that start with the same
+    /// character (as for search words: typos in the first letter are rare) and are of
+    /// about the typed length (an edit distance is at least the difference in length).
+    by_length: Vec<(char, usize, String, String)>,
 }
 
 impl KnownNames {
@@ -925,10 +926,11 @@ impl KnownNames {
             by_key.entry(fold_key(&n)).or_insert(n);
         }
         let g = gazetteer();
-        let mut by_length: Vec<(usize, String, String)> = by_key
+        let entry = |k: &str, name: String| (k.chars().next().unwrap_or(' '), k.chars().count(), k.to_string(), name);
+        let mut by_length: Vec<(char, usize, String, String)> = by_key
             .iter()
-            .map(|(k, n)| (k.chars().count(), k.clone(), g.canonical(n).unwrap_or(n).to_string()))
-            .chain(g.by_key.iter().map(|(k, &i)| (k.chars().count(), k.clone(), g.names[i].clone())))
+            .map(|(k, n)| entry(k, g.canonical(n).unwrap_or(n).to_string()))
+            .chain(g.by_key.iter().map(|(k, &i)| entry(k, g.names[i].clone())))
             .collect();
         by_length.sort();
         KnownNames { by_key, by_length }
@@ -972,10 +974,11 @@ pub fn resolve(query: &str, known: &KnownNames) -> Resolution {
     if max_dist == 0 {
         return Resolution::Unknown;
     }
-    let low = known.by_length.partition_point(|(len, _, _)| *len + max_dist < key_chars);
-    let high = known.by_length.partition_point(|(len, _, _)| *len <= key_chars + max_dist);
+    let first = key.chars().next().unwrap_or(' ');
+    let low = known.by_length.partition_point(|(c, len, _, _)| (*c, *len + max_dist) < (first, key_chars));
+    let high = known.by_length.partition_point(|(c, len, _, _)| (*c, *len) <= (first, key_chars + max_dist));
     let mut best: Option<(usize, &str)> = None;
-    for (_, ck, name) in known.by_length.get(low..high).unwrap_or(&[]) {
+    for (_, _, ck, name) in known.by_length.get(low..high).unwrap_or(&[]) {
         // Optimal string alignment: edits and swaps of neighbouring letters, the typos
         // people make, without the full Damerau alphabet table per comparison.
         let d = strsim::osa_distance(&key, ck);
@@ -1060,6 +1063,10 @@ mod tests {
         assert!(matches!(resolve("Vantirx", &known), Resolution::Typo { name, .. } if name == "Vantrix"));
         assert_eq!(resolve("Huawei", &known), Resolution::Exact("Huawei".into()));
         assert_eq!(resolve("Gazprom", &known), Resolution::Unknown);
+        // Within reach in length and edits, but for the first letter.
+        assert!(matches!(resolve("Vantrex", &known), Resolution::Typo { name, .. } if name == "Vantrix"));
+        assert_eq!(resolve("Bantrix", &known), Resolution::Unknown);
+        assert!(matches!(resolve("Wechatt", &known), Resolution::Typo { name, .. } if name == "WeChat"));
         assert_eq!(resolve("", &known), Resolution::Unknown);
         assert_eq!(resolve("x", &known), Resolution::Unknown);
     }
