@@ -1,5 +1,6 @@
-//! Fingerprints the code and data that decide what extraction finds, so that an index
-//! built by another version of the rules is rebuilt instead of answering stale.
+//! Fingerprints the code and data that decide what the index stores (what extraction
+//! finds, the analyzed terms, the near-duplicate signature), so that an index built by
+//! another version of the rules is rebuilt instead of answering stale.
 
 use std::hash::{DefaultHasher, Hasher};
 use std::path::Path;
@@ -18,9 +19,15 @@ fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
 
 fn main() {
     let mut files = Vec::new();
-    for dir in ["src/extract", "src/corpus", "src/text", "data"] {
-        println!("cargo:rerun-if-changed={dir}");
-        walk(Path::new(dir), &mut files);
+    // The analyzer decides the terms and the near-duplicate signature the index stores.
+    for path in ["src/extract", "src/corpus", "src/text", "data", "src/index/analyzer.rs", "src/index/dedup.rs"] {
+        println!("cargo:rerun-if-changed={path}");
+        let p = Path::new(path);
+        if p.is_file() {
+            files.push(p.to_path_buf());
+        } else {
+            walk(p, &mut files);
+        }
     }
     files.sort();
     let mut h = DefaultHasher::new();
