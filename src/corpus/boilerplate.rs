@@ -218,11 +218,18 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if DISCLAIMER.is_match(line) {
         return Some(Feature::Disclaimer);
     }
-    let reader = READER_DE.is_match(line) || READER_EN.is_match(line);
-    if PROMO_WORD.is_match(line) && (reader || line.contains('!') || CALL_TO_ACTION.is_match(line)) {
+    // Cheap tests go first in each conjunction: most lines are prose that no pattern
+    // below matches, and the case-insensitive alternations scan the whole line.
+    let reader = || READER_DE.is_match(line) || READER_EN.is_match(line);
+    // `\d` is any decimal digit, which `is_numeric` includes.
+    let has_digit = line.chars().any(char::is_numeric);
+    if PROMO_WORD.is_match(line) && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader()) {
         return Some(Feature::Promo);
     }
-    if PRICE_PER_PERIOD.is_match(line) && (line.trim_end().ends_with('!') || reader || !ends_like_sentence(line)) {
+    if has_digit
+        && PRICE_PER_PERIOD.is_match(line)
+        && (line.trim_end().ends_with('!') || !ends_like_sentence(line) || reader())
+    {
         return Some(Feature::Promo);
     }
     if !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
@@ -234,16 +241,16 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if n <= 8 && (BYLINE.is_match(line) || BYLINE_COUNTER.is_match(line)) {
         return Some(Feature::Byline);
     }
-    if CAPTION_LABEL.is_match(line) && n <= 30
+    if n <= 30 && CAPTION_LABEL.is_match(line)
         || CAPTION_TAIL.is_match(line) && !ends_like_sentence(line.trim_end_matches(['.', ')']))
-        || CAPTION_CREDIT.is_match(line) && n <= 20
+        || n <= 20 && CAPTION_CREDIT.is_match(line)
     {
         return Some(Feature::Caption);
     }
-    if DATE_STAMP.is_match(line) {
+    if has_digit && DATE_STAMP.is_match(line) {
         return Some(Feature::Dateline);
     }
-    if EVENT_WORD.is_match(line) && EVENT_TIME.is_match(line) && EVENT_DATE.is_match(line) {
+    if has_digit && EVENT_TIME.is_match(line) && EVENT_WORD.is_match(line) && EVENT_DATE.is_match(line) {
         return Some(Feature::EventTeaser);
     }
     None
