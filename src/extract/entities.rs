@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 /// The canonical names and aliases of `data/entities.toml`, compiled in.
@@ -680,9 +679,6 @@ const CUE_SUFFIXES: &[&str] = &[
     "dienstleister",
 ];
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}&]|\.[\p{L}\p{N}]|'s)*").expect("word regex"));
-
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy)]
 struct Word<'a> {
@@ -691,8 +687,34 @@ struct Word<'a> {
     end: usize,
 }
 
+/// The words of `text`: a letter or digit, then letters, digits and `&` ("AT&T"), a dot
+/// between letters or digits ("Alibaba.com", "U.S"), and a genitive `'s`.
 fn words(text: &str) -> Vec<Word<'_>> {
-    WORD.find_iter(text).map(|m| Word { text: m.as_str(), start: m.start(), end: m.end() }).collect()
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        loop {
+            let rest = &text[end..];
+            let mut next = rest.chars();
+            let (first, second) = (next.next(), next.next());
+            let take = match (first, second) {
+                (Some(a), _) if a.is_alphanumeric() || a == '&' => a.len_utf8(),
+                (Some('.'), Some(b)) if b.is_alphanumeric() => 1 + b.len_utf8(),
+                (Some('\''), Some('s')) => 2,
+                _ => break,
+            };
+            end += take;
+        }
+        while chars.peek().is_some_and(|(i, _)| *i < end) {
+            chars.next();
+        }
+        out.push(Word { text: &text[start..end], start, end });
+    }
+    out
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -1069,6 +1091,25 @@ mod tests {
         assert!(matches!(resolve("Wechatt", &known), Resolution::Typo { name, .. } if name == "WeChat"));
         assert_eq!(resolve("", &known), Resolution::Unknown);
         assert_eq!(resolve("x", &known), Resolution::Unknown);
+    }
+
+    #[test]
+    fn words_keep_dotted_names_ampersands_and_genitives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("AT&T und Alibaba.com", &["AT&T", "und", "Alibaba.com"]),
+            ("Huawei's U.S. unit.", &["Huawei's", "U.S", "unit"]),
+            ("Trump's order, 5G-Netz", &["Trump's", "order", "5G", "Netz"]),
+            ("Ende. Anfang", &["Ende", "Anfang"]),
+            ("Bürger „Übernahme“ ß", &["Bürger", "Übernahme", "ß"]),
+            ("it's", &["it's"]),
+            ("rock'n'roll", &["rock", "n", "roll"]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = words(text).iter().map(|w| w.text).collect();
+            assert_eq!(&got, expected, "{text}");
+            assert!(words(text).iter().all(|w| &text[w.start..w.end] == w.text));
+        }
     }
 
     #[test]
