@@ -6,7 +6,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use regex_syntax::hir::literal::Extractor;
 
 use crate::model::{MeasureKind, Status};
 
@@ -262,6 +264,57 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Which cues can match a sentence, known from the literals every match of a cue starts
+/// with (as the regex parser extracts them): one scan of the sentence for all of them
+/// replaces a search per cue, most of which find nothing.
+struct CueGate {
+    literals: AhoCorasick,
+    /// Per literal, the cues (bits in [`CUES`] order) whose matches may start with it.
+    opens: Vec<u64>,
+    /// Cues whose matches start with no literal the parser can name: always searched.
+    always: u64,
+}
+
+static GATE: LazyLock<CueGate> = LazyLock::new(|| {
+    assert!(CUES.len() <= 64, "the cue gate holds 64 cues");
+    let mut literals: Vec<Vec<u8>> = Vec::new();
+    let mut opens: Vec<u64> = Vec::new();
+    let mut always = 0u64;
+    for (i, (_, p, _)) in CUES.iter().enumerate() {
+        let bit = 1u64 << i;
+        let prefixes = regex_syntax::parse(&super::pattern_source(p)).ok().map(|hir| Extractor::new().extract(&hir));
+        match prefixes.as_ref().and_then(|seq| seq.literals()) {
+            Some(lits) if !lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()) => {
+                for l in lits {
+                    match literals.iter().position(|known| known == l.as_bytes()) {
+                        Some(j) => opens[j] |= bit,
+                        None => {
+                            literals.push(l.as_bytes().to_vec());
+                            opens.push(bit);
+                        }
+                    }
+                }
+            }
+            _ => always |= bit,
+        }
+    }
+    let literals = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&literals)
+        .unwrap_or_else(|e| panic!("cue literals: {e}"));
+    CueGate { literals, opens, always }
+});
+
+/// The cues (bits in [`CUES`] order) that may match `lower`.
+fn possible_cues(lower: &str) -> u64 {
+    let gate = &*GATE;
+    let mut mask = gate.always;
+    for m in gate.literals.find_overlapping_iter(lower) {
+        mask |= gate.opens.get(m.pattern().as_usize()).copied().unwrap_or(u64::MAX);
+    }
+    mask
+}
+
 /// Word stems of which every cue contains at least one: a sentence with none of them
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs.
@@ -295,8 +348,9 @@ pub struct SentenceCues {
 pub fn read(lower: &str) -> SentenceCues {
     let mut found: Vec<Cue> = Vec::new();
     if TRIGGERS.is_match(lower) {
-        for c in COMPILED.iter() {
-            if found.iter().any(|f| f.kind == c.kind) {
+        let possible = possible_cues(lower);
+        for (i, c) in COMPILED.iter().enumerate() {
+            if possible & (1u64 << i) == 0 || found.iter().any(|f| f.kind == c.kind) {
                 continue;
             }
             if let Some(needs) = &c.needs {

@@ -24,6 +24,12 @@ use self::measures::SentenceCues;
 /// "ü") is dropped. Unicode word boundaries make the regex engine fall back to its
 /// slowest search on every German sentence with an umlaut.
 pub(crate) fn pattern(p: &str) -> Regex {
+    let source = pattern_source(p);
+    Regex::new(&source).unwrap_or_else(|e| panic!("pattern {p:?}: {e}"))
+}
+
+/// The regex source [`pattern`] compiles.
+pub(crate) fn pattern_source(p: &str) -> String {
     let chars: Vec<char> = p.chars().collect();
     let mut out = String::with_capacity(p.len() + 16);
     let mut i = 0;
@@ -50,7 +56,7 @@ pub(crate) fn pattern(p: &str) -> Regex {
         out.push(chars[i]);
         i += 1;
     }
-    Regex::new(&out).unwrap_or_else(|e| panic!("pattern {p:?}: {e}"))
+    out
 }
 
 /// A fingerprint of the loader, splitter and extraction rules this binary was built
