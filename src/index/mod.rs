@@ -331,11 +331,9 @@ impl Index {
                 .collect();
             Box::new(BooleanQuery::new(terms))
         };
-        let q = BooleanQuery::intersection(vec![
-            Box::new(self.kind_query(KIND_DUP)),
-            any_of(self.fields.file),
-            any_of(self.fields.dup_of),
-        ]);
+        // Only link documents carry `dup_of`: no need to intersect with their kind, whose
+        // postings (every link of the corpus) were most of this lookup's cost.
+        let q = BooleanQuery::intersection(vec![any_of(self.fields.file), any_of(self.fields.dup_of)]);
         let mut out: HashMap<String, Vec<String>> = HashMap::new();
         for addr in searcher.search(&q, &DocSetCollector)? {
             let doc = searcher.doc::<TantivyDocument>(addr)?;
