@@ -81,3 +81,50 @@ proptest::proptest! {
         let _ = authority(&lower);
     }
 }
+
+/// The gate may let through cues that do not match, never hold back one that does.
+fn assert_gate_opens_every_match(lower: &str) {
+    let possible = possible_cues(lower);
+    for (i, c) in COMPILED.iter().enumerate() {
+        assert!(
+            !c.re.is_match(lower) || possible & (1u64 << i) != 0,
+            "cue {i} ({}) matches but the gate holds it back: {lower:?}",
+            CUES[i].1
+        );
+    }
+}
+
+#[test]
+fn cue_gate_opens_every_cue_that_matches() {
+    let mut sentences: Vec<String> = TABLE.lines().map(str::to_lowercase).collect();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["corpus", "tests/data/articles"] {
+        for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            sentences.extend(
+                crate::text::segment::sentences(&text, 0..text.len()).into_iter().map(|r| text[r].to_lowercase()),
+            );
+        }
+    }
+    assert!(sentences.len() > 200, "{} sentences", sentences.len());
+    for s in &sentences {
+        assert_gate_opens_every_match(s);
+    }
+    // And it gates: most cues start with literals the parser can name.
+    assert!(GATE.always.count_ones() < 8, "{} cues always searched", GATE.always.count_ones());
+}
+
+proptest::proptest! {
+    #[test]
+    fn cue_gate_never_holds_back_a_match(
+        words in proptest::collection::vec(proptest::sample::select(vec![
+            "verbot", "verboten", "verbieten", "verkauf", "verkaufen", "den", "zu", "sanktionen", "gegen",
+            "keine", "mehr", "nicht", "app", "store", "daten", "vernichten", "muss", "schwarze", "liste",
+            "entity", "list", "ban", "on", "the", "sale", "sales", "of", "products", "must", "sell", "within",
+            "90", "days", "export", "licence", "license", "geschäfte", "mit", "firma", "x", "ausfuhr",
+            "zurück", "zieht", "sich", "warnt", "klage", "court", "blocked", "restricted", "5g", "netz",
+        ]), 1..24)
+    ) {
+        assert_gate_opens_every_match(&words.join(" "));
+    }
+}
