@@ -116,33 +116,53 @@ fn question_error_text(message: &str, lang: Lang) -> String {
 /// mentions and `<#…>` channel links show as text, and `@everyone`/`@here` are broken
 /// with a zero-width space (they could not ping anyway: `allowed_mentions` is empty).
 pub fn escape_markdown(s: &str) -> String {
+    // Every character that needs care is ASCII, and no byte of a multi-byte character
+    // is: the text between two such bytes is copied as one run.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     let mut line_start = true;
-    for (i, c) in s.char_indices() {
-        match c {
-            '\\' | '*' | '_' | '~' | '`' | '|' | '<' | '>' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
+    let mut run_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(
+            b,
+            b'\\' | b'*' | b'_' | b'~' | b'`' | b'|' | b'<' | b'>' | b'[' | b']' | b'#' | b'-' | b'+' | b'@' | b'\n'
+        ) {
+            continue;
+        }
+        let run = &s[run_start..i];
+        out.push_str(run);
+        if line_start && !run.chars().all(char::is_whitespace) {
+            line_start = false;
+        }
+        match b {
+            b'\n' => {
+                out.push('\n');
+                line_start = true;
             }
-            '#' | '-' | '+' if line_start => {
-                out.push('\\');
-                out.push(c);
+            b'#' | b'-' | b'+' => {
+                if line_start {
+                    out.push('\\');
+                }
+                out.push(char::from(b));
+                line_start = false;
             }
-            '@' => {
+            b'@' => {
                 out.push('@');
                 let rest = &s[i + 1..];
                 if starts_with_ignore_case(rest, "everyone") || starts_with_ignore_case(rest, "here") {
                     out.push('\u{200B}');
                 }
+                line_start = false;
             }
-            _ => out.push(c),
+            _ => {
+                out.push('\\');
+                out.push(char::from(b));
+                line_start = false;
+            }
         }
-        if c == '\n' {
-            line_start = true;
-        } else if !c.is_whitespace() {
-            line_start = false;
-        }
+        run_start = i + 1;
     }
+    out.push_str(&s[run_start..]);
     out
 }
 
@@ -939,6 +959,48 @@ mod tests {
         for (d, de, en) in cases {
             assert_eq!(format_date(&d, Lang::De), de);
             assert_eq!(format_date(&d, Lang::En), en);
+        }
+    }
+
+    /// The character-by-character escaping the run-copying one replaced, as the
+    /// reference it must agree with.
+    fn escape_markdown_by_char(s: &str) -> String {
+        let mut out = String::with_capacity(s.len() + s.len() / 8);
+        let mut line_start = true;
+        for (i, c) in s.char_indices() {
+            match c {
+                '\\' | '*' | '_' | '~' | '`' | '|' | '<' | '>' | '[' | ']' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '#' | '-' | '+' if line_start => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '@' => {
+                    out.push('@');
+                    let rest = &s[i + 1..];
+                    if starts_with_ignore_case(rest, "everyone") || starts_with_ignore_case(rest, "here") {
+                        out.push('\u{200B}');
+                    }
+                }
+                _ => out.push(c),
+            }
+            if c == '\n' {
+                line_start = true;
+            } else if !c.is_whitespace() {
+                line_start = false;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_by_runs_agrees_with_escaping_by_characters(
+            s in r"([a-zäöüß \x{a0}\n@#+*_~`|<>\\\[\]-]|everyone|here|Here){0,40}"
+        ) {
+            proptest::prop_assert_eq!(escape_markdown(&s), escape_markdown_by_char(&s));
         }
     }
 
