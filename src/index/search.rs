@@ -1,8 +1,9 @@
 //! Free-text search over passages: the user's words are analyzed like the articles and
 //! searched as a union of term queries scored by BM25, never parsed as query syntax.
 //! Words the corpus does not hold also match their near spellings with the same first
-//! letter (Levenshtein distance 1 from 5 characters, 2 from 8), expanded through the term dictionary so that the matched index terms are
-//! known and can be highlighted like exact ones.
+//! letter (Levenshtein distance 1 from 5 characters, 2 from 8), expanded through the term
+//! dictionary so that the matched index terms are known and can be highlighted like
+//! exact ones.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -58,25 +59,32 @@ fn first_char_range(text: &str) -> Option<(Vec<u8>, Vec<u8>)> {
 }
 
 /// Index terms within `distance` edits of `text` that start with the same character, in
-/// each of `fields` (at most [`MAX_FUZZY_TERMS`] per field), across all segments. Typos
-/// in the first letter are rare, and holding it fixed spares the walk through every
-/// other branch of the term dictionary (a distance of two matches almost any two-letter
-/// start).
-fn near_terms(searcher: &Searcher, fields: &[Field], text: &str, distance: u8) -> anyhow::Result<Vec<(Field, String)>> {
+/// the field of each of `langs` (at most [`MAX_FUZZY_TERMS`] per field), across all
+/// segments. Typos in the first letter are rare, and holding it fixed spares the walk
+/// through every other branch of the term dictionary (a distance of two matches almost
+/// any two-letter start).
+fn near_terms(
+    searcher: &Searcher,
+    fields: &Fields,
+    langs: &[Lang],
+    text: &str,
+    distance: u8,
+) -> anyhow::Result<Vec<(Lang, Term)>> {
     // A field no article of the corpus fills (English in a German corpus) holds nothing
     // near: building the automaton for it alone would be wasted.
     let has_terms = |field: Field| {
         searcher.segment_readers().iter().any(|s| s.inverted_index(field).is_ok_and(|i| i.terms().num_terms() > 0))
     };
-    let fields: Vec<Field> = fields.iter().copied().filter(|f| has_terms(*f)).collect();
-    let (Some(&first_field), Some((low, high))) = (fields.first(), first_char_range(text)) else {
+    let targets: Vec<(Lang, Field)> =
+        langs.iter().map(|&l| (l, field_for(fields, l))).filter(|(_, f)| has_terms(*f)).collect();
+    let (Some(&(_, first_field)), Some((low, high))) = (targets.first(), first_char_range(text)) else {
         return Ok(Vec::new());
     };
     let fuzzy = FuzzyTermQuery::new(Term::from_field_text(first_field, text), distance, true);
     // Building the automaton is the costly part: once per word, not per field or segment.
     let automaton = fuzzy.automaton()?;
-    let mut out: Vec<(Field, String)> = Vec::new();
-    for field in fields {
+    let mut out: Vec<(Lang, Term)> = Vec::new();
+    for (lang, field) in targets {
         let mut found: Vec<String> = Vec::new();
         'segments: for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
@@ -92,7 +100,7 @@ fn near_terms(searcher: &Searcher, fields: &[Field], text: &str, distance: u8) -
                 }
             }
         }
-        out.extend(found.into_iter().map(|t| (field, t)));
+        out.extend(found.into_iter().map(|t| (lang, Term::from_field_text(field, &t))));
     }
     Ok(out)
 }
@@ -146,11 +154,11 @@ fn plan(searcher: &Searcher, fields: &Fields, query: &str) -> anyhow::Result<Pla
                     5..=7 => 1,
                     _ => 2,
                 };
-                let lang_fields: Vec<Field> = langs.iter().map(|l| field_for(fields, *l)).collect();
-                for (field, near) in near_terms(searcher, &lang_fields, main, distance)? {
-                    let lang = if field == fields.en_text { Lang::En } else { Lang::De };
-                    highlight.entry(lang).or_default().insert(near.clone());
-                    group.push((Term::from_field_text(field, &near), FUZZY_BOOST));
+                for (lang, near) in near_terms(searcher, fields, &langs, main, distance)? {
+                    if let Some(text) = near.value().as_str() {
+                        highlight.entry(lang).or_default().insert(text.to_string());
+                    }
+                    group.push((near, FUZZY_BOOST));
                 }
             }
         }
