@@ -236,20 +236,11 @@ fn compound_parts(word: &str) -> (Option<&str>, Option<String>) {
 
 /// Splits text into words: maximal runs of alphanumeric characters, with byte offsets.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    let mut at = 0;
     std::iter::from_fn(move || {
-        for (i, c) in iter.by_ref() {
-            match (c.is_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    start = None;
-                    return Some((s, &text[s..i]));
-                }
-                _ => {}
-            }
-        }
-        None
+        let (start, end) = next_word(text, at)?;
+        at = end;
+        Some((start, &text[start..end]))
     })
 }
 
@@ -317,8 +308,8 @@ fn terms_of(lang: Lang, stemmer: &frostem::Stemmer, word: &str) -> Terms {
     out.into_boxed_slice()
 }
 
-/// The next word of `text` at or after byte `from`: maximal runs of alphanumeric
-/// characters, as [`words`] splits them.
+/// The next word of `text` at or after byte `from`: a maximal run of alphanumeric
+/// characters, as a byte range.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     let rest = text.get(from..)?;
     let mut start: Option<usize> = None;
