@@ -225,16 +225,18 @@ static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
         r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|\bconsider\w*|\bweigh\w*|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b",
     )
 });
-static REVIEW_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(
-        r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|untersuchung|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition|investigat|probe|review",
-    )
-});
-/// What a review with no measure named must be about to count.
+/// The measures and dealings a review can be about, shared by the two patterns below.
+const REVIEWABLE: &str = r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition";
+/// What a review next to a named measure must be about to replace it: the reviewable
+/// things, or a review or investigation itself.
+static REVIEW_OBJECT: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(&format!("{REVIEWABLE}|untersuchung|investigat|probe|review")));
+/// What a review with no measure named must be about to count: the reviewable things,
+/// or an investigation that was opened.
 static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(
-        r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)",
-    )
+    super::pattern(&format!(
+        r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)"
+    ))
 });
 /// Modal wording that turns a measure into a possibility.
 static HYPOTHETICAL: LazyLock<Regex> =
