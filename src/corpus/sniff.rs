@@ -26,26 +26,6 @@ static DAY_MONTH_YEAR: LazyLock<Regex> =
 static MONTH_DAY_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)").expect("valid built-in regex"));
 
-/// The month number of a German or English month name (full or abbreviated).
-fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_lowercase();
-    const NAMES: [&[&str]; 12] = [
-        &["januar", "jänner", "january", "jan"],
-        &["februar", "february", "feb"],
-        &["märz", "maerz", "march", "mär", "mar"],
-        &["april", "apr"],
-        &["mai", "may"],
-        &["juni", "june", "jun"],
-        &["juli", "july", "jul"],
-        &["august", "aug"],
-        &["september", "sept", "sep"],
-        &["oktober", "october", "okt", "oct"],
-        &["november", "nov"],
-        &["dezember", "december", "dez", "dec"],
-    ];
-    NAMES.iter().position(|names| names.contains(&n.as_str())).map(|i| i as u32 + 1)
-}
-
 /// The first full calendar date written in `s`, in any of the usual forms.
 pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
     let num = |m: &regex::Captures, i: usize| m.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
@@ -64,7 +44,8 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
         }
     }
     for c in DAY_MONTH_YEAR.captures_iter(s) {
-        let (Some(d), Some(m), Some(y)) = (num(&c, 1), c.get(2).and_then(|g| month_number(g.as_str())), num(&c, 3))
+        let (Some(d), Some(m), Some(y)) =
+            (num(&c, 1), c.get(2).and_then(|g| crate::text::months::number(g.as_str())), num(&c, 3))
         else {
             continue;
         };
@@ -73,7 +54,8 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
         }
     }
     for c in MONTH_DAY_YEAR.captures_iter(s) {
-        let (Some(m), Some(d), Some(y)) = (c.get(1).and_then(|g| month_number(g.as_str())), num(&c, 2), num(&c, 3))
+        let (Some(m), Some(d), Some(y)) =
+            (c.get(1).and_then(|g| crate::text::months::number(g.as_str())), num(&c, 2), num(&c, 3))
         else {
             continue;
         };

@@ -281,41 +281,7 @@ const NOT_ENTITIES: &[&str] = &[
     "dr",
     "herr",
     "frau",
-    // months, days
-    "januar",
-    "februar",
-    "marz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "october",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "okt",
-    "nov",
-    "dec",
-    "dez",
+    // days (months come from `text::months`)
     "montag",
     "dienstag",
     "mittwoch",
@@ -543,7 +509,9 @@ const NOT_ENTITIES: &[&str] = &[
     "ngo",
 ];
 
-static NOT_ENTITY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_ENTITIES.iter().copied().collect());
+static NOT_ENTITY_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    NOT_ENTITIES.iter().map(|w| w.to_string()).chain(crate::text::months::all_forms().map(fold_key)).collect()
+});
 
 /// True if the folded word can never be an entity.
 pub fn is_stopword(folded: &str) -> bool {

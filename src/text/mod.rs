@@ -1,3 +1,4 @@
 //! Text utilities shared by the loader, the extractors and the index.
 
+pub mod months;
 pub mod segment;

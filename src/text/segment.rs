@@ -29,45 +29,6 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
 /// "etc." and "usw." close many sentences; mid-sentence the lower-case rule keeps them.
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["etc", "usw"];
 
-const MONTHS: &[&str] = &[
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "Maerz",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-    "January",
-    "February",
-    "March",
-    "May",
-    "June",
-    "July",
-    "October",
-    "December",
-    "Jan",
-    "Feb",
-    "Mär",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Okt",
-    "Oct",
-    "Nov",
-    "Dez",
-    "Dec",
-];
-
 /// Words after which a small number with a full stop is an ordinal ("der 3. Versuch").
 const ORDINAL_LEADS: &[&str] = &[
     "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "bis", "ab", "seit", "ein",
@@ -183,7 +144,11 @@ fn ends_sentence(chars: &[(usize, char)], sent_start: usize, k: usize, j: usize)
     }
     let last_segment = token.rsplit('.').next().unwrap_or(&token);
     let next_is_number = next.as_deref().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let next_is_month = next.as_deref().is_some_and(|w| MONTHS.contains(&trim_word(w)));
+    // A capitalised month name or abbreviation (see `text::months`).
+    let next_is_month = next
+        .as_deref()
+        .map(trim_word)
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && super::months::number(w).is_some());
     // Single letters: initials ("J.", "U.S.") and pieces of "z. B.", "u. a.", "d. h.".
     if last_segment.chars().count() == 1 && last_segment.chars().all(char::is_alphabetic) {
         return false;

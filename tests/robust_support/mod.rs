@@ -133,20 +133,6 @@ impl Rng {
 const HEADS: &[&str] = &["Vel", "Qor", "Tram", "Zeb", "Mira", "Lux", "Kor", "Dran", "Fen", "Bri", "Sol", "Jor"];
 const MIDS: &[&str] = &["an", "o", "i", "u", "e", "ar", "en"];
 const TAILS: &[&str] = &["tek", "vix", "nara", "dex", "lon", "mir", "tra", "quin"];
-const MONTHS: &[&str] = &[
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
 const TRADES: &[&str] =
     &["Chiphersteller", "Netzwerkausrüster", "Drohnenhersteller", "Softwarekonzern", "App-Anbieter"];
 const CITIES: &[&str] = &["Shenzhen", "Hangzhou", "Minsk", "Teheran", "Wuhan", "Chengdu"];
@@ -177,26 +163,30 @@ pub fn article(rng: &mut Rng, n: usize) -> Generated {
     let city = rng.pick(CITIES);
     let staff = 200 + rng.below(40_000);
     let mut paragraphs: Vec<String> = Vec::new();
+    // The German name as an article writes it: "März".
+    let german = tradewatch::text::months::NAMES[month][0];
+    let month_name: String =
+        german.chars().take(1).flat_map(char::to_uppercase).chain(german.chars().skip(1)).collect();
     let lead = match rng.below(4) {
         0 => format!(
             "Das US-Handelsministerium hat den {trade} {company} aus {city} auf die sogenannte Entity List gesetzt. \
              Ab dem {day}. {} {year} dürfen US-Firmen ohne Genehmigung keine Bauteile mehr an {company} liefern.",
-            MONTHS[month]
+            month_name
         ),
         1 => format!(
             "Die Bundesregierung verbietet Behörden den Einsatz von Software des {trade}s {company}. \
              Das Verbot gilt ab dem {day}. {} {year}, teilte das Bundesinnenministerium mit.",
-            MONTHS[month]
+            month_name
         ),
         2 => format!(
             "Die US-Regierung hat Exportkontrollen gegen den {trade} {company} verhängt. \
              Seit dem {day}. {} {year} ist die Ausfuhr von Hochleistungschips an {company} genehmigungspflichtig.",
-            MONTHS[month]
+            month_name
         ),
         _ => format!(
             "Das US-Finanzministerium hat Sanktionen gegen den {trade} {company} aus {city} verhängt. \
              Vermögenswerte von {company} in den USA werden eingefroren, die Maßnahme gilt ab dem {day}. {} {year}.",
-            MONTHS[month]
+            month_name
         ),
     };
     paragraphs.push(lead);

@@ -233,7 +233,7 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
         for caps in re.captures_iter(s) {
             let Some(m) = caps.get(0) else { continue };
             let (Some(day), Some(month)) =
-                (num(&caps, "d"), caps.name("m").and_then(|x| patterns::month_number(x.as_str())))
+                (num(&caps, "d"), caps.name("m").and_then(|x| crate::text::months::number(x.as_str())))
             else {
                 continue;
             };
@@ -246,7 +246,7 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
 
     for caps in run(patterns::I_MONTH_ONLY, &patterns::MONTH_ONLY).into_iter().flat_map(|re| re.captures_iter(s)) {
         let Some(m) = caps.get(0) else { continue };
-        let Some(month) = caps.name("m").and_then(|x| patterns::month_number(x.as_str())) else { continue };
+        let Some(month) = caps.name("m").and_then(|x| crate::text::months::number(x.as_str())) else { continue };
         let part = caps.name("q").and_then(|q| part_of(q.as_str()));
         let year: Option<i32> = num(&caps, "y");
         push(m.range(), Kind::Month { year, month, part }, year.is_none() && part.is_none());

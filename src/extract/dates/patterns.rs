@@ -136,34 +136,6 @@ pub(super) static SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(all().iter().map(|r| r.as_str())).unwrap_or_else(|e| panic!("date pattern set does not compile: {e}"))
 });
 
-/// The month number of a month name or abbreviation ("März", "Sept.", "Jänner").
-pub(super) fn month_number(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.');
-    let starts = |p: &str| name.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    let table: [(&str, u32); 16] = [
-        ("jan", 1),
-        ("jän", 1),
-        ("feb", 2),
-        ("mär", 3),
-        ("mae", 3),
-        ("mar", 3),
-        ("apr", 4),
-        ("mai", 5),
-        ("may", 5),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("okt", 10),
-        ("oct", 10),
-        ("nov", 11),
-    ];
-    if starts("dez") || starts("dec") {
-        return Some(12);
-    }
-    table.iter().find(|(p, _)| starts(p)).map(|&(_, m)| m)
-}
-
 /// The weekday a German or English weekday name (or compound such as "Sonntagabend") names.
 pub(super) fn weekday(name: &str) -> Option<Weekday> {
     let starts = |p: &str| name.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
@@ -257,16 +229,6 @@ mod tests {
             assert!(SET.matches(text).matched(index), "{text}");
         }
         assert!(!SET.is_match("Die Firma hat keine Angaben gemacht."));
-    }
-
-    #[test]
-    fn month_names_map_to_numbers() {
-        assert_eq!(month_number("März"), Some(3));
-        assert_eq!(month_number("Sept."), Some(9));
-        assert_eq!(month_number("Jänner"), Some(1));
-        assert_eq!(month_number("Dezember"), Some(12));
-        assert_eq!(month_number("Okt."), Some(10));
-        assert_eq!(month_number("Woche"), None);
     }
 
     #[test]
