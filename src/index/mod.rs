@@ -13,6 +13,7 @@ mod lock;
 mod manifest;
 mod schema;
 mod search;
+mod typo;
 mod update;
 
 use std::collections::{BTreeMap, HashMap};

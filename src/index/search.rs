@@ -1,20 +1,22 @@
 //! Free-text search over passages: the user's words are analyzed like the articles and
 //! searched as a union of term queries scored by BM25, never parsed as query syntax.
 //! Words the corpus does not hold also match their near spellings with the same first
-//! letter (Levenshtein distance 1 from 5 characters, 2 from 8), expanded through the term
-//! dictionary so that the matched index terms are known and can be highlighted like
-//! exact ones.
+//! letter (one edit from 5 characters, two from 8; an edit inserts, deletes or replaces a
+//! character or swaps two neighbours), expanded through the term dictionary with the
+//! automaton of `typo.rs`, so that the matched index terms are known and can be
+//! highlighted like exact ones.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::analyzer::{analyze, with_analyzer, words};
 use super::schema::Fields;
+use super::typo::NearSpellings;
 use super::{stored_date, stored_str, stored_u64, SearchHit};
 use crate::model::{Citation, Lang};
 
@@ -71,18 +73,18 @@ fn near_terms(
     distance: u8,
 ) -> anyhow::Result<Vec<(Lang, Term)>> {
     // A field no article of the corpus fills (English in a German corpus) holds nothing
-    // near: building the automaton for it alone would be wasted.
+    // near and is skipped.
     let has_terms = |field: Field| {
         searcher.segment_readers().iter().any(|s| s.inverted_index(field).is_ok_and(|i| i.terms().num_terms() > 0))
     };
     let targets: Vec<(Lang, Field)> =
         langs.iter().map(|&l| (l, field_for(fields, l))).filter(|(_, f)| has_terms(*f)).collect();
-    let (Some(&(_, first_field)), Some((low, high))) = (targets.first(), first_char_range(text)) else {
+    if targets.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (Some((low, high)), Some(automaton)) = (first_char_range(text), NearSpellings::new(text, distance)) else {
         return Ok(Vec::new());
     };
-    let fuzzy = FuzzyTermQuery::new(Term::from_field_text(first_field, text), distance, true);
-    // Building the automaton is the costly part: once per word, not per field or segment.
-    let automaton = fuzzy.automaton()?;
     let mut out: Vec<(Lang, Term)> = Vec::new();
     for (lang, field) in targets {
         let mut found: Vec<String> = Vec::new();
