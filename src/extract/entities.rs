@@ -3,22 +3,23 @@
 //! language around them ("der Hersteller X", "X-Produkte", "Geschäfte mit X", camel-case
 //! brands, short all-caps names). Matching folds case, ß and umlauts.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 /// The canonical names and aliases of `data/entities.toml`, compiled in.
 pub struct Gazetteer {
     names: Vec<String>,
     /// Folded alias (or name) → index into `names`.
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Longest alias in words, to bound the multi-word window.
     max_words: usize,
     /// Folded first words of the aliases of more than one word ("china" for "China
     /// Mobile"): only after these is a longer phrase worth looking up.
-    multi_first: HashSet<String>,
+    multi_first: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -45,7 +46,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 impl Gazetteer {
     fn empty() -> Self {
-        Gazetteer { names: Vec::new(), by_key: HashMap::new(), max_words: 1, multi_first: HashSet::new() }
+        Gazetteer { names: Vec::new(), by_key: FxHashMap::default(), max_words: 1, multi_first: FxHashSet::default() }
     }
 
     /// Parses a gazetteer in the format of `data/entities.toml`.
@@ -97,7 +98,19 @@ impl Gazetteer {
 /// letter, everything but letters and digits dropped ("Musical.ly" = "musically").
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends the folded form of `s` to `out` (see [`fold_key`]).
+fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ä' | 'Ä' | 'á' | 'à' | 'â' | 'Á' | 'À' | 'Â' => out.push('a'),
@@ -108,7 +121,6 @@ pub fn fold_key(s: &str) -> String {
             _ => {}
         }
     }
-    out
 }
 
 /// Capitalised words that are never targets: places, nationalities, authorities, media,
@@ -509,7 +521,7 @@ const NOT_ENTITIES: &[&str] = &[
     "ngo",
 ];
 
-static NOT_ENTITY_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static NOT_ENTITY_SET: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     NOT_ENTITIES.iter().map(|w| w.to_string()).chain(crate::text::months::all_forms().map(fold_key)).collect()
 });
 
@@ -658,29 +670,41 @@ struct Word<'a> {
 /// The words of `text`: a letter or digit, then letters, digits and `&` ("AT&T"), a dot
 /// between letters or digits ("Alibaba.com", "U.S"), and a genitive `'s`.
 fn words(text: &str) -> Vec<Word<'_>> {
+    // The character at byte `i` and its length; ASCII without decoding.
+    let at = |i: usize| -> Option<(char, usize)> {
+        let b = *text.as_bytes().get(i)?;
+        if b.is_ascii() {
+            Some((char::from(b), 1))
+        } else {
+            text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, n)) = at(i) {
         if !c.is_alphanumeric() {
+            i += n;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        loop {
-            let rest = &text[end..];
-            let mut next = rest.chars();
-            let (first, second) = (next.next(), next.next());
-            let take = match (first, second) {
-                (Some(a), _) if a.is_alphanumeric() || a == '&' => a.len_utf8(),
-                (Some('.'), Some(b)) if b.is_alphanumeric() => 1 + b.len_utf8(),
-                (Some('\''), Some('s')) => 2,
-                _ => break,
+        let start = i;
+        let mut end = i + n;
+        while let Some((a, an)) = at(end) {
+            let take = if a.is_alphanumeric() || a == '&' {
+                an
+            } else if a == '.' {
+                match at(end + 1) {
+                    Some((b, bn)) if b.is_alphanumeric() => 1 + bn,
+                    _ => break,
+                }
+            } else if a == '\'' && text.as_bytes().get(end + 1) == Some(&b's') {
+                2
+            } else {
+                break;
             };
             end += take;
         }
-        while chars.peek().is_some_and(|(i, _)| *i < end) {
-            chars.next();
-        }
         out.push(Word { text: &text[start..end], start, end });
+        i = end;
     }
     out
 }
@@ -715,61 +739,70 @@ fn strip_genitive(w: &str) -> Option<&str> {
 
 /// Names an article introduces that the gazetteer does not list, found from the form of
 /// the text. Returns surface forms (as written).
-pub fn discover(text: &str) -> HashSet<String> {
+pub fn discover(text: &str) -> FxHashSet<String> {
     let ws = words(text);
-    let mut found = HashSet::new();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut found = FxHashSet::default();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for w in &ws {
         if is_capitalised(w.text) {
             *counts.entry(w.text).or_default() += 1;
         }
     }
+    // Every word folded once, into one buffer: the rules below look at a word and at its
+    // neighbours.
+    let mut buffer = String::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(ws.len());
+    for w in &ws {
+        fold_into(w.text, &mut buffer);
+        ends.push(buffer.len());
+    }
+    let fold = |i: usize| &buffer[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
     for (i, w) in ws.iter().enumerate() {
         let t = w.text;
-        if !is_capitalised(t) && !is_camel(t) {
+        let camel = is_camel(t);
+        if !camel && !is_capitalised(t) {
             continue;
         }
-        let folded = fold_key(t);
-        if folded.len() < 2 || is_stopword(&folded) || folded.chars().all(|c| c.is_ascii_digit()) {
+        let folded = fold(i);
+        if folded.len() < 2 || is_stopword(folded) || folded.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        if gazetteer().by_key.contains_key(&folded) {
+        if gazetteer().by_key.contains_key(folded) {
             continue;
         }
         // Camel-case brands and short all-caps names.
-        if is_camel(t) || is_all_caps_name(t) {
+        if camel || is_all_caps_name(t) {
             found.insert(t.to_string());
             continue;
         }
         // "X-Produkte": the word is followed directly by a hyphen and a company head.
         if text[w.end..].starts_with('-') {
             if let Some(next) = ws.get(i + 1) {
-                if next.start == w.end + 1 && COMPANY_HEADS.contains(&fold_key(next.text).as_str()) {
-                    if !looks_like_common_noun(&folded) {
+                if next.start == w.end + 1 && COMPANY_HEADS.contains(&fold(i + 1)) {
+                    if !looks_like_common_noun(folded) {
                         found.insert(t.to_string());
                     }
                     continue;
                 }
             }
         }
+        if i == 0 {
+            continue;
+        }
         // "der Hersteller X", "Techriesen X", "Antivirensoftware-Hersteller X".
-        if i > 0 {
-            let prev = ws[i - 1];
-            let pf = fold_key(prev.text);
-            let gap = &text[prev.end..w.start];
-            if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| pf.ends_with(s)) {
-                found.insert(t.to_string());
-                continue;
-            }
+        let prev = ws[i - 1];
+        let pf = fold(i - 1);
+        let gap = &text[prev.end..w.start];
+        if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| pf.ends_with(s)) {
+            found.insert(t.to_string());
+            continue;
         }
         // "Geschäfte mit X", "gegen X", "against X": a capitalised word without a noun
         // ending, written at least twice, or once right after such a slot.
-        if i > 0 && !looks_like_common_noun(&folded) {
-            let prev = fold_key(ws[i - 1].text);
-            let prev2 = if i > 1 { fold_key(ws[i - 2].text) } else { String::new() };
+        if !looks_like_common_noun(folded) {
             let deal = ["geschaft", "handel", "transaktion", "business", "deal", "transaction", "trade"];
-            let in_slot = matches!(prev.as_str(), "gegen" | "against" | "on")
-                || (matches!(prev.as_str(), "mit" | "with") && deal.iter().any(|d| prev2.starts_with(d)));
+            let in_slot = matches!(pf, "gegen" | "against" | "on")
+                || (matches!(pf, "mit" | "with") && i > 1 && deal.iter().any(|d| fold(i - 2).starts_with(d)));
             let repeated = counts.get(t).copied().unwrap_or(0) >= 2;
             let sentence_start =
                 text[..w.start].trim_end().ends_with(['.', '!', '?', ':', '"', '„', '“']) || w.start == 0;
@@ -794,10 +827,11 @@ pub struct EntityHit {
 }
 
 /// The entities a sentence names, given the names discovered in its article.
-pub fn find(sentence: &str, discovered: &HashSet<String>) -> Vec<EntityHit> {
+pub fn find(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
     let g = gazetteer();
     let ws = words(sentence);
     let mut hits: Vec<EntityHit> = Vec::new();
+    let mut first_key = String::new();
     let mut i = 0;
     while i < ws.len() {
         let mut matched = None;
@@ -808,22 +842,30 @@ pub fn find(sentence: &str, discovered: &HashSet<String>) -> Vec<EntityHit> {
             i += 1;
             continue;
         }
+        first_key.clear();
+        fold_into(first_word, &mut first_key);
         // Longest multi-word alias first.
-        let longest = if g.multi_first.contains(&fold_key(first_word)) { g.max_words.min(ws.len() - i) } else { 1 };
+        let longest = if g.multi_first.contains(&first_key) { g.max_words.min(ws.len() - i) } else { 1 };
         for n in (1..=longest).rev() {
             let first = ws[i];
             let last = ws[i + n - 1];
-            let phrase = &sentence[first.start..last.end];
-            let key = fold_key(phrase);
-            let name = g.by_key.get(&key).map(|&k| g.names[k].clone()).or_else(|| {
+            let phrase_key;
+            let key = if n == 1 {
+                first_key.as_str()
+            } else {
+                phrase_key = fold_key(&sentence[first.start..last.end]);
+                phrase_key.as_str()
+            };
+            let name = g.by_key.get(key).map(|&k| g.names[k].clone()).or_else(|| {
                 if n == 1 {
                     // The genitive ("Qintels", "Huaweis") is the same company as the
-                    // name without it, when that name is known.
+                    // name without it, when that name is known. Folding drops the
+                    // apostrophe, so the stem's key is the word's key without its "s".
                     let w = first.text;
                     strip_genitive(w)
                         .and_then(|s| {
-                            g.by_key
-                                .get(&fold_key(s))
+                            key.strip_suffix('s')
+                                .and_then(|stem_key| g.by_key.get(stem_key))
                                 .map(|&k| g.names[k].clone())
                                 .or_else(|| discovered.contains(s).then(|| s.to_string()))
                         })
@@ -987,7 +1029,7 @@ mod tests {
     use super::*;
 
     fn names(s: &str, discovered: &[&str]) -> Vec<(String, bool)> {
-        let d: HashSet<String> = discovered.iter().map(|s| s.to_string()).collect();
+        let d: FxHashSet<String> = discovered.iter().map(|s| s.to_string()).collect();
         find(s, &d).into_iter().map(|h| (h.name, h.bystander)).collect()
     }
 
@@ -1093,7 +1135,7 @@ mod more_tests {
 
     #[test]
     fn short_listed_names_at_any_position() {
-        let hits = find("Rival AMD said its MI308 chips were affected as well.", &HashSet::new());
+        let hits = find("Rival AMD said its MI308 chips were affected as well.", &FxHashSet::default());
         assert_eq!(hits.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), vec!["AMD"]);
     }
 }
@@ -1104,7 +1146,7 @@ mod abbreviation_tests {
 
     #[test]
     fn a_genitive_is_the_company_itself() {
-        let d: HashSet<String> = ["Qintel", "Qintels"].map(String::from).into_iter().collect();
+        let d: FxHashSet<String> = ["Qintel", "Qintels"].map(String::from).into_iter().collect();
         let hits = find("Die Chips Qintels und Qintel selbst.", &d);
         assert!(hits.iter().all(|h| h.name == "Qintel"), "{hits:?}");
     }
