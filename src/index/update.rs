@@ -368,7 +368,10 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
         }
     }
 
-    // 2. Hash what the manifest cannot vouch for.
+    // 2. Hash what the manifest cannot vouch for. A file the index does not hold is
+    // parsed in any case (and hashed there), so only indexed files are read here.
+    let (to_read, mut to_parse): (Vec<(String, Stamp)>, Vec<(String, Stamp)>) =
+        to_read.into_iter().partition(|(name, _)| indexed.contains_key(name));
     let hashed: Vec<(String, Stamp, Result<String, String>)> = to_read
         .into_par_iter()
         .map(|(name, stamp)| {
@@ -378,7 +381,6 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             (name, stamp, h)
         })
         .collect();
-    let mut to_parse: Vec<(String, Stamp)> = Vec::new();
     for (name, stamp, h) in hashed {
         match h {
             Err(message) => report.errors.push(LoadError { file: name, line: None, message }),
@@ -389,6 +391,8 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             Ok(_) => to_parse.push((name, stamp)),
         }
     }
+    // In the folder's (sorted) order, as the files were listed.
+    to_parse.sort_by(|a, b| a.0.cmp(&b.0));
     let present: HashSet<&String> = names.iter().collect();
     let removed: Vec<&String> = indexed.keys().filter(|f| !present.contains(f)).collect();
     let mut replaced: HashSet<String> = to_parse.iter().map(|(n, _)| n.clone()).collect();
