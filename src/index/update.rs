@@ -370,7 +370,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
 
     // 2. Hash what the manifest cannot vouch for. A file the index does not hold is
     // parsed in any case (and hashed there), so only indexed files are read here.
-    let (to_read, mut to_parse): (Vec<(String, Stamp)>, Vec<(String, Stamp)>) =
+    let (to_read, mut to_parse): (Vec<_>, Vec<_>) =
         to_read.into_iter().partition(|(name, _)| indexed.contains_key(name));
     let hashed: Vec<(String, Stamp, Result<String, String>)> = to_read
         .into_par_iter()
