@@ -72,6 +72,10 @@ fn answering(c: &mut Criterion) {
     c.bench_function("answer/status_tiktok", |b| b.iter(|| engine.answer(black_box(&status), Lang::De, day)));
     let search = Command::Search { query: "Verkaufsverbot Sicherheitsbedenken".to_string() };
     c.bench_function("answer/search_two_words", |b| b.iter(|| engine.answer(black_box(&search), Lang::De, day)));
+    // Two words the corpus lacks, so both are widened to their near spellings (one at
+    // distance two): the typo walk of `src/index/typo.rs`.
+    let typo = Command::Search { query: "Handelsminsterium Sanktoinen".to_string() };
+    c.bench_function("answer/search_typos", |b| b.iter(|| engine.answer(black_box(&typo), Lang::De, day)));
 
     let answer = engine.answer(&status, Lang::De, day);
     c.bench_function("render/json_status", |b| b.iter(|| tradewatch::render::json::to_string(black_box(&answer))));
