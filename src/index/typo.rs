@@ -41,7 +41,7 @@ pub struct State {
     matched: [u64; MAX_DISTANCE as usize + 1],
     /// `swap[d]`: bit `j` set when a swap of the word's characters `j` and `j + 1` is
     /// under way: the first `j` matched with `d - 1` errors and the last character read
-    /// is the word's character `j + 1`.
+    /// is the word's character `j + 1`. `swap[0]` stays empty: a swap is an error.
     swap: [u64; MAX_DISTANCE as usize + 1],
     /// The code point being gathered and how many continuation bytes it still needs.
     partial: u32,
