@@ -48,6 +48,13 @@ pub struct State {
     pending: u8,
 }
 
+impl State {
+    /// No prefix matched, no character under way: the start of the arithmetic of `step`,
+    /// and the state after bytes that are not UTF-8.
+    const EMPTY: State =
+        State { matched: [0; MAX_DISTANCE as usize + 1], swap: [0; MAX_DISTANCE as usize + 1], partial: 0, pending: 0 };
+}
+
 impl NearSpellings {
     /// The automaton for `word` at `distance` (at most [`MAX_DISTANCE`]), or `None` for a
     /// word longer than [`MAX_CHARS`] characters.
@@ -84,7 +91,7 @@ impl NearSpellings {
     fn step(&self, s: &State, c: char) -> State {
         let b = self.mask(c);
         let all = (1u64 << (self.len + 1)) - 1;
-        let mut next = State { matched: [0; 3], swap: [0; 3], partial: 0, pending: 0 };
+        let mut next = State::EMPTY;
         next.matched[0] = (s.matched[0] << 1) & b;
         for d in 1..=self.distance {
             let below = s.matched[d - 1];
@@ -114,7 +121,7 @@ impl Automaton for NearSpellings {
     type State = State;
 
     fn start(&self) -> State {
-        let mut s = State { matched: [0; 3], swap: [0; 3], partial: 0, pending: 0 };
+        let mut s = State::EMPTY;
         for d in 0..=self.distance {
             // The first d characters of the word may be missing.
             s.matched[d] = (1u64 << (d + 1)) - 1;
@@ -132,7 +139,6 @@ impl Automaton for NearSpellings {
     }
 
     fn accept(&self, s: &State, byte: u8) -> State {
-        let dead = State { matched: [0; 3], swap: [0; 3], partial: 0, pending: 0 };
         let (code, pending) = match (s.pending, byte) {
             (0, 0x00..=0x7F) => (u32::from(byte), 0),
             (0, 0xC0..=0xDF) => (u32::from(byte & 0x1F), 1),
@@ -140,14 +146,14 @@ impl Automaton for NearSpellings {
             (0, 0xF0..=0xF7) => (u32::from(byte & 0x07), 3),
             (n, 0x80..=0xBF) if n > 0 => ((s.partial << 6) | u32::from(byte & 0x3F), n - 1),
             // Not UTF-8: no term of the dictionary.
-            _ => return dead,
+            _ => return State::EMPTY,
         };
         if pending > 0 {
             return State { partial: code, pending, ..*s };
         }
         match char::from_u32(code) {
             Some(c) => self.step(s, c),
-            None => dead,
+            None => State::EMPTY,
         }
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! 1. Stat every article file; a file whose size and time match the manifest and whose
 //!    recorded hash is the one the index holds is unchanged without being read.
-//! 2. Read and hash the others (in parallel): same hash as indexed → unchanged.
+//! 2. Read and hash the others the index holds (in parallel): same hash as indexed →
+//!    unchanged. Files the index does not hold go straight to step 3.
 //! 3. Parse, segment and extract the new and changed files (in parallel, in chunks to
 //!    bound memory), and replace their documents: delete by `file` (and the
 //!    near-duplicate links pointing at them), then add. A file that fails to load is
