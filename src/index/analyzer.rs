@@ -168,40 +168,66 @@ fn is_head(word: &str) -> bool {
 /// and (German only) `ae`/`oe`/`ue` → `a`/`o`/`u` except in `que`.
 pub fn fold(lang: Lang, lower: &str) -> String {
     let mut out = String::with_capacity(lower.len() + 2);
-    for c in lower.chars() {
-        match c {
-            'ß' => out.push_str("ss"),
-            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
-            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => out.push('o'),
-            'ü' | 'ù' | 'ú' | 'û' => out.push('u'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
-            'ç' => out.push('c'),
-            'ñ' => out.push('n'),
-            _ => out.push(c),
-        }
-    }
-    if lang == Lang::De && (out.contains("ae") || out.contains("oe") || out.contains("ue")) {
-        let bytes = out.as_bytes();
-        let mut folded = String::with_capacity(out.len());
-        let mut prev: Option<char> = None;
-        let mut skip_e = false;
-        for (i, c) in out.char_indices() {
-            if skip_e {
-                skip_e = false;
-                prev = Some(c);
-                continue;
-            }
-            let next_is_e = bytes.get(i + 1) == Some(&b'e');
-            if next_is_e && matches!(c, 'a' | 'o') || next_is_e && c == 'u' && prev != Some('q') {
-                skip_e = true;
-            }
-            folded.push(c);
-            prev = Some(c);
-        }
-        return folded;
+    lower.chars().for_each(|c| push_folded(c, &mut out));
+    if lang == Lang::De {
+        merge_vowel_e(&mut out);
     }
     out
+}
+
+/// Writes `fold(lang, &word.to_lowercase())` into `out` (emptied first) without
+/// allocating for an ASCII word (most words), which is lowercased byte by byte.
+pub fn fold_word_into(lang: Lang, word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        word.to_lowercase().chars().for_each(|c| push_folded(c, out));
+    }
+    if lang == Lang::De {
+        merge_vowel_e(out);
+    }
+}
+
+fn push_folded(c: char, out: &mut String) {
+    match c {
+        'ß' => out.push_str("ss"),
+        'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
+        'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => out.push('o'),
+        'ü' | 'ù' | 'ú' | 'û' => out.push('u'),
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+        'ç' => out.push('c'),
+        'ñ' => out.push('n'),
+        _ => out.push(c),
+    }
+}
+
+/// German transliterated umlauts: `ae`/`oe`/`ue` → `a`/`o`/`u`, except `ue` after `q`.
+/// Works on bytes in place: every byte it reads or drops is ASCII, and the byte before a
+/// non-ASCII letter's continuation is never `q`.
+fn merge_vowel_e(s: &mut String) {
+    let bytes = s.as_bytes();
+    if !bytes.windows(2).any(|w| w[1] == b'e' && matches!(w[0], b'a' | b'o' | b'u')) {
+        return;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut prev: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        out.push(b);
+        let next_is_e = bytes.get(i + 1) == Some(&b'e');
+        if next_is_e && (matches!(b, b'a' | b'o') || b == b'u' && prev != Some(b'q')) {
+            prev = Some(b'e');
+            i += 2;
+        } else {
+            prev = Some(b);
+            i += 1;
+        }
+    }
+    // Only ASCII `e` bytes were dropped, so the rest is still UTF-8.
+    *s = String::from_utf8(out).unwrap_or_default();
 }
 
 /// The head (and a head-noun modifier) of a folded German compound, if it has one.
@@ -519,5 +545,24 @@ mod tests {
         }
         assert_eq!(fold(Lang::En, "queen"), "queen");
         assert_eq!(fold(Lang::En, "café"), "cafe");
+    }
+
+    proptest::proptest! {
+        /// The buffer-reusing fold is the allocating one, for words of every case and
+        /// script the corpus may hold (and the vowel pairs the German rule merges).
+        #[test]
+        fn fold_word_into_is_fold_of_lowercase(
+            word in proptest::collection::vec(
+                proptest::sample::select(vec!['a', 'A', 'e', 'E', 'o', 'O', 'u', 'U', 'q', 'Q', 'ä', 'Ä', 'ß', 'é', 'Σ', 'İ', '1', 'z']),
+                0..12,
+            ),
+            german in proptest::bool::ANY,
+        ) {
+            let word: String = word.into_iter().collect();
+            let lang = if german { Lang::De } else { Lang::En };
+            let mut out = String::from("left over");
+            fold_word_into(lang, &word, &mut out);
+            proptest::prop_assert_eq!(out, fold(lang, &word.to_lowercase()));
+        }
     }
 }

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
-use super::analyzer::{fold, words};
+use super::analyzer::{fold_word_into, words};
 use crate::corpus::Article;
 use crate::model::Lang;
 
@@ -36,10 +36,14 @@ pub fn shingles_of(article: &Article, passages: &[crate::corpus::Passage]) -> Ve
     // Each distinct word is folded and hashed once; a shingle combines five word hashes.
     let mut hashes: FxHashMap<&str, u64> = FxHashMap::default();
     let mut sequence: Vec<u64> = Vec::new();
+    let mut folded = String::new();
     for p in passages {
         let Some(text) = article.text.get(p.range.clone()) else { continue };
         for (_, w) in words(text) {
-            let h = *hashes.entry(w).or_insert_with(|| word_hash(&fold(Lang::De, &w.to_lowercase())));
+            let h = *hashes.entry(w).or_insert_with(|| {
+                fold_word_into(Lang::De, w, &mut folded);
+                word_hash(&folded)
+            });
             sequence.push(h);
         }
     }
