@@ -174,8 +174,49 @@ fn has_quotes(line: &str) -> bool {
     line.contains(['"', '„', '“', '”', '»', '«'])
 }
 
-fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+/// How many words `line` has, counting no further than `cap` (a long paragraph is not
+/// walked to its end to learn that it is longer than a headline).
+fn words_upto(line: &str, cap: usize) -> usize {
+    line.split_whitespace().take(cap).count()
+}
+
+/// True if `line` has at most `n` words.
+fn at_most_words(line: &str, n: usize) -> bool {
+    words_upto(line, n + 1) <= n
+}
+
+/// Any decimal digit (`\d` in the patterns, which `is_numeric` includes); the bytes are
+/// scanned first, since nearly every line with a digit has an ASCII one.
+fn has_digit(line: &str) -> bool {
+    line.bytes().any(|b| b.is_ascii_digit()) || !line.is_ascii() && line.chars().any(char::is_numeric)
+}
+
+/// The key under which a repeated line is recognised: its words, lowercased, joined by
+/// single spaces (`None` for a line without words).
+fn repeat_key(line: &str) -> Option<String> {
+    let key = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    (!key.is_empty()).then_some(key)
+}
+
+/// A hash that two lines with equal [`repeat_key`]s share, computed without building the
+/// key: words are lowercased letter by letter, with final sigma taken as sigma (the one
+/// letter whose lowercase depends on its place in the word).
+fn repeat_hash(line: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut any = false;
+    for w in line.split_whitespace() {
+        any = true;
+        for c in w.chars() {
+            if c.is_ascii() {
+                h.write_u32(u32::from(c.to_ascii_lowercase()));
+            } else {
+                c.to_lowercase().for_each(|l| h.write_u32(if l == 'ς' { 'σ' } else { l } as u32));
+            }
+        }
+        h.write_u8(0xff);
+    }
+    any.then(|| h.finish())
 }
 
 fn ends_like_sentence(line: &str) -> bool {
@@ -190,7 +231,8 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if line.is_empty() {
         return None;
     }
-    let n = words(line);
+    // Every test below compares the count with 40 words or fewer.
+    let n = words_upto(line, 41);
     if AD_MARKER.is_match(line) {
         return Some(Feature::AdMarker);
     }
@@ -221,8 +263,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     // Cheap tests go first in each conjunction: most lines are prose that no pattern
     // below matches, and the case-insensitive alternations scan the whole line.
     let reader = || READER_DE.is_match(line) || READER_EN.is_match(line);
-    // `\d` is any decimal digit, which `is_numeric` includes.
-    let has_digit = line.chars().any(char::is_numeric);
+    let has_digit = has_digit(line);
     if PROMO_WORD.is_match(line) && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader()) {
         return Some(Feature::Promo);
     }
@@ -263,7 +304,7 @@ pub(crate) fn is_heading(line: &str) -> bool {
     if line.starts_with('#') {
         return true;
     }
-    words(line) <= 12
+    at_most_words(line, 12)
         && line.chars().count() <= 110
         && !ends_like_sentence(line)
         && line.chars().any(char::is_alphabetic)
@@ -282,14 +323,19 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
         })
         .collect();
 
-    // A line repeated from further up (the headline printed twice).
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    let mut seen = std::collections::HashSet::new();
+    // A line repeated from further up (the headline printed twice). Lines are compared
+    // by hash, and by their keys only when the hashes agree.
+    let mut seen: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (i, t) in texts.iter().enumerate() {
-        let key = norm(t);
-        if !key.is_empty() && !seen.insert(key) {
-            out[i].boilerplate = true;
+        let Some(h) = repeat_hash(t) else { continue };
+        let earlier = seen.entry(h).or_default();
+        if !earlier.is_empty() {
+            let key = repeat_key(t);
+            if earlier.iter().any(|&j| repeat_key(texts[j]) == key) {
+                out[i].boilerplate = true;
+            }
         }
+        earlier.push(i);
     }
 
     // After a lone ad marker, the ad itself: a web address, an offer, a contact line.
@@ -304,7 +350,7 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
     // A teaser label on a line of its own ("Lesen Sie auch") introduces the teased
     // headline on the next line.
     for i in 0..n.saturating_sub(1) {
-        if features[i] == Some(Feature::Teaser) && words(texts[i]) <= 6 && is_heading(texts[i + 1]) {
+        if features[i] == Some(Feature::Teaser) && at_most_words(texts[i], 6) && is_heading(texts[i + 1]) {
             out[i + 1].boilerplate = true;
         }
     }
@@ -312,7 +358,7 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
     // Short lines next to an address or contact line belong to it (the publisher's name).
     let is_addr = |f: Option<Feature>| matches!(f, Some(Feature::Address | Feature::Contact));
     for i in 0..n {
-        let short = words(texts[i]) <= 5 && !ends_like_sentence(texts[i]);
+        let short = at_most_words(texts[i], 5) && !ends_like_sentence(texts[i]);
         if short && features[i].is_none() {
             let before = i > 0 && is_addr(features[i - 1]);
             let after = i + 1 < n && is_addr(features[i + 1]);
@@ -326,7 +372,7 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
     for i in 0..n {
         if features[i] == Some(Feature::BioHeading) {
             for j in i + 1..n.min(i + 5) {
-                if features[j] == Some(Feature::Bio) || words(texts[j]) <= 4 && !ends_like_sentence(texts[j]) {
+                if features[j] == Some(Feature::Bio) || at_most_words(texts[j], 4) && !ends_like_sentence(texts[j]) {
                     out[j].boilerplate = true;
                 } else {
                     break;

@@ -322,14 +322,16 @@ const DANGLING: &[&str] = &[
 /// in a word that cannot close a sentence, or is too long to be a heading and ends in a
 /// lower-case word; `next` is a long line that closes the sentence.
 fn continues_sentence(prev: &str, next: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().count();
-    let last_word = prev.split_whitespace().last().unwrap_or("");
+    // The cheap tests on the last and first letter go first: most lines end a sentence.
     let last = prev.chars().last().unwrap_or('.');
     let first = next.chars().next().unwrap_or('.');
-    (words(prev) >= 15 || words(prev) >= 8 && DANGLING.contains(&last_word))
-        && last.is_lowercase()
-        && first.is_alphanumeric()
-        && words(next) >= 8
+    if !last.is_lowercase() || !first.is_alphanumeric() {
+        return false;
+    }
+    let at_least = |s: &str, n: usize| s.split_whitespace().nth(n - 1).is_some();
+    let last_word = prev.split_whitespace().next_back().unwrap_or("");
+    (at_least(prev, 15) || at_least(prev, 8) && DANGLING.contains(&last_word))
+        && at_least(next, 8)
         && next.trim_end().ends_with(['.', '!', '?', '"', '“', '”', '«', '»'])
         && boilerplate::line_feature(prev).is_none()
         && boilerplate::line_feature(next).is_none()

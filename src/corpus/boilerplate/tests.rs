@@ -237,6 +237,19 @@ fn repeated_headline_and_ad_follow_up() {
 }
 
 #[test]
+fn a_repeat_is_the_same_words_in_any_case_and_spacing() {
+    let lines = [
+        "Kaspersky  verlässt die USA",
+        "Der Hersteller zieht sich nach dem Verkaufsverbot aus dem Markt zurück.",
+        "KASPERSKY VERLÄSST\u{a0}die usa",
+        "Kaspersky verlässt die USA nicht",
+        "ΟΔΟΣ ΕΞΟΔΟΥ",
+        "οδος εξοδου",
+    ];
+    assert_eq!(boilerplate_lines(&lines), ["KASPERSKY VERLÄSST\u{a0}die usa", "οδος εξοδου"]);
+}
+
+#[test]
 fn headings_are_short_unpunctuated_lines() {
     assert!(is_heading("Auch Alibaba gerät ins Visier"));
     assert!(is_heading("## Hintergrund"));
