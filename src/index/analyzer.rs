@@ -284,7 +284,9 @@ type Terms = Box<[String]>;
 pub struct WordTokenizer {
     lang: Lang,
     stemmer: frostem::Stemmer,
-    memo: FxHashMap<Box<str>, Terms>,
+    /// Each remembered word's place in `known`.
+    memo: FxHashMap<Box<str>, usize>,
+    known: Vec<Terms>,
 }
 
 impl Clone for WordTokenizer {
@@ -300,19 +302,22 @@ impl WordTokenizer {
             Lang::De => frostem::Algorithm::German,
             Lang::En => frostem::Algorithm::English,
         };
-        WordTokenizer { lang, stemmer: frostem::Stemmer::new(algorithm), memo: FxHashMap::default() }
+        WordTokenizer { lang, stemmer: frostem::Stemmer::new(algorithm), memo: FxHashMap::default(), known: Vec::new() }
     }
 
-    /// The terms of `word`, computed once per distinct word.
+    /// The terms of `word`, computed once per distinct word (one hash lookup for a word
+    /// seen before).
     fn terms(&mut self, word: &str) -> &[String] {
-        if !self.memo.contains_key(word) {
-            if self.memo.len() >= MEMO_WORDS {
-                self.memo.clear();
-            }
-            let terms = terms_of(self.lang, &self.stemmer, word);
-            self.memo.insert(word.into(), terms);
+        if let Some(&i) = self.memo.get(word) {
+            return &self.known[i];
         }
-        self.memo.get(word).map(|t| &t[..]).unwrap_or(&[])
+        if self.memo.len() >= MEMO_WORDS {
+            self.memo.clear();
+            self.known.clear();
+        }
+        self.memo.insert(word.into(), self.known.len());
+        self.known.push(terms_of(self.lang, &self.stemmer, word));
+        self.known.last().map(|t| &t[..]).unwrap_or(&[])
     }
 }
 
@@ -545,6 +550,20 @@ mod tests {
         }
         assert_eq!(fold(Lang::En, "queen"), "queen");
         assert_eq!(fold(Lang::En, "café"), "cafe");
+    }
+
+    #[test]
+    fn a_full_memo_starts_over_and_keeps_answering_right() {
+        let mut tokenizer = WordTokenizer::new(Lang::De);
+        let expected = terms_of(Lang::De, &tokenizer.stemmer, "Verkaufsverbote");
+        assert_eq!(tokenizer.terms("Verkaufsverbote"), &expected[..]);
+        for i in 0..MEMO_WORDS + 5 {
+            tokenizer.terms(&format!("wort{i}"));
+        }
+        assert!(tokenizer.memo.len() < MEMO_WORDS && tokenizer.memo.len() == tokenizer.known.len());
+        assert_eq!(tokenizer.terms("Verkaufsverbote"), &expected[..]);
+        let wort = terms_of(Lang::De, &tokenizer.stemmer, "wort3");
+        assert_eq!(tokenizer.terms("wort3"), &wort[..]);
     }
 
     proptest::proptest! {
