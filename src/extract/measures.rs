@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::{Hir, HirKind};
 
 use crate::model::{MeasureKind, Status};
 
@@ -267,13 +268,15 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 });
 
 /// Which cues can match a sentence, known from the literals every match of a cue starts
-/// with (as the regex parser extracts them): one scan of the sentence for all of them
-/// replaces a search per cue, most of which find nothing.
+/// (or ends) with, as the regex parser extracts them: one scan of the sentence for all
+/// of them replaces a search per cue, most of which find nothing.
 struct CueGate {
     literals: AhoCorasick,
-    /// Per literal, the cues (bits in [`CUES`] order) whose matches may start with it.
+    /// Per literal, the cues (bits in [`CUES`] order) whose matches may start (or end)
+    /// with it.
     opens: Vec<u64>,
-    /// Cues whose matches start with no literal the parser can name: always searched.
+    /// Cues whose matches start and end with no literal the parser can name: always
+    /// searched.
     always: u64,
 }
 
@@ -284,9 +287,9 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     let mut always = 0u64;
     for (i, (_, p, _)) in CUES.iter().enumerate() {
         let bit = 1u64 << i;
-        let prefixes = regex_syntax::parse(&super::pattern_source(p)).ok().map(|hir| Extractor::new().extract(&hir));
-        match prefixes.as_ref().and_then(|seq| seq.literals()) {
-            Some(lits) if !lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()) => {
+        let required = regex_syntax::parse(&super::pattern_source(p)).ok().and_then(|hir| required_literals(&hir));
+        match required.as_ref().and_then(|seq| seq.literals()) {
+            Some(lits) => {
                 for l in lits {
                     match literals.iter().position(|known| known == l.as_bytes()) {
                         Some(j) => opens[j] |= bit,
@@ -306,6 +309,28 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("cue literals: {e}"));
     CueGate { literals, opens, always }
 });
+
+/// Literals one of which every match of `hir` contains: those all matches start with or,
+/// failing those, end with, taken for each alternative of a top-level alternation on its
+/// own. `None` when some alternative has neither.
+fn required_literals(hir: &Hir) -> Option<Seq> {
+    let usable = |seq: &Seq| seq.literals().is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()));
+    let of = |hir: &Hir| {
+        [ExtractKind::Prefix, ExtractKind::Suffix]
+            .into_iter()
+            .map(|kind| Extractor::new().kind(kind).extract(hir))
+            .find(usable)
+    };
+    if let Some(whole) = of(hir) {
+        return Some(whole);
+    }
+    let HirKind::Alternation(alternatives) = hir.kind() else { return None };
+    let mut all = Seq::empty();
+    for alternative in alternatives {
+        all.union(&mut of(alternative)?);
+    }
+    usable(&all).then_some(all)
+}
 
 /// The cues (bits in [`CUES`] order) that may match `lower`.
 fn possible_cues(lower: &str) -> u64 {
