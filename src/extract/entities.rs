@@ -900,12 +900,13 @@ pub fn find(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
 
 /// True if the words right before `at` put the name in a non-target role.
 fn is_bystander_slot(sentence: &str, at: usize) -> bool {
-    let before = sentence[..at].to_lowercase();
-    let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-    let Some(&last) = tail.first() else {
+    // Only the two words before the name matter: lowercase those, not the whole prefix.
+    let mut before = sentence[..at].split_whitespace().rev().map(str::to_lowercase);
+    let Some(last) = before.next() else {
         return false;
     };
-    let prev = tail.get(1).copied().unwrap_or("");
+    let prev = before.next().unwrap_or_default();
+    let (last, prev) = (last.as_str(), prev.as_str());
     match last {
         "an" | "durch" | "to" | "by" | "bei" => true,
         "mit" | "with" => {
