@@ -4,9 +4,9 @@
 //! article's passages without its metadata.
 //!
 //! - `passage`: one citable sentence. `file`, `start`/`end` (byte range in the file),
-//!   `quote` (the exact text), `de_text` or `en_text` (searchable, by article language),
-//!   `block`, `sentence`, and the article's `source`/`url`/`published`/`language` copied in so a hit
-//!   needs one stored-document read.
+//!   `de_text` or `en_text` (the exact text, stored and searchable; which of the two
+//!   tells the article's language), `block`, `sentence`, and the article's
+//!   `source`/`url`/`published` copied in so a hit needs one stored-document read.
 //! - `article`: `file`, `hash` (blake3 of the file), `title`, `source`, `url`,
 //!   `published`, `published_estimated`, `language`, `named` (every entity the article
 //!   names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
@@ -33,7 +33,6 @@ pub struct Fields {
     pub file: Field,
     pub start: Field,
     pub end: Field,
-    pub quote: Field,
     pub de_text: Field,
     pub en_text: Field,
     pub block: Field,
@@ -58,15 +57,16 @@ impl Fields {
     pub fn new() -> Fields {
         let mut b = Schema::builder();
         let text = |name: &str| {
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default().set_tokenizer(name).set_index_option(IndexRecordOption::WithFreqs),
-            )
+            TextOptions::default()
+                .set_indexing_options(
+                    TextFieldIndexing::default().set_tokenizer(name).set_index_option(IndexRecordOption::WithFreqs),
+                )
+                .set_stored()
         };
         let kind = b.add_text_field("kind", STRING);
         let file = b.add_text_field("file", STRING | STORED);
         let start = b.add_u64_field("start", STORED);
         let end = b.add_u64_field("end", STORED);
-        let quote = b.add_text_field("quote", STORED);
         let de_text = b.add_text_field("de_text", text(DE_ANALYZER));
         let en_text = b.add_text_field("en_text", text(EN_ANALYZER));
         let block = b.add_u64_field("block", STORED);
@@ -91,7 +91,6 @@ impl Fields {
             file,
             start,
             end,
-            quote,
             de_text,
             en_text,
             block,

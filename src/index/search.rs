@@ -274,9 +274,12 @@ pub fn window(text: &str, focus: usize, max: usize) -> Range<usize> {
 
 fn hit_from_doc(doc: &TantivyDocument, fields: &Fields, plan: &Plan, score: f32) -> Option<SearchHit> {
     let file = stored_str(doc, fields.file)?;
-    let text = stored_str(doc, fields.quote)?;
+    // The passage's text is stored in the field of its language.
+    let (text, lang) = match stored_str(doc, fields.de_text) {
+        Some(text) => (text, Lang::De),
+        None => (stored_str(doc, fields.en_text)?, Lang::En),
+    };
     let start = stored_u64(doc, fields.start)? as usize;
-    let lang = stored_str(doc, fields.language).and_then(|l| Lang::parse(&l)).unwrap_or_default();
     let ranges = matched_ranges(&text, lang, plan);
     let focus = ranges.first().map(|r| r.start).unwrap_or(0);
     let w = window(&text, focus, MAX_QUOTE_BYTES);

@@ -228,11 +228,9 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
         doc.add_text(fields.file, &meta.file);
         doc.add_u64(fields.start, p.range.start as u64);
         doc.add_u64(fields.end, p.range.end as u64);
-        doc.add_text(fields.quote, quote);
         doc.add_text(text_field, quote);
         doc.add_u64(fields.block, p.block as u64);
         doc.add_u64(fields.sentence, i as u64);
-        doc.add_text(fields.language, lang.code());
         if let Some(p) = &published {
             doc.add_text(fields.published, p);
         }
