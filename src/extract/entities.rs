@@ -538,7 +538,13 @@ const NOUN_ENDINGS: &[&str] = &[
 ];
 
 fn looks_like_common_noun(folded: &str) -> bool {
-    NOUN_ENDINGS.iter().any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
+    NOUN_ENDINGS.iter().any(|e| folded.len() > e.len() + 2 && has_suffix(folded, e))
+}
+
+/// `word.ends_with(suffix)`, with the last bytes compared first: the suffix tables are
+/// tried for many words, and most words differ from most suffixes in the last letter.
+fn has_suffix(word: &str, suffix: &str) -> bool {
+    word.as_bytes().last().is_some_and(|b| suffix.as_bytes().last() == Some(b)) && word.ends_with(suffix)
 }
 
 /// Compound heads that mark the part before the hyphen as a name: "Kaspersky-Produkte",
@@ -670,36 +676,38 @@ struct Word<'a> {
 /// The words of `text`: a letter or digit, then letters, digits and `&` ("AT&T"), a dot
 /// between letters or digits ("Alibaba.com", "U.S"), and a genitive `'s`.
 fn words(text: &str) -> Vec<Word<'_>> {
-    // The character at byte `i` and its length; ASCII without decoding.
-    let at = |i: usize| -> Option<(char, usize)> {
-        let b = *text.as_bytes().get(i)?;
-        if b.is_ascii() {
-            Some((char::from(b), 1))
-        } else {
-            text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+    let bytes = text.as_bytes();
+    // Whether the character at byte `i` (a character boundary) is a letter or digit, and
+    // its length; ASCII without decoding.
+    let alnum_at = |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
         }
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
-    while let Some((c, n)) = at(i) {
-        if !c.is_alphanumeric() {
+    while i < bytes.len() {
+        let (alnum, n) = alnum_at(i);
+        if !alnum {
             i += n;
             continue;
         }
         let start = i;
         let mut end = i + n;
-        while let Some((a, an)) = at(end) {
-            let take = if a.is_alphanumeric() || a == '&' {
-                an
-            } else if a == '.' {
-                match at(end + 1) {
-                    Some((b, bn)) if b.is_alphanumeric() => 1 + bn,
-                    _ => break,
-                }
-            } else if a == '\'' && text.as_bytes().get(end + 1) == Some(&b's') {
-                2
-            } else {
-                break;
+        while end < bytes.len() {
+            let take = match bytes[end] {
+                b if b.is_ascii_alphanumeric() || b == b'&' => 1,
+                b'.' if end + 1 < bytes.len() => match alnum_at(end + 1) {
+                    (true, n) => 1 + n,
+                    (false, _) => break,
+                },
+                b'\'' if bytes.get(end + 1) == Some(&b's') => 2,
+                b if b.is_ascii() => break,
+                _ => match alnum_at(end) {
+                    (true, n) => n,
+                    (false, _) => break,
+                },
             };
             end += take;
         }
@@ -793,7 +801,7 @@ pub fn discover(text: &str) -> FxHashSet<String> {
         let prev = ws[i - 1];
         let pf = fold(i - 1);
         let gap = &text[prev.end..w.start];
-        if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| pf.ends_with(s)) {
+        if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| has_suffix(pf, s)) {
             found.insert(t.to_string());
             continue;
         }
@@ -1158,6 +1166,51 @@ mod abbreviation_tests {
         assert!(d.contains("Zentrix"), "{d:?}");
         for not in ["TAIPEI", "EUV", "HBM", "GPU"] {
             assert!(!d.contains(not), "{not} in {d:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod word_scanner_tests {
+    use super::*;
+
+    /// The word rule written plainly, one decoded character at a time: the reference the
+    /// byte-stepping scanner is held to.
+    fn plain_words(text: &str) -> Vec<(usize, usize)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if !chars[k].1.is_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let start = chars[k].0;
+            k += 1;
+            loop {
+                match chars.get(k).map(|&(_, c)| c) {
+                    Some(c) if c.is_alphanumeric() || c == '&' => k += 1,
+                    Some('.') if chars.get(k + 1).is_some_and(|&(_, c)| c.is_alphanumeric()) => k += 2,
+                    Some('\'') if chars.get(k + 1).is_some_and(|&(_, c)| c == 's') => k += 2,
+                    _ => break,
+                }
+            }
+            out.push((start, chars.get(k).map_or(text.len(), |&(i, _)| i)));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scanner_finds_the_plain_rules_words(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec!['a', 'Z', '7', 'ä', 'ß', '中', '.', '&', '\'', 's', ' ', '-', '\u{a0}', '½']),
+                0..24,
+            )
+        ) {
+            let text: String = text.into_iter().collect();
+            let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(got, plain_words(&text));
         }
     }
 }
