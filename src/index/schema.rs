@@ -116,7 +116,7 @@ impl Fields {
     pub fn from_schema(schema: &Schema) -> anyhow::Result<Fields> {
         let expected = Fields::new();
         if schema != &expected.schema {
-            anyhow::bail!("the index was built with a different schema; rebuild it (delete the index folder)");
+            anyhow::bail!("the index was built with another schema (by another version of tradewatch); `tradewatch index` rebuilds it");
         }
         Ok(expected)
     }
