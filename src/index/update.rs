@@ -19,7 +19,6 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
-use tantivy::indexer::UserOperation;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED};
@@ -460,17 +459,16 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             };
             writer_for(&mut writer)?;
             let Some(writer) = writer.as_mut() else { continue };
-            // The article's operations go to Tantivy as one batch (one hand-over to its
-            // indexing thread rather than one per document).
-            let mut ops: Vec<UserOperation> = Vec::with_capacity(p.docs.len() + 2 + dedup::MAX_LINKS);
             if indexed.contains_key(&name) {
-                ops.push(UserOperation::Delete(Term::from_field_text(fields.file, &name)));
-                ops.push(UserOperation::Delete(Term::from_field_text(fields.dup_of, &name)));
+                writer.delete_term(Term::from_field_text(fields.file, &name));
+                writer.delete_term(Term::from_field_text(fields.dup_of, &name));
                 report.changed += 1;
             } else {
                 report.added += 1;
             }
-            ops.extend(p.docs.into_iter().map(UserOperation::Add));
+            for doc in p.docs {
+                writer.add_document(doc)?;
+            }
             // Near-duplicate links with what was indexed before and with this batch.
             let mut links: Vec<(String, PrimaryOrder, usize, usize)> = Vec::new();
             for (other, overlap) in existing.overlaps(&p.shingles)? {
@@ -489,10 +487,9 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             links.truncate(dedup::MAX_LINKS);
             for (other, order, _, _) in links {
                 let (later, earlier) = if order.precedes(&p.order) { (&p.file, &other) } else { (&other, &p.file) };
-                ops.push(UserOperation::Add(dup_doc(&fields, later, earlier)));
+                writer.add_document(dup_doc(&fields, later, earlier))?;
                 report.near_duplicates += 1;
             }
-            writer.run(ops)?;
             batch.insert(id, &p.shingles);
             batch_articles.push((p.file.clone(), p.order.clone(), p.shingles.len()));
             new_manifest.files.insert(name, Entry { stamp, hash });
