@@ -181,7 +181,7 @@ fn words_upto(line: &str, cap: usize) -> usize {
 }
 
 /// True if `line` has at most `n` words.
-fn at_most_words(line: &str, n: usize) -> bool {
+pub(crate) fn at_most_words(line: &str, n: usize) -> bool {
     words_upto(line, n + 1) <= n
 }
 

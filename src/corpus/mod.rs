@@ -328,7 +328,7 @@ fn continues_sentence(prev: &str, next: &str) -> bool {
     if !last.is_lowercase() || !first.is_alphanumeric() {
         return false;
     }
-    let at_least = |s: &str, n: usize| s.split_whitespace().nth(n - 1).is_some();
+    let at_least = |s: &str, n: usize| !boilerplate::at_most_words(s, n - 1);
     let last_word = prev.split_whitespace().next_back().unwrap_or("");
     (at_least(prev, 15) || at_least(prev, 8) && DANGLING.contains(&last_word))
         && at_least(next, 8)
