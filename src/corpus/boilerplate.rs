@@ -263,11 +263,11 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     // Cheap tests go first in each conjunction: most lines are prose that no pattern
     // below matches, and the case-insensitive alternations scan the whole line.
     let reader = || READER_DE.is_match(line) || READER_EN.is_match(line);
-    let has_digit = has_digit(line);
+    let digit = has_digit(line);
     if PROMO_WORD.is_match(line) && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader()) {
         return Some(Feature::Promo);
     }
-    if has_digit
+    if digit
         && PRICE_PER_PERIOD.is_match(line)
         && (line.trim_end().ends_with('!') || !ends_like_sentence(line) || reader())
     {
@@ -288,10 +288,10 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     {
         return Some(Feature::Caption);
     }
-    if has_digit && DATE_STAMP.is_match(line) {
+    if digit && DATE_STAMP.is_match(line) {
         return Some(Feature::Dateline);
     }
-    if has_digit && EVENT_TIME.is_match(line) && EVENT_WORD.is_match(line) && EVENT_DATE.is_match(line) {
+    if digit && EVENT_TIME.is_match(line) && EVENT_WORD.is_match(line) && EVENT_DATE.is_match(line) {
         return Some(Feature::EventTeaser);
     }
     None

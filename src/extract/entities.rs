@@ -1112,6 +1112,46 @@ mod tests {
         assert_eq!(resolve("x", &known), Resolution::Unknown);
     }
 
+    /// The word rule written plainly, one decoded character at a time: the reference the
+    /// byte-stepping scanner is held to.
+    fn plain_words(text: &str) -> Vec<(usize, usize)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if !chars[k].1.is_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let start = chars[k].0;
+            k += 1;
+            loop {
+                match chars.get(k).map(|&(_, c)| c) {
+                    Some(c) if c.is_alphanumeric() || c == '&' => k += 1,
+                    Some('.') if chars.get(k + 1).is_some_and(|&(_, c)| c.is_alphanumeric()) => k += 2,
+                    Some('\'') if chars.get(k + 1).is_some_and(|&(_, c)| c == 's') => k += 2,
+                    _ => break,
+                }
+            }
+            out.push((start, chars.get(k).map_or(text.len(), |&(i, _)| i)));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scanner_finds_the_plain_rules_words(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec!['a', 'Z', '7', 'ä', 'ß', '中', '.', '&', '\'', 's', ' ', '-', '\u{a0}', '½']),
+                0..24,
+            )
+        ) {
+            let text: String = text.into_iter().collect();
+            let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(got, plain_words(&text));
+        }
+    }
+
     #[test]
     fn words_keep_dotted_names_ampersands_and_genitives() {
         let cases: &[(&str, &[&str])] = &[
@@ -1166,51 +1206,6 @@ mod abbreviation_tests {
         assert!(d.contains("Zentrix"), "{d:?}");
         for not in ["TAIPEI", "EUV", "HBM", "GPU"] {
             assert!(!d.contains(not), "{not} in {d:?}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod word_scanner_tests {
-    use super::*;
-
-    /// The word rule written plainly, one decoded character at a time: the reference the
-    /// byte-stepping scanner is held to.
-    fn plain_words(text: &str) -> Vec<(usize, usize)> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut out = Vec::new();
-        let mut k = 0;
-        while k < chars.len() {
-            if !chars[k].1.is_alphanumeric() {
-                k += 1;
-                continue;
-            }
-            let start = chars[k].0;
-            k += 1;
-            loop {
-                match chars.get(k).map(|&(_, c)| c) {
-                    Some(c) if c.is_alphanumeric() || c == '&' => k += 1,
-                    Some('.') if chars.get(k + 1).is_some_and(|&(_, c)| c.is_alphanumeric()) => k += 2,
-                    Some('\'') if chars.get(k + 1).is_some_and(|&(_, c)| c == 's') => k += 2,
-                    _ => break,
-                }
-            }
-            out.push((start, chars.get(k).map_or(text.len(), |&(i, _)| i)));
-        }
-        out
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_scanner_finds_the_plain_rules_words(
-            text in proptest::collection::vec(
-                proptest::sample::select(vec!['a', 'Z', '7', 'ä', 'ß', '中', '.', '&', '\'', 's', ' ', '-', '\u{a0}', '½']),
-                0..24,
-            )
-        ) {
-            let text: String = text.into_iter().collect();
-            let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
-            proptest::prop_assert_eq!(got, plain_words(&text));
         }
     }
 }
