@@ -15,6 +15,7 @@
 //! 5-grams (12 of 69 sampled ones, 17%); unrelated pairs share none of the sampled ones.
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use chrono::NaiveDate;
 
@@ -103,14 +104,24 @@ pub fn is_near_duplicate(overlap: usize, len_a: usize, len_b: usize) -> bool {
     overlap >= MIN_OVERLAP && smaller > 0 && overlap as f64 / smaller as f64 >= MIN_CONTAINMENT
 }
 
-/// An in-memory inverted index of shingles for one batch of articles.
+/// An in-memory inverted index of shingles for one batch of articles, with articles
+/// numbered from 0 in the order they are inserted.
+///
+/// Built for the size of a whole corpus indexed from scratch (one entry per distinct
+/// sampled shingle): most shingles belong to one or two articles, whose numbers are kept
+/// in the entry itself rather than in a list of their own on the heap.
 #[derive(Default)]
 pub struct ShingleIndex {
-    postings: FxHashMap<u64, Vec<usize>>,
+    postings: FxHashMap<u64, SmallVec<[u32; 2]>>,
+    /// Overlap counts by article number, all zero between calls of `overlaps`.
+    counts: Vec<u32>,
+    /// The articles `counts` holds a count for.
+    touched: Vec<u32>,
 }
 
 impl ShingleIndex {
     pub fn insert(&mut self, id: usize, shingles: &[u64]) {
+        let Ok(id) = u32::try_from(id) else { return };
         for s in shingles {
             let list = self.postings.entry(*s).or_default();
             if list.len() <= MAX_POSTINGS {
@@ -119,22 +130,31 @@ impl ShingleIndex {
         }
     }
 
-    /// Overlap counts with every article sharing at least one shingle (stock phrases
-    /// skipped), excluding `id` itself.
-    pub fn overlaps(&self, id: usize, shingles: &[u64]) -> FxHashMap<usize, usize> {
-        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    /// Overlap counts (article number, shared shingles) with every article sharing at
+    /// least one shingle (stock phrases skipped), excluding `id` itself, in the order
+    /// they were met.
+    pub fn overlaps(&mut self, id: usize, shingles: &[u64]) -> Vec<(usize, usize)> {
         for s in shingles {
             let Some(list) = self.postings.get(s) else { continue };
             if list.len() > MAX_POSTINGS {
                 continue;
             }
-            for other in list {
-                if *other != id {
-                    *counts.entry(*other).or_default() += 1;
+            for &other in list {
+                let at = other as usize;
+                if at == id {
+                    continue;
                 }
+                if at >= self.counts.len() {
+                    self.counts.resize(at + 1, 0);
+                }
+                if self.counts[at] == 0 {
+                    self.touched.push(other);
+                }
+                self.counts[at] += 1;
             }
         }
-        counts
+        let counts = &mut self.counts;
+        self.touched.drain(..).map(|o| (o as usize, std::mem::take(&mut counts[o as usize]) as usize)).collect()
     }
 }
 
@@ -169,5 +189,20 @@ mod tests {
         }
         let counts = idx.overlaps(0, &[7, 1000]);
         assert!(counts.is_empty(), "{counts:?}");
+    }
+
+    #[test]
+    fn overlaps_count_shared_shingles_and_start_afresh() {
+        let mut idx = ShingleIndex::default();
+        idx.insert(0, &[1, 2, 3]);
+        idx.insert(1, &[2, 3, 4]);
+        idx.insert(2, &[9]);
+        let mut got = idx.overlaps(3, &[1, 2, 3, 4, 5]);
+        got.sort();
+        assert_eq!(got, vec![(0, 3), (1, 3)]);
+        // The counts of one call do not leak into the next.
+        assert_eq!(idx.overlaps(3, &[4]), vec![(1, 1)]);
+        // An article is not its own near-duplicate.
+        assert_eq!(idx.overlaps(2, &[9]), vec![]);
     }
 }

@@ -469,20 +469,24 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             for doc in p.docs {
                 writer.add_document(doc)?;
             }
-            // Near-duplicate links with what was indexed before and with this batch.
+            // Near-duplicate links with what was indexed before and with this batch. Most
+            // candidates share a shingle or two and are no near-duplicate: they are
+            // dropped before anything of theirs is copied.
+            let near = |overlap: usize, len: usize| dedup::is_near_duplicate(overlap, p.shingles.len(), len);
             let mut links: Vec<(String, PrimaryOrder, usize, usize)> = Vec::new();
             for (other, overlap) in existing.overlaps(&p.shingles)? {
-                if let Some(ix) = indexed.get(&other) {
+                if let Some(ix) = indexed.get(&other).filter(|ix| near(overlap, ix.shingles)) {
                     links.push((other, ix.order.clone(), ix.shingles, overlap));
                 }
             }
             let id = batch_articles.len();
             for (other_id, overlap) in batch.overlaps(id, &p.shingles) {
-                if let Some((other, order, len)) = batch_articles.get(other_id) {
+                if let Some((other, order, len)) =
+                    batch_articles.get(other_id).filter(|(_, _, len)| near(overlap, *len))
+                {
                     links.push((other.clone(), order.clone(), *len, overlap));
                 }
             }
-            links.retain(|(_, _, len, overlap)| dedup::is_near_duplicate(*overlap, p.shingles.len(), *len));
             links.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
             links.truncate(dedup::MAX_LINKS);
             for (other, order, _, _) in links {
