@@ -4,8 +4,18 @@
 //!
 //!   cargo run --release --example phases -- CORPUS_DIR
 
-use std::hash::{Hash, Hasher};
+use std::fmt::Debug;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Instant;
+
+/// A digest of the debug form of each item, in order.
+fn digest<T: Debug>(items: impl IntoIterator<Item = T>) -> u64 {
+    let mut h = DefaultHasher::new();
+    for item in items {
+        format!("{item:?}").hash(&mut h);
+    }
+    h.finish()
+}
 
 fn main() -> anyhow::Result<()> {
     let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: phases CORPUS_DIR"))?;
@@ -15,32 +25,24 @@ fn main() -> anyhow::Result<()> {
         names.iter().map(|n| Ok((n.clone(), std::fs::read(dir.join(n))?))).collect::<anyhow::Result<_>>()?;
 
     let t = Instant::now();
-    let articles: Vec<_> = files.iter().filter_map(|(n, b)| tradewatch::corpus::parse_article(n, b).ok()).collect();
+    let parsed: Vec<_> = files.iter().map(|(n, b)| tradewatch::corpus::parse_article(n, b)).collect();
     let parse = t.elapsed();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for a in &articles {
-        format!("{:?}", a.blocks).hash(&mut h);
-    }
-    let blocks = h.finish();
+    let (articles, broken): (Vec<_>, Vec<_>) = parsed.into_iter().partition(Result::is_ok);
+    let articles: Vec<_> = articles.into_iter().flatten().collect();
+    let blocks = digest(articles.iter().map(|a| &a.blocks));
 
     let t = Instant::now();
     let passages: Vec<_> = articles.iter().map(|a| a.passages()).collect();
     let segment = t.elapsed();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    format!("{passages:?}").hash(&mut h);
-    let sentences = h.finish();
+    let sentences = digest(&passages);
 
     let t = Instant::now();
     let extracted: Vec<_> =
         articles.iter().zip(&passages).map(|(a, p)| tradewatch::extract::extract_passages(a, p)).collect();
     let extract = t.elapsed();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for e in &extracted {
-        format!("{:?}{:?}", e.mentions, e.entities).hash(&mut h);
-    }
-    let mentions = h.finish();
+    let mentions = digest(extracted.iter().map(|e| (&e.mentions, &e.entities)));
 
-    println!("articles {}", articles.len());
+    println!("articles {} ({} failed to load)", articles.len(), broken.len());
     println!("parse    {:>8.1} ms  blocks   {blocks:016x}", parse.as_secs_f64() * 1e3);
     println!("segment  {:>8.1} ms  passages {sentences:016x}", segment.as_secs_f64() * 1e3);
     println!("extract  {:>8.1} ms  mentions {mentions:016x}", extract.as_secs_f64() * 1e3);

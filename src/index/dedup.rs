@@ -112,16 +112,15 @@ pub fn is_near_duplicate(overlap: usize, len_a: usize, len_b: usize) -> bool {
 /// in the entry itself rather than in a list of their own on the heap.
 #[derive(Default)]
 pub struct ShingleIndex {
-    postings: FxHashMap<u64, SmallVec<[u32; 2]>>,
+    postings: FxHashMap<u64, SmallVec<[usize; 2]>>,
     /// Overlap counts by article number, all zero between calls of `overlaps`.
     counts: Vec<u32>,
     /// The articles `counts` holds a count for.
-    touched: Vec<u32>,
+    touched: Vec<usize>,
 }
 
 impl ShingleIndex {
     pub fn insert(&mut self, id: usize, shingles: &[u64]) {
-        let Ok(id) = u32::try_from(id) else { return };
         for s in shingles {
             let list = self.postings.entry(*s).or_default();
             if list.len() <= MAX_POSTINGS {
@@ -139,22 +138,18 @@ impl ShingleIndex {
             if list.len() > MAX_POSTINGS {
                 continue;
             }
-            for &other in list {
-                let at = other as usize;
-                if at == id {
-                    continue;
+            for &other in list.iter().filter(|&&other| other != id) {
+                if other >= self.counts.len() {
+                    self.counts.resize(other + 1, 0);
                 }
-                if at >= self.counts.len() {
-                    self.counts.resize(at + 1, 0);
-                }
-                if self.counts[at] == 0 {
+                if self.counts[other] == 0 {
                     self.touched.push(other);
                 }
-                self.counts[at] += 1;
+                self.counts[other] += 1;
             }
         }
         let counts = &mut self.counts;
-        self.touched.drain(..).map(|o| (o as usize, std::mem::take(&mut counts[o as usize]) as usize)).collect()
+        self.touched.drain(..).map(|o| (o, std::mem::take(&mut counts[o]) as usize)).collect()
     }
 }
 
