@@ -167,7 +167,10 @@ re!(
 re!(EVENT_TIME, r"(?i)(?-u:\b)\d{1,2}[:.]\d{2}\s*(uhr|h(?-u:\b)|am(?-u:\b)|pm(?-u:\b))");
 re!(
     EVENT_DATE,
-    r"(?-u:\b)\d{1,2}\.\d{1,2}\.(\d{2,4})?|(?i)(?-u:\b)(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)(?-u:\b)"
+    &format!(
+        r"(?-u:\b)\d{{1,2}}\.\d{{1,2}}\.(\d{{2,4}})?|(?i)(?-u:\b)({})(?-u:\b)",
+        crate::text::months::alternation(|f| !f.abbreviation)
+    )
 );
 
 fn has_quotes(line: &str) -> bool {

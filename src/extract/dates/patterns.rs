@@ -8,11 +8,26 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 use regex::{Regex, RegexSet};
 
-/// Month names, capitalised as news text writes them; abbreviations need their dot.
-const MONTH: &str = r"(?:(?:Januar|January|Jänner|Februar|February|Feber|März|Maerz|March|April|Mai|May|Juni|June|Juli|July|August|September|Oktober|October|November|Dezember|December)\b|(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec)\.)";
+use crate::text::months;
 
-/// English month names, for "April 9" (German never puts the day after the month).
-const MONTH_EN: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|Sept\b)";
+/// Month names in either language (`text::months`), capitalised as news text writes
+/// them; abbreviations need their dot.
+static MONTH: LazyLock<String> = LazyLock::new(|| {
+    format!(r"(?:(?:{})\b|(?:{})\.)", months::alternation(|f| !f.abbreviation), months::alternation(|f| f.abbreviation))
+});
+
+/// English month names, for "April 9" (German never puts the day after the month). An
+/// English abbreviation of more than three letters may also go without its dot
+/// ("Sept 20").
+static MONTH_EN: LazyLock<String> = LazyLock::new(|| {
+    let english = |f: &months::Form| f.in_english();
+    format!(
+        r"(?:(?:{})\b|(?:{})\.|(?:{})\b)",
+        months::alternation(|f| english(f) && !f.abbreviation),
+        months::alternation(|f| english(f) && f.abbreviation),
+        months::alternation(|f| english(f) && f.abbreviation && f.name.chars().count() > 3),
+    )
+});
 
 /// "Anfang", "Mitte", "Ende", "early", "mid-", "late", "the end of" before a month or year.
 const PART: &str = r"(?i:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)";
@@ -33,22 +48,25 @@ pub(super) static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "20. Juli 2024", "3. März", "9 April 2024", "the 9th of April".
 pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    let month = MONTH.as_str();
     compile(&format!(
-        r"\b(?P<d>[0-9]{{1,2}})(?:\.|st\b|nd\b|rd\b|th\b)?\s{{0,3}}(?:of\s+)?(?P<m>{MONTH})(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+        r"\b(?P<d>[0-9]{{1,2}})(?:\.|st\b|nd\b|rd\b|th\b)?\s{{0,3}}(?:of\s+)?(?P<m>{month})(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
     ))
 });
 
 /// "April 9, 2024", "Aug. 31", "Sept. 20".
 pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let month = MONTH_EN.as_str();
     compile(&format!(
-        r"\b(?P<m>{MONTH_EN})\s{{1,3}}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+        r"\b(?P<m>{month})\s{{1,3}}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
     ))
 });
 
 /// "Februar 2022", "Mitte September", "late August", "mid-September", "Juni" (the bare
 /// month needs a preposition before it, checked by the caller).
 pub(super) static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{MONTH})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"))
+    let month = MONTH.as_str();
+    compile(&format!(r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{month})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"))
 });
 
 /// A four-digit number, perhaps with "Ende", "early", "mid-" before it; whether it is a
