@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 /// What a single line looks like, when it looks like boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,65 +173,6 @@ re!(
     )
 );
 
-/// Patterns that `line_feature` tries on nearly every line, tried together first: one
-/// pass of the set tells whether any of them matches, and only then is each tried on
-/// its own. Nearly every line is prose that none of them matches, and for such a line
-/// a call costs about as much as the search itself (BENCHMARKS.md, seventh round).
-struct Group {
-    set: RegexSet,
-    members: Vec<&'static Regex>,
-}
-
-impl Group {
-    fn new(members: Vec<&'static Regex>) -> Group {
-        let set = RegexSet::new(members.iter().map(|r| r.as_str())).expect("valid built-in regexes");
-        Group { set, members }
-    }
-
-    fn pass<'a>(&'a self, line: &'a str) -> Pass<'a> {
-        Pass { group: self, line, any: self.set.is_match(line) }
-    }
-}
-
-/// One line after its group's pass.
-struct Pass<'a> {
-    group: &'a Group,
-    line: &'a str,
-    any: bool,
-}
-
-impl Pass<'_> {
-    /// Whether `re`, one of the group's patterns, matches the line.
-    fn has(&self, re: &Regex) -> bool {
-        debug_assert!(self.group.members.iter().any(|m| std::ptr::eq(*m, re)), "{} is not in the group", re.as_str());
-        self.any && re.is_match(self.line)
-    }
-}
-
-/// The patterns anchored at the start of the line. The date stamp stays out: with it the
-/// set's automaton grows too large to be fast.
-static AT_START: LazyLock<Group> = LazyLock::new(|| {
-    Group::new(vec![
-        &AD_MARKER,
-        &BIO_HEADING,
-        &TEASER_PHRASE,
-        &TEASER_LABEL,
-        &SOCIAL,
-        &CONTACT,
-        &URL_LINE,
-        &BIO_THIRD_PERSON,
-        &BYLINE,
-        &BYLINE_COUNTER,
-        &CAPTION_LABEL,
-        &STREET,
-        &AGENCY,
-    ])
-});
-
-/// The patterns that may match anywhere in the line and so read all of it.
-static ANYWHERE: LazyLock<Group> =
-    LazyLock::new(|| Group::new(vec![&DISCLAIMER, &PROMO_WORD, &BIO_FIRST_PERSON, &PRICE_PER_PERIOD]));
-
 fn has_quotes(line: &str) -> bool {
     line.contains(['"', '„', '“', '”', '»', '«'])
 }
@@ -295,58 +236,56 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     }
     // Every test below compares the count with 40 words or fewer.
     let n = words_upto(line, 41);
-    let start = AT_START.pass(line);
-    let anywhere = ANYWHERE.pass(line);
-    if start.has(&AD_MARKER) {
+    if AD_MARKER.is_match(line) {
         return Some(Feature::AdMarker);
     }
-    if start.has(&BIO_HEADING) {
+    if BIO_HEADING.is_match(line) {
         return Some(Feature::BioHeading);
     }
-    if start.has(&TEASER_PHRASE) || (start.has(&TEASER_LABEL) && n <= 20) {
+    if TEASER_PHRASE.is_match(line) || (TEASER_LABEL.is_match(line) && n <= 20) {
         return Some(Feature::Teaser);
     }
-    if start.has(&SOCIAL) {
+    if SOCIAL.is_match(line) {
         return Some(Feature::Social);
     }
-    if start.has(&CONTACT) {
+    if CONTACT.is_match(line) {
         return Some(Feature::Contact);
     }
-    if start.has(&URL_LINE) {
+    if URL_LINE.is_match(line) {
         return Some(Feature::Url);
     }
-    if n <= 6 && (POSTCODE.is_match(line) || start.has(&STREET)) {
+    if n <= 6 && (POSTCODE.is_match(line) || STREET.is_match(line)) {
         return Some(Feature::Address);
     }
-    if n <= 8 && start.has(&AGENCY) {
+    if n <= 8 && AGENCY.is_match(line) {
         return Some(Feature::AgencySignoff);
     }
-    if anywhere.has(&DISCLAIMER) {
+    if DISCLAIMER.is_match(line) {
         return Some(Feature::Disclaimer);
     }
     // Cheap tests go first in each conjunction: most lines are prose that no pattern
     // below matches, and the case-insensitive alternations scan the whole line.
     let reader = || READER_DE.is_match(line) || READER_EN.is_match(line);
     let digit = has_digit(line);
-    if anywhere.has(&PROMO_WORD) && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader()) {
+    if PROMO_WORD.is_match(line) && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader()) {
         return Some(Feature::Promo);
     }
     if digit
-        && anywhere.has(&PRICE_PER_PERIOD)
+        && PRICE_PER_PERIOD.is_match(line)
         && (line.trim_end().ends_with('!') || !ends_like_sentence(line) || reader())
     {
         return Some(Feature::Promo);
     }
-    if !has_quotes(line) && anywhere.has(&BIO_FIRST_PERSON) && BIO_CAREER.is_match(line) {
+    if !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
         return Some(Feature::Bio);
     }
-    if n <= 40 && start.has(&BIO_THIRD_PERSON) {
+    if n <= 40 && BIO_THIRD_PERSON.is_match(line) {
         return Some(Feature::Bio);
     }
-    if n <= 8 && (start.has(&BYLINE) || start.has(&BYLINE_COUNTER)) {
+    if n <= 8 && (BYLINE.is_match(line) || BYLINE_COUNTER.is_match(line)) {
         return Some(Feature::Byline);
     }
-    if n <= 30 && start.has(&CAPTION_LABEL)
+    if n <= 30 && CAPTION_LABEL.is_match(line)
         || CAPTION_TAIL.is_match(line) && !ends_like_sentence(line.trim_end_matches(['.', ')']))
         || n <= 20 && CAPTION_CREDIT.is_match(line)
     {
