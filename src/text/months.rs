@@ -23,6 +23,12 @@ impl Form {
     pub fn in_english(&self) -> bool {
         matches!(self.written, Written::En | Written::Both)
     }
+
+    /// The form as news text writes it: "März", "Sept".
+    pub fn capitalised(&self) -> String {
+        let mut chars = self.name.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
 }
 
 const fn full(name: &'static str, written: Written) -> Form {
@@ -67,15 +73,8 @@ pub fn all_forms() -> impl Iterator<Item = &'static str> {
 /// alternatives of a regular expression, longest first (so that "Sept" is tried before
 /// "Sep" wherever a pattern lets both end at the same place).
 pub fn alternation(keep: impl Fn(&Form) -> bool) -> String {
-    let mut names: Vec<String> = MONTHS
-        .iter()
-        .flat_map(|forms| forms.iter())
-        .filter(|f| keep(f))
-        .map(|f| {
-            let mut chars = f.name.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-        })
-        .collect();
+    let mut names: Vec<String> =
+        MONTHS.iter().flat_map(|forms| forms.iter()).filter(|f| keep(f)).map(Form::capitalised).collect();
     names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
     names.dedup();
     names.join("|")

@@ -164,9 +164,7 @@ pub fn article(rng: &mut Rng, n: usize) -> Generated {
     let staff = 200 + rng.below(40_000);
     let mut paragraphs: Vec<String> = Vec::new();
     // The German name as an article writes it: "März".
-    let german = tradewatch::text::months::MONTHS[month][0].name;
-    let month_name: String =
-        german.chars().take(1).flat_map(char::to_uppercase).chain(german.chars().skip(1)).collect();
+    let month_name = tradewatch::text::months::MONTHS[month][0].capitalised();
     let lead = match rng.below(4) {
         0 => format!(
             "Das US-Handelsministerium hat den {trade} {company} aus {city} auf die sogenannte Entity List gesetzt. \

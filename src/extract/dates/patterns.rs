@@ -20,12 +20,11 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
 /// English abbreviation of more than three letters may also go without its dot
 /// ("Sept 20").
 static MONTH_EN: LazyLock<String> = LazyLock::new(|| {
-    let english = |f: &months::Form| f.in_english();
     format!(
         r"(?:(?:{})\b|(?:{})\.|(?:{})\b)",
-        months::alternation(|f| english(f) && !f.abbreviation),
-        months::alternation(|f| english(f) && f.abbreviation),
-        months::alternation(|f| english(f) && f.abbreviation && f.name.chars().count() > 3),
+        months::alternation(|f| f.in_english() && !f.abbreviation),
+        months::alternation(|f| f.in_english() && f.abbreviation),
+        months::alternation(|f| f.in_english() && f.abbreviation && f.name.chars().count() > 3),
     )
 });
 
