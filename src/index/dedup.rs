@@ -5,11 +5,13 @@
 //! [`SAMPLE_MODULUS`]; the same 5-gram is kept or dropped in every article, so the sample
 //! of an overlap is the overlap of the samples). Two articles are near-duplicates when
 //! their sampled overlap is at least [`MIN_OVERLAP`] shingles and at least
-//! [`MIN_CONTAINMENT`] of the smaller sample. Candidates come from an inverted index of
-//! shingle hashes (the `shingle` field of article documents, plus the batch being
-//! indexed); a shingle shared by more than [`MAX_POSTINGS`] articles is a stock phrase and
-//! is skipped, which keeps the work per article bounded and the whole run sub-quadratic;
-//! each article records at most [`MAX_LINKS`] links (its strongest overlaps).
+//! [`MIN_CONTAINMENT`] of the smaller sample. Candidates come from the articles holding
+//! each shingle: among those indexed before, from the `shingle` fast field of article
+//! documents (scanned once per chunk of new articles); within the batch being indexed,
+//! from [`ShingleIndex`]. A shingle shared by more than [`MAX_POSTINGS`] articles is a
+//! stock phrase and is skipped, which keeps the work per article bounded and the whole
+//! run sub-quadratic; each article records at most [`MAX_LINKS`] links (its strongest
+//! overlaps).
 //!
 //! Measured on the seed articles: the rewrite 000 and the report 001 share 15% of their
 //! 5-grams (12 of 69 sampled ones, 17%); unrelated pairs share none of the sampled ones.

@@ -10,13 +10,14 @@
 //! - `article`: `file`, `hash` (blake3 of the file), `title`, `source`, `url`,
 //!   `published`, `published_estimated`, `language`, `named` (every entity the article
 //!   names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
-//!   near-duplicate detection) and `shingle_count`.
+//!   near-duplicate detection: a fast field, one column value per hash, not a term of
+//!   the inverted index) and `shingle_count`.
 //! - `mention`: `entity` (canonical name), `entity_key` (its lowercase form), `payload`
 //!   (the `MeasureMention` as JSON), `file`.
 //! - `dup`: a near-duplicate link: `file` (the later article) is a near-duplicate of
 //!   `dup_of` (the earlier one). Deleting either article's documents deletes the link.
 
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, INDEXED, STORED, STRING};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING};
 
 use super::analyzer::{DE_ANALYZER, EN_ANALYZER};
 
@@ -24,6 +25,8 @@ pub const KIND_PASSAGE: &str = "passage";
 pub const KIND_ARTICLE: &str = "article";
 pub const KIND_MENTION: &str = "mention";
 pub const KIND_DUP: &str = "dup";
+/// The name of the near-duplicate signature field, a fast field read by name.
+pub const SHINGLE_FIELD: &str = "shingle";
 
 /// Field handles, built once.
 #[derive(Clone)]
@@ -79,7 +82,7 @@ impl Fields {
         let url = b.add_text_field("url", STORED);
         let language = b.add_text_field("language", STORED);
         let named = b.add_text_field("named", STRING | STORED);
-        let shingle = b.add_u64_field("shingle", INDEXED);
+        let shingle = b.add_u64_field(SHINGLE_FIELD, FAST);
         let shingle_count = b.add_u64_field("shingle_count", STORED);
         let entity = b.add_text_field("entity", STRING | STORED);
         let entity_key = b.add_text_field("entity_key", STRING);

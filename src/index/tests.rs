@@ -362,6 +362,46 @@ fn near_duplicates_are_recorded_with_the_earlier_article_as_primary() {
     assert_eq!(s.open().near_duplicate_of("x_rewrite.md").expect("dup"), Some("y_report.md".to_string()));
 }
 
+/// An article of one run made of a stock paragraph and words of its own: `i` picks the
+/// words, so no two such articles share a 5-gram outside the stock paragraph.
+fn stock_article(i: usize) -> String {
+    let stock = "Die Behörde teilte am Montag in einer ausführlichen schriftlichen Erklärung mit, dass \
+        sie die Lage weiterhin aufmerksam beobachte und zu gegebener Zeit über weitere Schritte \
+        entscheiden werde, sobald alle Unterlagen vollständig geprüft worden seien und die \
+        beteiligten Stellen ihre Stellungnahmen abgegeben hätten.";
+    let own: Vec<String> = (0..12).map(|k| format!("eigenwort{i}x{k}")).collect();
+    article(&format!("Meldung {i}"), "2024-07-01", "de", &format!("{stock}\n\n{}.", own.join(" ")))
+}
+
+#[test]
+fn near_duplicates_of_earlier_runs_are_found_and_stock_phrases_are_no_evidence() {
+    // Few earlier articles share the paragraph: the next one is linked to them.
+    let s = Setup::new(&[]);
+    for i in 0..3 {
+        s.write(&format!("early{i}.md"), &stock_article(i));
+        s.update();
+    }
+    s.write("late.md", &stock_article(100));
+    let report = s.update();
+    assert!(report.near_duplicates >= 1, "{report}");
+    assert!(s.open().near_duplicate_of("late.md").expect("dup").is_some());
+
+    // More earlier articles share it than a shingle may have holders: a stock phrase,
+    // which links nothing, however many runs (and segments) the articles came in.
+    let s = Setup::new(&[]);
+    for i in 0..=dedup::MAX_POSTINGS {
+        s.write(&format!("early{i:02}.md"), &stock_article(i));
+        if i % 4 == 0 {
+            s.update();
+        }
+    }
+    s.update();
+    s.write("late.md", &stock_article(100));
+    let report = s.update();
+    assert_eq!(report.near_duplicates, 0, "{report}");
+    assert_eq!(s.open().near_duplicate_of("late.md").expect("dup"), None);
+}
+
 #[test]
 fn articles_are_listed_newest_first() {
     let s = setup();

@@ -18,6 +18,8 @@ use std::time::Duration;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -26,7 +28,7 @@ use tantivy::{DocAddress, DocSet, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 use super::dedup::{self, PrimaryOrder, ShingleIndex, MAX_POSTINGS};
 use super::lock::{LockError, WriterLock, DEFAULT_WAIT};
 use super::manifest::{Entry, Manifest, Stamp, BROKEN};
-use super::schema::{Fields, KIND_ARTICLE, KIND_DUP, KIND_MENTION, KIND_PASSAGE};
+use super::schema::{Fields, KIND_ARTICLE, KIND_DUP, KIND_MENTION, KIND_PASSAGE, SHINGLE_FIELD};
 use super::{index_exists, open_tantivy, stored_date, stored_str, stored_u64, UpdateReport};
 use crate::config::Paths;
 use crate::corpus::{Article, LoadError, Passage};
@@ -256,42 +258,81 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     docs
 }
 
-/// Near-duplicate candidates among the articles already indexed (before this run), with
-/// their shared sampled shingles, skipping files this run replaces or drops.
+/// Near-duplicate candidates among the articles already indexed (before this run),
+/// skipping files this run replaces or drops.
+///
+/// The signatures sit in a fast field (a column of values per article document), not in
+/// the inverted index: a corpus has about as many distinct sampled shingles as words, and
+/// putting each in the term dictionary cost more than a tenth of a from-scratch run. A
+/// column is read by scanning it, so the candidates of a whole chunk of new articles are
+/// gathered in one pass over the indexed articles ([`IndexedShingles::holders`]).
 struct IndexedShingles<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
     skip: &'a HashSet<String>,
+    /// Per segment: its signature column and its live article documents.
+    articles: Vec<(tantivy::columnar::Column<u64>, Vec<tantivy::DocId>)>,
     files: HashMap<DocAddress, Option<String>>,
 }
 
-impl IndexedShingles<'_> {
-    fn overlaps(&mut self, shingles: &[u64]) -> anyhow::Result<HashMap<String, usize>> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for s in shingles {
-            let term = Term::from_field_u64(self.fields.shingle, *s);
-            let mut hits: Vec<DocAddress> = Vec::new();
-            for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
-                let inverted = segment.inverted_index(self.fields.shingle)?;
-                let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else { continue };
+/// The indexed articles holding each wanted shingle, in segment and document order, at
+/// most [`MAX_POSTINGS`] + 1 of them (one more tells a stock phrase).
+type Holders = FxHashMap<u64, SmallVec<[DocAddress; 2]>>;
+
+impl<'a> IndexedShingles<'a> {
+    fn new(searcher: &'a Searcher, fields: &'a Fields, skip: &'a HashSet<String>) -> anyhow::Result<Self> {
+        let term = Term::from_field_text(fields.kind, KIND_ARTICLE);
+        let mut articles = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64(SHINGLE_FIELD)?;
+            let inverted = segment.inverted_index(fields.kind)?;
+            let mut docs = Vec::new();
+            if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
                 let mut doc = postings.doc();
-                while doc != TERMINATED && hits.len() <= MAX_POSTINGS {
+                while doc != TERMINATED {
                     if !segment.is_deleted(doc) {
-                        hits.push(DocAddress::new(ord as u32, doc));
+                        docs.push(doc);
                     }
                     doc = postings.advance();
                 }
             }
-            if hits.len() > MAX_POSTINGS {
-                continue;
+            articles.push((column, docs));
+        }
+        Ok(IndexedShingles { searcher, fields, skip, articles, files: HashMap::new() })
+    }
+
+    /// One scan of the indexed signatures for all shingles of a chunk of new articles.
+    fn holders<'s>(&self, wanted: impl Iterator<Item = &'s u64>) -> Holders {
+        let mut holders: Holders = wanted.map(|s| (*s, SmallVec::new())).collect();
+        if holders.is_empty() {
+            return holders;
+        }
+        for (ord, (column, docs)) in self.articles.iter().enumerate() {
+            for &doc in docs {
+                for s in column.values_for_doc(doc) {
+                    if let Some(list) = holders.get_mut(&s) {
+                        if list.len() <= MAX_POSTINGS {
+                            list.push(DocAddress::new(ord as u32, doc));
+                        }
+                    }
+                }
             }
+        }
+        holders
+    }
+
+    /// Shared shingles by indexed file, stock phrases left out.
+    fn overlaps(&mut self, holders: &Holders, shingles: &[u64]) -> anyhow::Result<HashMap<String, usize>> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for s in shingles {
+            let Some(hits) = holders.get(s).filter(|hits| hits.len() <= MAX_POSTINGS) else { continue };
             for addr in hits {
-                let file = match self.files.get(&addr) {
+                let file = match self.files.get(addr) {
                     Some(f) => f.clone(),
                     None => {
-                        let doc = self.searcher.doc::<TantivyDocument>(addr)?;
+                        let doc = self.searcher.doc::<TantivyDocument>(*addr)?;
                         let f = stored_str(&doc, self.fields.file);
-                        self.files.insert(addr, f.clone());
+                        self.files.insert(*addr, f.clone());
                         f
                     }
                 };
@@ -422,7 +463,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
         writer.delete_term(Term::from_field_text(fields.dup_of, f));
         report.removed += 1;
     }
-    let mut existing = IndexedShingles { searcher: &searcher, fields: &fields, skip: &replaced, files: HashMap::new() };
+    let mut existing = IndexedShingles::new(&searcher, &fields, &replaced)?;
     let mut batch = ShingleIndex::default();
     let mut batch_articles: Vec<(String, PrimaryOrder, usize)> = Vec::new();
     let bar = progress_bar(to_parse.len(), progress);
@@ -448,6 +489,8 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                 (name.clone(), *stamp, result)
             })
             .collect();
+        let holders =
+            existing.holders(prepared.iter().filter_map(|(_, _, r)| r.as_ref().ok()).flat_map(|(p, _)| &p.shingles));
         for (name, stamp, result) in prepared {
             bar.inc(1);
             let (p, hash) = match result {
@@ -474,7 +517,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             // dropped before anything of theirs is copied.
             let near = |overlap: usize, len: usize| dedup::is_near_duplicate(overlap, p.shingles.len(), len);
             let mut links: Vec<(String, PrimaryOrder, usize, usize)> = Vec::new();
-            for (other, overlap) in existing.overlaps(&p.shingles)? {
+            for (other, overlap) in existing.overlaps(&holders, &p.shingles)? {
                 if let Some(ix) = indexed.get(&other).filter(|ix| near(overlap, ix.shingles)) {
                     links.push((other, ix.order.clone(), ix.shingles, overlap));
                 }
