@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
@@ -269,7 +269,9 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
 
 /// Which cues can match a sentence, known from the literals every match of a cue starts
 /// (or ends) with, as the regex parser extracts them: one scan of the sentence for all
-/// of them replaces a search per cue, most of which find nothing.
+/// of them replaces a search per cue, most of which find nothing. The scan reports
+/// overlapping matches, which Aho-Corasick's DFA form runs about three times faster
+/// than its default NFA over these literals.
 struct CueGate {
     literals: AhoCorasick,
     /// Per literal, the cues (bits in [`CUES`] order) whose matches may start (or end)
@@ -305,6 +307,7 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     }
     let literals = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&literals)
         .unwrap_or_else(|e| panic!("cue literals: {e}"));
     CueGate { literals, opens, always }
@@ -344,11 +347,15 @@ fn possible_cues(lower: &str) -> u64 {
 
 /// Word stems of which every cue contains at least one: a sentence with none of them
 /// reports no measure, and most sentences of a long article are ruled out by this one
-/// literal search before any cue runs.
-static TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(
-        r"verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered",
-    )
+/// literal search before any cue runs. Plain substrings, searched with one
+/// Aho-Corasick automaton (a DFA: the search runs on every sentence).
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered";
+
+static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(TRIGGER_STEMS.split('|'))
+        .unwrap_or_else(|e| panic!("trigger stems: {e}"))
 });
 
 fn is_generic(kind: MeasureKind) -> bool {
