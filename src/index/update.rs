@@ -302,11 +302,12 @@ impl<'a> IndexedShingles<'a> {
     }
 
     /// One scan of the indexed signatures for all shingles of a chunk of new articles.
+    /// Nothing is collected when the index holds no article (a run from scratch).
     fn holders<'s>(&self, wanted: impl Iterator<Item = &'s u64>) -> Holders {
-        let mut holders: Holders = wanted.map(|s| (*s, SmallVec::new())).collect();
-        if holders.is_empty() {
-            return holders;
+        if self.articles.iter().all(|(_, docs)| docs.is_empty()) {
+            return Holders::default();
         }
+        let mut holders: Holders = wanted.map(|s| (*s, SmallVec::new())).collect();
         for (ord, (column, docs)) in self.articles.iter().enumerate() {
             for &doc in docs {
                 for s in column.values_for_doc(doc) {
