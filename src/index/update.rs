@@ -23,7 +23,7 @@ use smallvec::SmallVec;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED};
+use tantivy::{DocAddress, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use super::dedup::{self, PrimaryOrder, ShingleIndex, MAX_POSTINGS};
 use super::lock::{LockError, WriterLock, DEFAULT_WAIT};
@@ -102,6 +102,8 @@ fn list_corpus(paths: &Paths, loader: Loader) -> anyhow::Result<Vec<String>> {
 
 /// What the index holds for one article.
 struct Indexed {
+    /// Where its article document is.
+    addr: DocAddress,
     hash: String,
     order: PrimaryOrder,
     shingles: usize,
@@ -122,7 +124,7 @@ fn indexed_articles(searcher: &Searcher, fields: &Fields) -> anyhow::Result<Hash
             file: file.clone(),
         };
         let shingles = stored_u64(&doc, fields.shingle_count).unwrap_or(0) as usize;
-        out.insert(file, Indexed { hash, order, shingles });
+        out.insert(file, Indexed { addr, hash, order, shingles });
     }
     Ok(out)
 }
@@ -265,55 +267,59 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
 /// the inverted index: a corpus has about as many distinct sampled shingles as words, and
 /// putting each in the term dictionary cost more than a tenth of a from-scratch run. A
 /// column is read by scanning it, so the candidates of a whole chunk of new articles are
-/// gathered in one pass over the indexed articles ([`IndexedShingles::holders`]).
+/// gathered in one pass over the indexed articles ([`IndexedShingles::holders`]). Which
+/// documents those are, and their files, is what [`indexed_articles`] already read.
 struct IndexedShingles<'a> {
-    searcher: &'a Searcher,
-    fields: &'a Fields,
     skip: &'a HashSet<String>,
-    /// Per segment: its signature column and its live article documents.
-    articles: Vec<(tantivy::columnar::Column<u64>, Vec<tantivy::DocId>)>,
-    files: HashMap<DocAddress, Option<String>>,
+    segments: Vec<SegmentSignatures<'a>>,
 }
 
-/// The indexed articles holding each wanted shingle, in segment and document order, at
+/// One segment's signature column and its live articles (document, file), in document
+/// order.
+struct SegmentSignatures<'a> {
+    column: tantivy::columnar::Column<u64>,
+    articles: Vec<(tantivy::DocId, &'a str)>,
+}
+
+/// The indexed files holding each wanted shingle, in segment and document order, at
 /// most [`MAX_POSTINGS`] + 1 of them (one more tells a stock phrase).
-type Holders = FxHashMap<u64, SmallVec<[DocAddress; 2]>>;
+type Holders<'a> = FxHashMap<u64, SmallVec<[&'a str; 2]>>;
 
 impl<'a> IndexedShingles<'a> {
-    fn new(searcher: &'a Searcher, fields: &'a Fields, skip: &'a HashSet<String>) -> anyhow::Result<Self> {
-        let term = Term::from_field_text(fields.kind, KIND_ARTICLE);
-        let mut articles = Vec::new();
+    fn new(
+        searcher: &Searcher,
+        indexed: &'a HashMap<String, Indexed>,
+        skip: &'a HashSet<String>,
+    ) -> anyhow::Result<Self> {
+        let mut segments = Vec::new();
         for segment in searcher.segment_readers() {
-            let column = segment.fast_fields().u64(SHINGLE_FIELD)?;
-            let inverted = segment.inverted_index(fields.kind)?;
-            let mut docs = Vec::new();
-            if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    if !segment.is_deleted(doc) {
-                        docs.push(doc);
-                    }
-                    doc = postings.advance();
-                }
-            }
-            articles.push((column, docs));
+            segments
+                .push(SegmentSignatures { column: segment.fast_fields().u64(SHINGLE_FIELD)?, articles: Vec::new() });
         }
-        Ok(IndexedShingles { searcher, fields, skip, articles, files: HashMap::new() })
+        for (file, ix) in indexed {
+            if let Some(segment) = segments.get_mut(ix.addr.segment_ord as usize) {
+                segment.articles.push((ix.addr.doc_id, file.as_str()));
+            }
+        }
+        for segment in &mut segments {
+            segment.articles.sort_unstable();
+        }
+        Ok(IndexedShingles { skip, segments })
     }
 
     /// One scan of the indexed signatures for all shingles of a chunk of new articles.
     /// Nothing is collected when the index holds no article (a run from scratch).
-    fn holders<'s>(&self, wanted: impl Iterator<Item = &'s u64>) -> Holders {
-        if self.articles.iter().all(|(_, docs)| docs.is_empty()) {
+    fn holders<'s>(&self, wanted: impl Iterator<Item = &'s u64>) -> Holders<'a> {
+        if self.segments.iter().all(|segment| segment.articles.is_empty()) {
             return Holders::default();
         }
         let mut holders: Holders = wanted.map(|s| (*s, SmallVec::new())).collect();
-        for (ord, (column, docs)) in self.articles.iter().enumerate() {
-            for &doc in docs {
-                for s in column.values_for_doc(doc) {
+        for segment in &self.segments {
+            for &(doc, file) in &segment.articles {
+                for s in segment.column.values_for_doc(doc) {
                     if let Some(list) = holders.get_mut(&s) {
                         if list.len() <= MAX_POSTINGS {
-                            list.push(DocAddress::new(ord as u32, doc));
+                            list.push(file);
                         }
                     }
                 }
@@ -323,26 +329,15 @@ impl<'a> IndexedShingles<'a> {
     }
 
     /// Shared shingles by indexed file, stock phrases left out.
-    fn overlaps(&mut self, holders: &Holders, shingles: &[u64]) -> anyhow::Result<HashMap<String, usize>> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+    fn overlaps(&self, holders: &Holders<'a>, shingles: &[u64]) -> HashMap<&'a str, usize> {
+        let mut counts: HashMap<&'a str, usize> = HashMap::new();
         for s in shingles {
-            let Some(hits) = holders.get(s).filter(|hits| hits.len() <= MAX_POSTINGS) else { continue };
-            for addr in hits {
-                let file = match self.files.get(addr) {
-                    Some(f) => f.clone(),
-                    None => {
-                        let doc = self.searcher.doc::<TantivyDocument>(*addr)?;
-                        let f = stored_str(&doc, self.fields.file);
-                        self.files.insert(*addr, f.clone());
-                        f
-                    }
-                };
-                if let Some(f) = file.filter(|f| !self.skip.contains(f)) {
-                    *counts.entry(f).or_default() += 1;
-                }
+            let Some(files) = holders.get(s).filter(|files| files.len() <= MAX_POSTINGS) else { continue };
+            for &file in files.iter().filter(|&&file| !self.skip.contains(file)) {
+                *counts.entry(file).or_default() += 1;
             }
         }
-        Ok(counts)
+        counts
     }
 }
 
@@ -464,7 +459,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
         writer.delete_term(Term::from_field_text(fields.dup_of, f));
         report.removed += 1;
     }
-    let mut existing = IndexedShingles::new(&searcher, &fields, &replaced)?;
+    let existing = IndexedShingles::new(&searcher, &indexed, &replaced)?;
     let mut batch = ShingleIndex::default();
     let mut batch_articles: Vec<(String, PrimaryOrder, usize)> = Vec::new();
     let bar = progress_bar(to_parse.len(), progress);
@@ -518,9 +513,9 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             // dropped before anything of theirs is copied.
             let near = |overlap: usize, len: usize| dedup::is_near_duplicate(overlap, p.shingles.len(), len);
             let mut links: Vec<(String, PrimaryOrder, usize, usize)> = Vec::new();
-            for (other, overlap) in existing.overlaps(&holders, &p.shingles)? {
-                if let Some(ix) = indexed.get(&other).filter(|ix| near(overlap, ix.shingles)) {
-                    links.push((other, ix.order.clone(), ix.shingles, overlap));
+            for (other, overlap) in existing.overlaps(&holders, &p.shingles) {
+                if let Some(ix) = indexed.get(other).filter(|ix| near(overlap, ix.shingles)) {
+                    links.push((other.to_string(), ix.order.clone(), ix.shingles, overlap));
                 }
             }
             let id = batch_articles.len();
