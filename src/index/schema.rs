@@ -11,7 +11,12 @@
 //!   `published`, `published_estimated`, `language`, `named` (every entity the article
 //!   names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
 //!   near-duplicate detection: a fast field, one column value per hash, not a term of
-//!   the inverted index) and `shingle_count`.
+//!   the inverted index) and `shingle_count`. What an update needs to know of every
+//!   indexed article is also in fast fields (columns), so it is read without a
+//!   stored-document read per article, which would decompress nearly the whole
+//!   document store (the passages lie between the articles): `article_file`, `hash`,
+//!   `published_day` (the day number of chrono's `num_days_from_ce`), `published_estimated` and
+//!   `shingle_count`.
 //! - `mention`: `entity` (canonical name), `entity_key` (its lowercase form), `payload`
 //!   (the `MeasureMention` as JSON), `file`.
 //! - `dup`: a near-duplicate link: `file` (the later article) is a near-duplicate of
@@ -27,6 +32,12 @@ pub const KIND_MENTION: &str = "mention";
 pub const KIND_DUP: &str = "dup";
 /// The name of the near-duplicate signature field, a fast field read by name.
 pub const SHINGLE_FIELD: &str = "shingle";
+/// The fast fields of article documents an update reads (see the module comment).
+pub const ARTICLE_FILE_FIELD: &str = "article_file";
+pub const HASH_FIELD: &str = "hash";
+pub const PUBLISHED_DAY_FIELD: &str = "published_day";
+pub const PUBLISHED_ESTIMATED_FIELD: &str = "published_estimated";
+pub const SHINGLE_COUNT_FIELD: &str = "shingle_count";
 
 /// Field handles, built once.
 #[derive(Clone)]
@@ -42,7 +53,9 @@ pub struct Fields {
     pub sentence: Field,
     pub published: Field,
     pub published_estimated: Field,
+    pub published_day: Field,
     pub hash: Field,
+    pub article_file: Field,
     pub title: Field,
     pub source: Field,
     pub url: Field,
@@ -75,15 +88,17 @@ impl Fields {
         let block = b.add_u64_field("block", STORED);
         let sentence = b.add_u64_field("sentence", STORED);
         let published = b.add_text_field("published", STORED);
-        let published_estimated = b.add_bool_field("published_estimated", STORED);
-        let hash = b.add_text_field("hash", STRING | STORED);
+        let published_estimated = b.add_bool_field(PUBLISHED_ESTIMATED_FIELD, STORED | FAST);
+        let published_day = b.add_i64_field(PUBLISHED_DAY_FIELD, FAST);
+        let hash = b.add_text_field(HASH_FIELD, STRING | STORED | FAST);
+        let article_file = b.add_text_field(ARTICLE_FILE_FIELD, FAST);
         let title = b.add_text_field("title", STORED);
         let source = b.add_text_field("source", STORED);
         let url = b.add_text_field("url", STORED);
         let language = b.add_text_field("language", STORED);
         let named = b.add_text_field("named", STRING | STORED);
         let shingle = b.add_u64_field(SHINGLE_FIELD, FAST);
-        let shingle_count = b.add_u64_field("shingle_count", STORED);
+        let shingle_count = b.add_u64_field(SHINGLE_COUNT_FIELD, FAST);
         let entity = b.add_text_field("entity", STRING | STORED);
         let entity_key = b.add_text_field("entity_key", STRING);
         let payload = b.add_text_field("payload", STORED);
@@ -100,7 +115,9 @@ impl Fields {
             sentence,
             published,
             published_estimated,
+            published_day,
             hash,
+            article_file,
             title,
             source,
             url,

@@ -403,6 +403,30 @@ fn near_duplicates_of_earlier_runs_are_found_and_stock_phrases_are_no_evidence()
 }
 
 #[test]
+fn the_primary_is_chosen_by_what_an_earlier_run_recorded_of_its_article() {
+    // The article of the earlier run is known to the later run only by what its index
+    // documents record: its date (a day earlier wins over a smaller file name) and
+    // whether that date was estimated (a stated date wins).
+    let body = "Der Hersteller Vantrix zieht sich aus dem europäischen Markt zurück. Das Unternehmen werde \
+        seine Aktivitäten dort ab dem 20. Juli schrittweise einstellen und die Arbeitsplätze abbauen, heißt \
+        es in einer Mitteilung. Auf der Website des Unternehmens können Verbraucher bereits keine Produkte \
+        mehr kaufen.";
+    let s = Setup::new(&[("b_early.md", &article("Früh", "2024-07-15", "de", body))]);
+    s.update();
+    s.write("a_late.md", &article("Spät", "2024-07-16", "de", body));
+    assert_eq!(s.update().near_duplicates, 1);
+    assert_eq!(s.open().near_duplicate_of("a_late.md").expect("dup"), Some("b_early.md".to_string()));
+
+    let guessed =
+        article("Geschätzt", "2024-07-16", "de", body).replace("language", "published_estimated: true\nlanguage");
+    let s = Setup::new(&[("c_guess.md", &guessed)]);
+    s.update();
+    s.write("d_stated.md", &article("Genannt", "2024-07-16", "de", body));
+    assert_eq!(s.update().near_duplicates, 1);
+    assert_eq!(s.open().near_duplicate_of("c_guess.md").expect("dup"), Some("d_stated.md".to_string()));
+}
+
+#[test]
 fn articles_are_listed_newest_first() {
     let s = setup();
     s.update();

@@ -21,15 +21,19 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use tantivy::collector::DocSetCollector;
+use tantivy::columnar::StrColumn;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use super::dedup::{self, PrimaryOrder, ShingleIndex, MAX_POSTINGS};
 use super::lock::{LockError, WriterLock, DEFAULT_WAIT};
 use super::manifest::{Entry, Manifest, Stamp, BROKEN};
-use super::schema::{Fields, KIND_ARTICLE, KIND_DUP, KIND_MENTION, KIND_PASSAGE, SHINGLE_FIELD};
-use super::{index_exists, open_tantivy, stored_date, stored_str, stored_u64, UpdateReport};
+use super::schema::{
+    Fields, ARTICLE_FILE_FIELD, HASH_FIELD, KIND_ARTICLE, KIND_DUP, KIND_MENTION, KIND_PASSAGE, PUBLISHED_DAY_FIELD,
+    PUBLISHED_ESTIMATED_FIELD, SHINGLE_COUNT_FIELD, SHINGLE_FIELD,
+};
+use super::{index_exists, open_tantivy, UpdateReport};
 use crate::config::Paths;
 use crate::corpus::{Article, LoadError, Passage};
 
@@ -109,23 +113,64 @@ struct Indexed {
     shingles: usize,
 }
 
+/// What the index holds for every article, read from the article documents' fast fields
+/// (the columns of `schema::ARTICLE_FILE_FIELD` and its neighbours), segment by segment.
 fn indexed_articles(searcher: &Searcher, fields: &Fields) -> anyhow::Result<HashMap<String, Indexed>> {
     let q = TermQuery::new(Term::from_field_text(fields.kind, KIND_ARTICLE), IndexRecordOption::Basic);
-    let mut out = HashMap::new();
+    let mut by_segment: Vec<Vec<DocId>> = vec![Vec::new(); searcher.segment_readers().len()];
     for addr in searcher.search(&q, &DocSetCollector)? {
-        let doc = searcher.doc::<TantivyDocument>(addr)?;
-        let (Some(file), Some(hash)) = (stored_str(&doc, fields.file), stored_str(&doc, fields.hash)) else { continue };
-        let order = PrimaryOrder {
-            published: stored_date(&doc, fields.published),
-            estimated: doc
-                .get_first(fields.published_estimated)
-                .and_then(|v| tantivy::schema::Value::as_bool(&v))
-                .unwrap_or(false),
-            file: file.clone(),
-        };
-        let shingles = stored_u64(&doc, fields.shingle_count).unwrap_or(0) as usize;
-        out.insert(file, Indexed { addr, hash, order, shingles });
+        if let Some(docs) = by_segment.get_mut(addr.segment_ord as usize) {
+            docs.push(addr.doc_id);
+        }
     }
+    let mut out = HashMap::new();
+    for (segment_ord, docs) in by_segment.iter_mut().enumerate() {
+        if docs.is_empty() {
+            continue;
+        }
+        docs.sort_unstable();
+        let columns = searcher.segment_reader(segment_ord as u32).fast_fields();
+        let (Some(file_column), Some(hash_column)) = (columns.str(ARTICLE_FILE_FIELD)?, columns.str(HASH_FIELD)?)
+        else {
+            continue;
+        };
+        let days = columns.i64(PUBLISHED_DAY_FIELD)?;
+        let estimated = columns.bool(PUBLISHED_ESTIMATED_FIELD)?;
+        let counts = columns.u64(SHINGLE_COUNT_FIELD)?;
+        let files = strings_of(&file_column, docs)?;
+        let hashes = strings_of(&hash_column, docs)?;
+        for ((&doc_id, file), hash) in docs.iter().zip(files).zip(hashes) {
+            let (Some(file), Some(hash)) = (file, hash) else { continue };
+            let order = PrimaryOrder {
+                published: days
+                    .first(doc_id)
+                    .and_then(|d| i32::try_from(d).ok())
+                    .and_then(chrono::NaiveDate::from_num_days_from_ce_opt),
+                estimated: estimated.first(doc_id).unwrap_or(false),
+                file: file.clone(),
+            };
+            let shingles = counts.first(doc_id).unwrap_or(0) as usize;
+            let addr = DocAddress::new(segment_ord as u32, doc_id);
+            out.insert(file, Indexed { addr, hash, order, shingles });
+        }
+    }
+    Ok(out)
+}
+
+/// The first value of a string column for each of `docs`, in their order. The ordinals
+/// are turned into strings in one pass over the column's dictionary, in ordinal order.
+fn strings_of(column: &StrColumn, docs: &[DocId]) -> anyhow::Result<Vec<Option<String>>> {
+    let mut wanted: Vec<(u64, usize)> =
+        docs.iter().enumerate().filter_map(|(i, &doc)| column.term_ords(doc).next().map(|ord| (ord, i))).collect();
+    wanted.sort_unstable();
+    let ords: Vec<u64> = wanted.iter().map(|(ord, _)| *ord).collect();
+    let mut out: Vec<Option<String>> = vec![None; docs.len()];
+    let mut slots = wanted.iter().map(|(_, i)| *i);
+    column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let Some(slot) = slots.next().and_then(|i| out.get_mut(i)) {
+            *slot = std::str::from_utf8(bytes).ok().map(str::to_string);
+        }
+    })?;
     Ok(out)
 }
 
@@ -199,6 +244,7 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_ARTICLE);
     doc.add_text(fields.file, &meta.file);
+    doc.add_text(fields.article_file, &meta.file);
     doc.add_text(fields.hash, keyed_hash(&article.hash));
     for (field, value) in [(fields.title, &meta.title), (fields.source, &meta.source), (fields.url, &meta.url)] {
         if let Some(v) = value {
@@ -207,6 +253,9 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     }
     if let Some(p) = &published {
         doc.add_text(fields.published, p);
+    }
+    if let Some(day) = meta.published {
+        doc.add_i64(fields.published_day, i64::from(chrono::Datelike::num_days_from_ce(&day)));
     }
     doc.add_bool(fields.published_estimated, meta.published_estimated);
     doc.add_text(fields.language, lang.code());
