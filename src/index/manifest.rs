@@ -17,10 +17,23 @@ use std::path::Path;
 use std::time::UNIX_EPOCH;
 
 pub const MANIFEST_FILE: &str = "manifest.tsv";
-/// The header names the format and the extraction rules: a manifest written under other
-/// rules reads as empty, which sends every file back to the content-hash check.
-fn header() -> String {
-    format!("tradewatch-manifest 1 rules {}", crate::extract::RULES_FINGERPRINT)
+/// The header names the format, the extraction rules and the index schema: a manifest
+/// written under other rules or beside an index of another schema reads as empty, which
+/// sends every file back to the content-hash check, and the update that follows rebuilds
+/// an index of another schema. (The schema is not among the sources `build.rs`
+/// fingerprints: without it here, the quick check of `ask` would vouch for an index the
+/// next open refuses.)
+fn header() -> &'static str {
+    static HEADER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HEADER.get_or_init(|| {
+        format!("tradewatch-manifest 1 rules {} schema {}", crate::extract::RULES_FINGERPRINT, schema_digest())
+    })
+}
+
+/// A digest of the index schema as Tantivy writes it into the index's `meta.json`.
+fn schema_digest() -> String {
+    let schema = serde_json::to_string(&super::schema::Fields::new().schema).unwrap_or_default();
+    blake3::hash(schema.as_bytes()).to_hex()[..16].to_string()
 }
 /// The hash recorded for a file that failed to load.
 pub const BROKEN: &str = "!";
@@ -107,7 +120,7 @@ impl Manifest {
             return Manifest::default();
         };
         let mut lines = text.lines();
-        if lines.next() != Some(header().as_str()) {
+        if lines.next() != Some(header()) {
             return Manifest::default();
         }
         let mut m = Manifest::default();
@@ -159,7 +172,7 @@ impl Manifest {
         let mut names: Vec<&String> = self.files.keys().collect();
         names.sort();
         let mut out = String::with_capacity(64 * names.len() + 32);
-        out.push_str(&header());
+        out.push_str(header());
         out.push('\n');
         let mut dirs: Vec<(&String, &u128)> = self.dirs.iter().collect();
         dirs.sort();
@@ -329,8 +342,11 @@ mod tests {
         assert_eq!(Manifest::quick_check(index.path(), corpus.path()), Some(5));
         let cut = good.replacen("\tfile-4.md", "", 1); // an F line without a name
         let no_folders: String = good.lines().filter(|l| !l.starts_with("D\t")).map(|l| format!("{l}\n")).collect();
-        let other_rules = good.replacen(&header(), "tradewatch-manifest 1 rules 0", 1);
-        for bad in [cut, no_folders, other_rules, String::new(), "\u{fffd}".repeat(3)] {
+        let other_rules = good.replacen(header(), "tradewatch-manifest 1 rules 0", 1);
+        let other_schema = good.replacen(header(), &header().replace(" schema ", " schema 0"), 1);
+        let no_schema =
+            good.replacen(header(), &format!("tradewatch-manifest 1 rules {}", crate::extract::RULES_FINGERPRINT), 1);
+        for bad in [cut, no_folders, other_rules, other_schema, no_schema, String::new(), "\u{fffd}".repeat(3)] {
             std::fs::write(&file, &bad).expect("write");
             assert_eq!(Manifest::quick_check(index.path(), corpus.path()), None, "{bad:?}");
         }

@@ -427,6 +427,30 @@ fn the_primary_is_chosen_by_what_an_earlier_run_recorded_of_its_article() {
 }
 
 #[test]
+fn an_index_of_another_schema_is_rebuilt_by_the_next_question() {
+    let s = setup();
+    s.update();
+    // What an older version leaves behind: an index of its own schema, and a manifest
+    // that vouches for every file of the folder as it still is, under the same rules.
+    let manifest_file = s.paths.index.join(super::manifest::MANIFEST_FILE);
+    let manifest = std::fs::read_to_string(&manifest_file).expect("manifest");
+    let (header, rest) = manifest.split_once('\n').expect("header line");
+    let older = format!("{}\n{rest}", header.split(" schema ").next().unwrap_or(header));
+    std::fs::remove_dir_all(&s.paths.index).expect("remove");
+    std::fs::create_dir_all(&s.paths.index).expect("recreate");
+    let mut schema = tantivy::schema::Schema::builder();
+    schema.add_text_field("body", tantivy::schema::TEXT);
+    let other = tantivy::Index::create_in_dir(&s.paths.index, schema.build()).expect("other index");
+    other.writer_with_num_threads::<TantivyDocument>(1, 15_000_000).expect("writer").commit().expect("commit");
+    std::fs::write(&manifest_file, older).expect("write manifest");
+    assert!(Index::open(&s.paths.index).is_err(), "the other schema is refused");
+
+    let report = ensure_fresh_with(&s.paths, FIXTURE).expect("fresh");
+    assert_eq!((report.added, report.unchanged), (3, 0), "{report}");
+    assert!(!s.open().search("Verkaufsverbot", 5).expect("search").is_empty());
+}
+
+#[test]
 fn articles_are_listed_newest_first() {
     let s = setup();
     s.update();
