@@ -12,11 +12,11 @@
 //!   names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
 //!   near-duplicate detection: a fast field, one column value per hash, not a term of
 //!   the inverted index) and `shingle_count`. What an update needs to know of every
-//!   indexed article is also in fast fields (columns), so it is read without a
+//!   indexed article sits in fast fields (columns), so it is read without a
 //!   stored-document read per article, which would decompress nearly the whole
 //!   document store (the passages lie between the articles): `article_file`, `hash`,
-//!   `published_day` (the day number of chrono's `num_days_from_ce`), `published_estimated` and
-//!   `shingle_count`.
+//!   `published_day` (the day number of chrono's `num_days_from_ce`),
+//!   `published_estimated` and `shingle_count`.
 //! - `mention`: `entity` (canonical name), `entity_key` (its lowercase form), `payload`
 //!   (the `MeasureMention` as JSON), `file`.
 //! - `dup`: a near-duplicate link: `file` (the later article) is a near-duplicate of
@@ -90,7 +90,7 @@ impl Fields {
         let published = b.add_text_field("published", STORED);
         let published_estimated = b.add_bool_field(PUBLISHED_ESTIMATED_FIELD, STORED | FAST);
         let published_day = b.add_i64_field(PUBLISHED_DAY_FIELD, FAST);
-        let hash = b.add_text_field(HASH_FIELD, STRING | STORED | FAST);
+        let hash = b.add_text_field(HASH_FIELD, FAST);
         let article_file = b.add_text_field(ARTICLE_FILE_FIELD, FAST);
         let title = b.add_text_field("title", STORED);
         let source = b.add_text_field("source", STORED);
