@@ -7,9 +7,9 @@
 //!   `de_text` or `en_text` (the exact text, stored and searchable; which of the two
 //!   tells the article's language), `block`, `sentence`, and the article's
 //!   `source`/`url`/`published` copied in so a hit needs one stored-document read.
-//! - `article`: `file`, `hash` (blake3 of the file), `title`, `source`, `url`,
-//!   `published`, `published_estimated`, `language`, `named` (every entity the article
-//!   names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
+//! - `article`: `file`, `hash` (the file's blake3 keyed with the rules fingerprint),
+//!   `title`, `source`, `url`, `published`, `published_estimated`, `language`, `named`
+//!   (every entity the article names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
 //!   near-duplicate detection: a fast field, one column value per hash, not a term of
 //!   the inverted index) and `shingle_count`. What an update needs to know of every
 //!   indexed article sits in fast fields (columns), so it is read without a

@@ -264,6 +264,10 @@ fn changing_one_file_reindexes_only_that_file() {
     assert_eq!(index.passage_count().expect("count"), passages_before - 1);
     assert!(index.search("Geschäftsverbot", 5).expect("search").is_empty());
     assert!(!index.search("Exportverbot", 5).expect("search").is_empty());
+    // The next run reads the index with b.md's old documents deleted and its new ones
+    // in another segment, and finds nothing to do.
+    let again = s.update();
+    assert_eq!((again.added, again.changed, again.removed, again.unchanged), (0, 0, 0, 3), "{again}");
 }
 
 #[test]

@@ -130,17 +130,17 @@ fn indexed_articles(searcher: &Searcher, fields: &Fields) -> anyhow::Result<Hash
         }
         docs.sort_unstable();
         let columns = searcher.segment_reader(segment_ord as u32).fast_fields();
-        let (Some(file_column), Some(hash_column)) = (columns.str(ARTICLE_FILE_FIELD)?, columns.str(HASH_FIELD)?)
-        else {
-            continue;
+        let string_column = |name: &str| -> anyhow::Result<StrColumn> {
+            columns.str(name)?.ok_or_else(|| anyhow::anyhow!("the index lacks the `{name}` column of its articles"))
         };
         let days = columns.i64(PUBLISHED_DAY_FIELD)?;
         let estimated = columns.bool(PUBLISHED_ESTIMATED_FIELD)?;
         let counts = columns.u64(SHINGLE_COUNT_FIELD)?;
-        let files = strings_of(&file_column, docs)?;
-        let hashes = strings_of(&hash_column, docs)?;
+        let files = strings_of(&string_column(ARTICLE_FILE_FIELD)?, docs)
+            .with_context(|| format!("cannot read the `{ARTICLE_FILE_FIELD}` column"))?;
+        let hashes = strings_of(&string_column(HASH_FIELD)?, docs)
+            .with_context(|| format!("cannot read the `{HASH_FIELD}` column"))?;
         for ((&doc_id, file), hash) in docs.iter().zip(files).zip(hashes) {
-            let (Some(file), Some(hash)) = (file, hash) else { continue };
             let order = PrimaryOrder {
                 published: days
                     .first(doc_id)
@@ -157,20 +157,32 @@ fn indexed_articles(searcher: &Searcher, fields: &Fields) -> anyhow::Result<Hash
     Ok(out)
 }
 
-/// The first value of a string column for each of `docs`, in their order. The ordinals
-/// are turned into strings in one pass over the column's dictionary, in ordinal order.
-fn strings_of(column: &StrColumn, docs: &[DocId]) -> anyhow::Result<Vec<Option<String>>> {
-    let mut wanted: Vec<(u64, usize)> =
-        docs.iter().enumerate().filter_map(|(i, &doc)| column.term_ords(doc).next().map(|ord| (ord, i))).collect();
+/// The value of a string column for each of `docs`, in their order. The ordinals are
+/// turned into strings in one pass over the column's dictionary, in ordinal order. Every
+/// article document has a file and a hash: a document without one, or an ordinal the
+/// dictionary lacks, means a damaged index, and the update stops rather than take the
+/// article for a new one (which would leave its old documents beside the new).
+fn strings_of(column: &StrColumn, docs: &[DocId]) -> anyhow::Result<Vec<String>> {
+    let mut wanted: Vec<(u64, usize)> = Vec::with_capacity(docs.len());
+    for (i, &doc) in docs.iter().enumerate() {
+        let ord = column.term_ords(doc).next().ok_or_else(|| anyhow::anyhow!("an article document without a value: the index is damaged; remove the index folder and run `tradewatch index` to rebuild it"))?;
+        wanted.push((ord, i));
+    }
     wanted.sort_unstable();
     let ords: Vec<u64> = wanted.iter().map(|(ord, _)| *ord).collect();
-    let mut out: Vec<Option<String>> = vec![None; docs.len()];
+    let mut out: Vec<String> = vec![String::new(); docs.len()];
     let mut slots = wanted.iter().map(|(_, i)| *i);
-    column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-        if let Some(slot) = slots.next().and_then(|i| out.get_mut(i)) {
-            *slot = std::str::from_utf8(bytes).ok().map(str::to_string);
+    let mut unreadable = false;
+    let complete = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        match (slots.next().and_then(|i| out.get_mut(i)), std::str::from_utf8(bytes)) {
+            (Some(slot), Ok(text)) => *slot = text.to_string(),
+            _ => unreadable = true,
         }
     })?;
+    anyhow::ensure!(
+        complete && !unreadable,
+        "the column's dictionary lacks values its documents name: the index is damaged; remove the index folder and run `tradewatch index` to rebuild it"
+    );
     Ok(out)
 }
 
