@@ -16,7 +16,9 @@
 //!   stored-document read per article, which would decompress nearly the whole
 //!   document store (the passages lie between the articles): `article_file`, `hash`,
 //!   `published_day` (the day number of chrono's `num_days_from_ce`),
-//!   `published_estimated` and `shingle_count`.
+//!   `published_estimated` and `shingle_count`. The file has a column of its own,
+//!   `article_file`, because `file` is on every document: a column of it would be
+//!   written for every passage, mention and link too.
 //! - `mention`: `entity` (canonical name), `entity_key` (its lowercase form), `payload`
 //!   (the `MeasureMention` as JSON), `file`.
 //! - `dup`: a near-duplicate link: `file` (the later article) is a near-duplicate of

@@ -111,6 +111,11 @@ fn article(title: &str, published: &str, lang: &str, body: &str) -> String {
     format!("---\ntitle: {title}\nsource: Testquelle\npublished: {published}\nlanguage: {lang}\n---\n{body}\n")
 }
 
+/// An article of [`article`] whose date is marked as estimated.
+fn estimated(article: String) -> String {
+    article.replace("language", "published_estimated: true\nlanguage")
+}
+
 fn fixture_files() -> Vec<(&'static str, String)> {
     vec![
         (
@@ -342,11 +347,7 @@ fn near_duplicates_are_recorded_with_the_earlier_article_as_primary() {
     let other = "Die Kommission prüft Beschwerden gegen einen Suchmaschinenanbieter wegen Marktmacht. \
         Eine Entscheidung wird für das kommende Frühjahr erwartet, teilte die Behörde mit.";
     let s = Setup::new(&[
-        (
-            "x_rewrite.md",
-            &article("Rewrite", "2024-07-16", "de", &rewrite)
-                .replace("language", "published_estimated: true\nlanguage"),
-        ),
+        ("x_rewrite.md", &estimated(article("Rewrite", "2024-07-16", "de", &rewrite))),
         ("y_report.md", &article("Report", "2024-07-16", "de", story)),
         ("z_other.md", &article("Other", "2024-07-10", "de", other)),
     ]);
@@ -421,9 +422,7 @@ fn the_primary_is_chosen_by_what_an_earlier_run_recorded_of_its_article() {
     assert_eq!(s.update().near_duplicates, 1);
     assert_eq!(s.open().near_duplicate_of("a_late.md").expect("dup"), Some("b_early.md".to_string()));
 
-    let guessed =
-        article("Geschätzt", "2024-07-16", "de", body).replace("language", "published_estimated: true\nlanguage");
-    let s = Setup::new(&[("c_guess.md", &guessed)]);
+    let s = Setup::new(&[("c_guess.md", &estimated(article("Geschätzt", "2024-07-16", "de", body)))]);
     s.update();
     s.write("d_stated.md", &article("Genannt", "2024-07-16", "de", body));
     assert_eq!(s.update().near_duplicates, 1);

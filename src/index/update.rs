@@ -131,7 +131,7 @@ fn indexed_articles(searcher: &Searcher, fields: &Fields) -> anyhow::Result<Hash
         docs.sort_unstable();
         let columns = searcher.segment_reader(segment_ord as u32).fast_fields();
         let string_column = |name: &str| -> anyhow::Result<StrColumn> {
-            columns.str(name)?.ok_or_else(|| anyhow::anyhow!("the index lacks the `{name}` column of its articles"))
+            columns.str(name)?.ok_or_else(|| damaged(&format!("no `{name}` column")))
         };
         let days = columns.i64(PUBLISHED_DAY_FIELD)?;
         let estimated = columns.bool(PUBLISHED_ESTIMATED_FIELD)?;
@@ -165,7 +165,7 @@ fn indexed_articles(searcher: &Searcher, fields: &Fields) -> anyhow::Result<Hash
 fn strings_of(column: &StrColumn, docs: &[DocId]) -> anyhow::Result<Vec<String>> {
     let mut wanted: Vec<(u64, usize)> = Vec::with_capacity(docs.len());
     for (i, &doc) in docs.iter().enumerate() {
-        let ord = column.term_ords(doc).next().ok_or_else(|| anyhow::anyhow!("an article document without a value: the index is damaged; remove the index folder and run `tradewatch index` to rebuild it"))?;
+        let ord = column.term_ords(doc).next().ok_or_else(|| damaged("an article document without a value"))?;
         wanted.push((ord, i));
     }
     wanted.sort_unstable();
@@ -179,11 +179,15 @@ fn strings_of(column: &StrColumn, docs: &[DocId]) -> anyhow::Result<Vec<String>>
             _ => unreadable = true,
         }
     })?;
-    anyhow::ensure!(
-        complete && !unreadable,
-        "the column's dictionary lacks values its documents name: the index is damaged; remove the index folder and run `tradewatch index` to rebuild it"
-    );
+    if !complete || unreadable {
+        return Err(damaged("the column's dictionary lacks values its documents name"));
+    }
     Ok(out)
+}
+
+/// The error of an index whose article columns lack what every article document has.
+fn damaged(what: &str) -> anyhow::Error {
+    anyhow::anyhow!("the index is damaged ({what}); remove the index folder and run `tradewatch index` to rebuild it")
 }
 
 /// Opens the index in `dir`, creating it when absent and rebuilding it from scratch when
