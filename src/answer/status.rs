@@ -329,6 +329,13 @@ pub fn authority_label(authority: &str, lang: Lang) -> &str {
         "Britische Regierung" => "UK government",
         "Niederländische Regierung" => "Dutch government",
         "Französische Regierung" => "French government",
+        "US-Verteidigungsministerium" => "US Defense Department",
+        "Kanadische Regierung" => "Canadian government",
+        "Japanische Regierung" => "Japanese government",
+        "Indische Regierung" => "Indian government",
+        "Australische Regierung" => "Australian government",
+        "Taiwanische Regierung" => "Taiwanese government",
+        "Südkoreanische Regierung" => "South Korean government",
         other => other,
     }
 }

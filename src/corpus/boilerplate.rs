@@ -88,6 +88,11 @@ re!(
     BIO_HEADING,
     r"(?i)^(über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)\s*:?$|^(zum|zur) (autor|autorin)\s*:?$|^about the authors?\s*:?$|^(der autor|die autorin|the author)\s*:?$"
 );
+// The same label opening the bio on its own line: "Über den Autor: Max Beispiel schreibt ...".
+re!(
+    BIO_INLINE,
+    r"(?i)^((über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|(zum|zur) (autor|autorin)|about the authors?)\s*:\s*\S"
+);
 re!(
     BIO_FIRST_PERSON,
     r"(?i)(?-u:\b)(ich bin|bin ich|ich schreibe|schreibe ich|ich arbeite|arbeite ich|halte ich euch|halte ich sie|i am a|i'm a|i have been|i've been|i write|i cover)(?-u:\b)"
@@ -276,6 +281,9 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     {
         return Some(Feature::Promo);
     }
+    if BIO_INLINE.is_match(line) {
+        return Some(Feature::Bio);
+    }
     if !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
         return Some(Feature::Bio);
     }
@@ -385,12 +393,19 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
     }
 
     // The footer zone: from the first strong marker in the back part of the article to
-    // the end, provided more boilerplate follows it (or it stands at the very end).
+    // the end, provided more boilerplate follows it (or it stands at the very end). A
+    // paragraph of prose after an ad that no feature claims is the article going on past
+    // an ad in its middle: the zone starts after it, at a later marker. (Teasers of other
+    // articles, also prose, follow markers of their own and stay in the zone.)
+    let prose = |j: usize| features[j].is_none() && words_upto(texts[j], 15) >= 15 && ends_like_sentence(texts[j]);
     for i in 0..n {
         let Some(from) = features[i].and_then(Feature::footer_from) else { continue };
         let pos = positions.get(i).copied().unwrap_or(0.0);
         let more_follows = features[i + 1..].iter().any(Option::is_some);
         let at_end = i + 1 == n || pos >= 0.85;
+        if matches!(features[i], Some(Feature::AdMarker | Feature::Promo)) && (i + 1..n).any(prose) {
+            continue;
+        }
         if pos >= from && (more_follows || at_end) {
             for c in &mut out[i..] {
                 c.boilerplate = true;

@@ -665,6 +665,30 @@ const CUE_SUFFIXES: &[&str] = &[
     "dienstleister",
 ];
 
+/// What a company owns, after an English possessive that marks its owner as a name:
+/// "Flicksy's Canadian business", "Norvex's chips".
+const POSSESSED: &[&str] = &[
+    "business",
+    "businesses",
+    "operations",
+    "unit",
+    "subsidiary",
+    "subsidiaries",
+    "app",
+    "apps",
+    "shares",
+    "stake",
+    "products",
+    "devices",
+    "chips",
+    "software",
+    "executives",
+    "founder",
+    "parent",
+    "owner",
+    "platform",
+];
+
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy)]
 struct Word<'a> {
@@ -804,6 +828,20 @@ pub fn discover(text: &str) -> FxHashSet<String> {
         if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| has_suffix(pf, s)) {
             found.insert(t.to_string());
             continue;
+        }
+        // "Flicksy's Canadian business": an English possessor of what a company owns.
+        if let Some(owner) = t.strip_suffix("'s").filter(|o| o.chars().count() >= 3) {
+            let owned = |j: usize| ws.get(j).is_some_and(|_| POSSESSED.contains(&fold(j)));
+            let adjective_first = ws.get(i + 1).is_some_and(|n| is_capitalised(n.text));
+            let mut key = String::new();
+            fold_into(owner, &mut key);
+            if (owned(i + 1) || (adjective_first && owned(i + 2)))
+                && !is_stopword(&key)
+                && !gazetteer().by_key.contains_key(&key)
+            {
+                found.insert(owner.to_string());
+                continue;
+            }
         }
         // "Geschäfte mit X", "gegen X", "against X": a capitalised word without a noun
         // ending, written at least twice, or once right after such a slot.

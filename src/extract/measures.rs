@@ -118,7 +118,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
-        r"export\s+curbs?|curbs?\s+on\s+(?:\S+\s+){0,4}?(?:exports?|shipments?|sales?\s+to\s+china)|restrictions?\s+on\s+(?:\S+\s+){0,4}?exports?|export\w*\s+(?:\S+\s+){0,8}?(?:beschränkt|eingeschränkt|untersagt|verboten)\b|lieferstopp\w*",
+        r"export\s+curbs?|curbs?\s+on\s+(?:\S+\s+){0,4}?(?:exports?|shipments?|sales?\s+to\s+china)|restrictions?\s+on\s+(?:\S+\s+){0,4}?exports?|export\w*\s+(?:\S+\s+){0,8}?(?:beschränkt|eingeschränkt|untersagt|verboten)\b|lieferstopp\w*|(?:untersag\w*|verbiet\w*|verbot\w*)\s+(?:\S+\s+){0,10}?(?:auszuführen|zu\s+exportieren)\b",
         None,
     ),
     (
@@ -149,7 +149,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ForcedSale,
-        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot",
+        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
         None,
     ),
     // Data deletion orders.
@@ -239,9 +239,21 @@ static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
         r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)"
     ))
 });
+/// A review that has ended: what the sentence reports followed from it.
+static CONCLUDED_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"\b(?:following|after|upon)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,3}?(?:review|investigation|probe)\b|\b(?:nach|infolge)\s+(?:einer\s+|der\s+)?(?:\S+\s+){0,3}?(?:prüfung|überprüfung|untersuchung)\b|(?:review|investigation|prüfung|untersuchung)\s+(?:\S+\s+){0,3}?(?:concluded|completed|abgeschlossen)",
+    )
+});
+
+fn is_review(kind: MeasureKind) -> bool {
+    matches!(kind, MeasureKind::UnderReview | MeasureKind::InvestmentReview)
+}
+
 /// Modal wording that turns a measure into a possibility.
-static HYPOTHETICAL: LazyLock<Regex> =
-    LazyLock::new(|| super::pattern(r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bcould\b|\bmight\b|\bzu\s+können\b"));
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bhätte\w*|\bcould\b|\bmight\b|\bzu\s+können\b")
+});
 /// Wording of a breach of rules, which names sanctions without imposing any.
 static BREACH: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
@@ -349,7 +361,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -375,6 +387,10 @@ pub struct SentenceCues {
     pub definite: bool,
     /// A standing the sentence states outright.
     pub status: Option<Status>,
+    /// A measure the sentence names was dropped as a possibility or a counterfactual
+    /// ("wäre ... verboten gewesen"): the sentence tells of no measure, and its dates
+    /// belong to none.
+    pub hypothetical: bool,
 }
 
 /// Reads the kinds of measure a sentence reports. `lower` must be the lowercased
@@ -405,6 +421,7 @@ pub fn read(lower: &str) -> SentenceCues {
             anaphoric: false,
             definite: false,
             status: Some(Status::UnderReview),
+            hypothetical: false,
         };
     }
     // The standing is read only where a measure is named: a sentence that only states
@@ -414,8 +431,18 @@ pub fn read(lower: &str) -> SentenceCues {
         return SentenceCues::default();
     }
     let status = stated_status(lower);
+    // A review that is over ("following a national security review") led to the measure
+    // the sentence names; it is neither pending nor a measure of its own.
+    let concluded = found.iter().any(|c| !is_review(c.kind)) && CONCLUDED_REVIEW.is_match(lower);
+    if concluded {
+        found.retain(|c| !is_review(c.kind));
+    }
     // A measure under review is not (yet) the measure itself.
-    if REVIEW.is_match(lower) && REVIEW_OBJECT.is_match(lower) && !found.iter().all(|c| c.kind.is_reaction()) {
+    if !concluded
+        && REVIEW.is_match(lower)
+        && REVIEW_OBJECT.is_match(lower)
+        && !found.iter().all(|c| c.kind.is_reaction())
+    {
         let span = REVIEW.find(lower).map(|m| m.range()).unwrap_or(0..0);
         let kind = if found.iter().any(|c| c.kind == MeasureKind::InvestmentReview) {
             MeasureKind::InvestmentReview
@@ -427,6 +454,7 @@ pub fn read(lower: &str) -> SentenceCues {
             anaphoric: false,
             definite: false,
             status: Some(Status::UnderReview),
+            hypothetical: false,
         };
     }
     // A lawsuit names the measure it fights; the sentence reports the lawsuit.
@@ -437,7 +465,9 @@ pub fn read(lower: &str) -> SentenceCues {
     found
         .retain(|c| !(matches!(c.kind, MeasureKind::Sanctions | MeasureKind::ExportControl) && BREACH.is_match(lower)));
     // Possibilities are not measures.
+    let named = found.len();
     found.retain(|c| !is_hypothetical_near(lower, &c.span));
+    let hypothetical = found.len() < named;
     // Warnings count only when an authority warns.
     if found.iter().any(|c| c.kind == MeasureKind::Warning) && authority(lower).is_none() {
         found.retain(|c| c.kind != MeasureKind::Warning);
@@ -457,18 +487,29 @@ pub fn read(lower: &str) -> SentenceCues {
     }
     found.sort_by_key(|c| c.span.start);
     let anaphoric = !found.is_empty() && found.iter().all(|c| is_generic(c.kind)) && ANAPHORIC.is_match(lower);
-    SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status }
+    SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status, hypothetical }
 }
 
-/// True if a modal verb stands within a few words before or after the cue.
+/// True if a modal verb stands within a few words before or after the cue, or earlier
+/// in the cue's clause: the German auxiliary of a counterfactual stands second in its
+/// clause and the participle last ("Investoren wäre es damit ab dem 15. März verboten
+/// gewesen"), however many words lie between.
 fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     let start = floor_boundary(lower, span.start);
     let end = floor_boundary(lower, span.end.min(lower.len()));
     let before: Vec<&str> = lower[..start].split_whitespace().rev().take(6).collect();
     let after: Vec<&str> = lower[end..].split_whitespace().take(4).collect();
     let window = format!("{} {}", before.into_iter().rev().collect::<Vec<_>>().join(" "), after.join(" "));
-    HYPOTHETICAL.is_match(&window)
+    if HYPOTHETICAL.is_match(&window) {
+        return true;
+    }
+    let clause_start = lower[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause: Vec<&str> = lower[clause_start..start].split_whitespace().rev().take(CLAUSE_WORDS).collect();
+    clause.iter().any(|w| HYPOTHETICAL.is_match(w))
 }
+
+/// How far back in its clause a cue looks for the auxiliary of a counterfactual, in words.
+const CLAUSE_WORDS: usize = 12;
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -483,7 +524,7 @@ static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:judge|court)\s+(?:\S+\s+){0,3}?block\w*|injunction",
+        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:gericht|richter)\w*\s+(?:\S+\s+){0,14}?(?:gestoppt|stoppte\w*|blockierte\w*|ausgesetzt|(?:setzte|setzten|setzt)\s+(?:\S+\s+){0,14}?aus(?:[.,;!]|$))|(?:judge|court)\s+(?:\S+\s+){0,3}?(?:block\w*|halt\w*|suspend\w*|stay\w*|paus\w*)|(?:blocked|halted|suspended|paused)\s+by\s+(?:a\s+)?(?:\S+\s+)?(?:judge|court)|injunction",
     )
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,7 +534,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
@@ -503,6 +544,13 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The standing a sentence states outright, if any.
+/// `Some(Status::Challenged)` when the sentence says a court stopped something: read
+/// for sentences that name no measure, so the wording of a court is looked for first.
+pub fn court_ruling(lower: &str) -> Option<Status> {
+    const COURT_WORDS: &[&str] = &["gericht", "richter", "verfügung", "judge", "court", "injunction"];
+    (COURT_WORDS.iter().any(|w| lower.contains(w)) && CHALLENGED.is_match(lower)).then_some(Status::Challenged)
+}
+
 pub fn stated_status(lower: &str) -> Option<Status> {
     if CHALLENGED.is_match(lower) {
         Some(Status::Challenged)
@@ -538,6 +586,10 @@ const AUTHORITIES: &[(&str, &str)] = &[
     ),
     ("US-Justizministerium", r"justizministeri\w*|department\s+of\s+justice|\bdoj\b"),
     (
+        "US-Verteidigungsministerium",
+        r"verteidigungsministeri\w*|\bpentagon\b|department\s+of\s+defen[cs]e|defen[cs]e\s+department",
+    ),
+    (
         "US-Kongress",
         r"\bkongress\w*|\bcongress\w*|\bsenat\b|\bsenate\b|repräsentantenhaus|house\s+of\s+representatives",
     ),
@@ -551,6 +603,18 @@ const AUTHORITIES: &[(&str, &str)] = &[
     ("Britische Regierung", r"britische\w*\s+regierung|british\s+government|\buk\s+government|downing\s+street"),
     ("Niederländische Regierung", r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague"),
     ("Französische Regierung", r"französische\w*\s+regierung|french\s+government"),
+    ("Kanadische Regierung", r"kanadische\w*\s+regierung|canadian\s+government|\bkanada\b|\bcanada\b|\bottawa\b"),
+    ("Japanische Regierung", r"japanische\w*\s+regierung|japanese\s+government|\bjapan\b|\btokio\b|\btokyo\b"),
+    ("Indische Regierung", r"indische\w*\s+regierung|indian\s+government|\bindien\b|\bindia\b|neu-delhi|new\s+delhi"),
+    (
+        "Australische Regierung",
+        r"australische\w*\s+regierung|australian\s+government|\baustralien\b|\baustralia\b|\bcanberra\b",
+    ),
+    ("Taiwanische Regierung", r"taiwanische\w*\s+regierung|taiwanese\s+government|\btaipeh\b|\btaipei\b"),
+    (
+        "Südkoreanische Regierung",
+        r"südkoreanische\w*\s+regierung|south\s+korean\s+government|\bsüdkorea\b|\bsouth\s+korea\b|\bseoul\b",
+    ),
     (
         "US-Regierung",
         r"us-regierung|us-behörden|regierung\s+in\s+washington|\bwashington\b|amerikanische\w*\s+regierung|\bu\.?s\.?\s+government|\bus\s+authorities|(?:biden|trump)\s+administration|\bthe\s+administration|\bdie\s+regierung\b|\bthe\s+government\b",

@@ -147,7 +147,12 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             }
         }
         let lower = text.to_lowercase();
-        let cues = if heading { SentenceCues::default() } else { measures::read(&lower) };
+        let mut cues = if heading { SentenceCues::default() } else { measures::read(&lower) };
+        if !heading && cues.cues.is_empty() {
+            // "Eine Bundesrichterin setzte die Einstufung des Konzerns vorläufig aus": a
+            // court stopped a measure the sentence does not name (see pass 3).
+            cues.status = measures::court_ruling(&lower);
+        }
         let has_content = !cues.cues.is_empty() || cues.status.is_some();
         let mut targets: Vec<(String, usize)> = Vec::new();
         let obliged = obliged_span(&lower, &cues);
@@ -164,6 +169,10 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             } else if let Some(m) = COREF_ONE.find(&lower) {
                 if let Some(name) = recent.last() {
                     targets.push((name.clone(), m.start()));
+                }
+            } else if demonstrative_subject(text) {
+                if let Some(name) = recent.last() {
+                    targets.push((name.clone(), 0));
                 }
             }
         }
@@ -190,6 +199,9 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
 
     // Pass 2: turn sentences with measures into mentions.
     let mut mentions: Vec<MeasureMention> = Vec::new();
+    // Sentences where a court stopped a measure of the entities they name, without
+    // naming the measure (pass 3).
+    let mut rulings: Vec<usize> = Vec::new();
     // Index into `mentions` of the mentions made from the last sentence with a measure,
     // with the block it was in.
     let mut last_group: Option<(usize, Vec<usize>)> = None;
@@ -206,7 +218,9 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             }
         }
         let s = &sents[i];
-        if s.heading {
+        if s.heading || (s.cues.hypothetical && s.cues.cues.is_empty()) {
+            // A measure that might be, or would have been, reports nothing, not even
+            // dates for the measure before it.
             continue;
         }
         if s.cues.cues.is_empty() && !s.targets.is_empty() && COVERED.is_match(&s.lower) {
@@ -300,6 +314,8 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                 if article.text[range.clone()].chars().count() <= MAX_QUOTE_CHARS { range } else { s.range.clone() };
             let targets = sents[j].targets.clone().into_iter().map(|(n, _)| (n, 0)).collect::<Vec<_>>();
             push_mentions(&mut mentions, article, s, &targets, range, authority, i);
+        } else if !s.targets.is_empty() && s.cues.cues.is_empty() && s.cues.status == Some(Status::Challenged) {
+            rulings.push(i);
         } else if s.targets.is_empty() {
             // A sentence that elaborates the measure just reported in this paragraph
             // (or the one right before it).
@@ -352,7 +368,38 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             last_group = Some((s.block, (before..mentions.len()).collect()));
         }
     }
+
+    // Pass 3: a court ruling that names the entity but not the measure stops the measure
+    // the article reports against that entity, wherever the article reports it (a lead
+    // paragraph often tells of the ruling before the measure is explained).
+    for &i in &rulings {
+        let s = &sents[i];
+        for (name, _) in &s.targets {
+            let Some(measure) =
+                mentions.iter().find(|m| &m.entity == name && !m.kind.is_reaction() && m.kind != MeasureKind::Warning)
+            else {
+                continue;
+            };
+            let mut m = measure.clone();
+            m.dates = Vec::new();
+            m.citation = citation(article, s.range.clone(), &s.cues);
+            m.block = s.block;
+            m.sentence = i;
+            m.stated_status = Some(Status::Challenged);
+            mentions.push(m);
+        }
+    }
     Extracted { mentions, entities: all_entities }
+}
+
+/// True for a German sentence whose subject is a demonstrative pronoun standing for the
+/// entity just named ("Dieser steht seit Dezember auf der Entity List"): the pronoun is
+/// followed by a word in lower case (a verb), not by a noun it would determine
+/// ("Dieser Schritt"), which German capitalises.
+fn demonstrative_subject(text: &str) -> bool {
+    const PRONOUNS: &[&str] = &["Dieser ", "Dieses ", "Diese ", "Letzterer ", "Letztere ", "Letzteres "];
+    let text = text.trim_start();
+    PRONOUNS.iter().any(|p| text.strip_prefix(p).and_then(|rest| rest.chars().next()).is_some_and(|c| c.is_lowercase()))
 }
 
 /// Intermediaries a ban puts under obligation are not its targets: in "Das Gesetz

@@ -49,9 +49,13 @@ fn articles_never_seen_yield_their_measures_and_spare_bystanders() {
     let mut failures = Vec::new();
     for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
-        let [file, entity, kind, date] = cols[..] else {
-            failures.push(format!("malformed row {line}"));
-            continue;
+        let (file, entity, kind, date, status) = match cols[..] {
+            [file, entity, kind, date] => (file, entity, kind, date, None),
+            [file, entity, kind, date, status] => (file, entity, kind, date, Some(status)),
+            _ => {
+                failures.push(format!("malformed row {line}"));
+                continue;
+            }
         };
         let ms = measures(
             mentions
@@ -74,7 +78,18 @@ fn articles_never_seen_yield_their_measures_and_spare_bystanders() {
             }
             continue;
         }
+        if let Some(absent) = kind.strip_prefix('!') {
+            if let Some(m) = ms.iter().find(|m| m.kind.as_str() == absent) {
+                failures.push(format!("{file}: {entity} must have no {absent}, got {:?}", m.citations));
+            }
+            continue;
+        }
         let found = ms.iter().find(|m| m.kind.as_str() == kind);
+        if let (Some(m), Some(want)) = (found, status) {
+            if m.status.as_str() != want {
+                failures.push(format!("{file}: {kind} for {entity} is {}, not {want}", m.status.as_str()));
+            }
+        }
         match found {
             None => failures.push(format!(
                 "{file}: no {kind} for {entity}; got {:?}",

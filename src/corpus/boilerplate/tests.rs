@@ -12,6 +12,8 @@ const LINES: &[(&str, Option<Feature>)] = &[
     ("Diskussion:", Some(Teaser)),
     ("Vorträge zum Thema:", Some(Teaser)),
     ("Über den Autor", Some(BioHeading)),
+    ("Über den Autor: Max Beispiel schreibt seit 2015 über Technologie und Handelspolitik.", Some(Bio)),
+    ("About the author: Jane Doe covers trade policy from Washington.", Some(Bio)),
     (
         "Seit 1999 bin ich Microsoft eng verbunden und habe in diesem Ökosystem meine digitale Heimat gefunden. Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden.",
         Some(Bio),
@@ -221,6 +223,29 @@ fn a_lone_promo_mid_article_marks_only_itself() {
         "Weitere Länder könnten folgen.",
     ];
     assert_eq!(boilerplate_lines(&lines), ["Jetzt Newsletter abonnieren"]);
+}
+
+#[test]
+fn an_ad_late_in_a_short_article_does_not_swallow_the_paragraph_after_it() {
+    // The ad stands past the middle, where a footer may start; the article goes on after
+    // it with a paragraph of prose, and only the bio after that is the footer.
+    let lines = [
+        "Gericht stoppt Einstufung von Velantis",
+        "Ein Bundesrichter setzte am Freitag die Einstufung des Konzerns vorläufig aus.",
+        "Das Ministerium hatte Velantis im April auf eine Liste von Firmen gesetzt.",
+        "Anzeige",
+        "Jetzt das Technik-Abo sichern: nur 9,99 Euro im Monat!",
+        "Velantis hatte im Mai Klage gegen die Entscheidung eingereicht, der Richter erklärte, das Ministerium habe seine Entscheidung nicht begründet.",
+        "Über den Autor: Max Beispiel schreibt seit 2015 über Technologie und Handelspolitik.",
+    ];
+    assert_eq!(
+        boilerplate_lines(&lines),
+        [
+            "Anzeige",
+            "Jetzt das Technik-Abo sichern: nur 9,99 Euro im Monat!",
+            "Über den Autor: Max Beispiel schreibt seit 2015 über Technologie und Handelspolitik."
+        ]
+    );
 }
 
 #[test]

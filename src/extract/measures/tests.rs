@@ -54,6 +54,9 @@ fn stated_standing() {
         ("Zudem wurde das Unternehmen auf eine schwarze Liste gesetzt.", Some(Status::InForce)),
         ("Die Sanktionen wurden im März aufgehoben.", Some(Status::Expired)),
         ("A federal judge blocked the ban on Friday.", Some(Status::Challenged)),
+        ("Ein Bundesrichter setzte die Einstufung des Konzerns vorläufig aus.", Some(Status::Challenged)),
+        ("The court halted the order on Monday.", Some(Status::Challenged)),
+        ("Das Handelsministerium untersagte dem Konzern den Export.", Some(Status::InForce)),
         ("Die Regierung will die App verbieten.", Some(Status::Announced)),
         ("Technologien dürfen nur mit einer Erlaubnis der Regierung verkauft werden.", Some(Status::InForce)),
         ("US companies may no longer ship chips to the firm.", Some(Status::InForce)),
@@ -127,5 +130,17 @@ proptest::proptest! {
         ]), 1..24)
     ) {
         assert_gate_opens_every_match(&words.join(" "));
+    }
+}
+
+#[test]
+fn a_court_ruling_needs_a_court() {
+    for (s, want) in [
+        ("Eine Bundesrichterin setzte die Einstufung am Freitag vorläufig aus.", Some(Status::Challenged)),
+        ("A federal judge blocked the listing.", Some(Status::Challenged)),
+        ("Der Konzern setzte die Produktion in China vorläufig aus.", None),
+        ("Das Gericht verhandelt im Mai über die Klage.", None),
+    ] {
+        assert_eq!(court_ruling(&s.to_lowercase()), want, "{s}");
     }
 }
