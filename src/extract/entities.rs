@@ -764,6 +764,19 @@ fn is_all_caps_name(w: &str) -> bool {
     (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase())
 }
 
+/// True when the word at `start..end` is part of a dateline: a run of capitals that opens
+/// its paragraph and ends in a dash, a parenthesis or a comma ("NEW DELHI -",
+/// "OTTAWA (Reuters) -", "BERLIN, 5. Mai (dpa) -"). Its place is no company.
+fn in_dateline(text: &str, start: usize, end: usize) -> bool {
+    let capitals = |c: char| c.is_uppercase() || c == ' ' || c == '.';
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].chars().all(capitals) || text[line_start..start].split_whitespace().count() > 3 {
+        return false;
+    }
+    let rest = text[end..].trim_start_matches(capitals);
+    rest.starts_with(['-', '–', '—', '(', ','])
+}
+
 /// Strips a genitive "s" or "'s" the gazetteer or the article knows without it.
 fn strip_genitive(w: &str) -> Option<&str> {
     w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).filter(|s| s.chars().count() >= 2)
@@ -802,8 +815,8 @@ pub fn discover(text: &str) -> FxHashSet<String> {
         if gazetteer().by_key.contains_key(folded) {
             continue;
         }
-        // Camel-case brands and short all-caps names.
-        if camel || is_all_caps_name(t) {
+        // Camel-case brands and short all-caps names (not the place of a dateline).
+        if camel || (is_all_caps_name(t) && !in_dateline(text, w.start, w.end)) {
             found.insert(t.to_string());
             continue;
         }
@@ -835,12 +848,23 @@ pub fn discover(text: &str) -> FxHashSet<String> {
             let adjective_first = ws.get(i + 1).is_some_and(|n| is_capitalised(n.text));
             let mut key = String::new();
             fold_into(owner, &mut key);
-            if (owned(i + 1) || (adjective_first && owned(i + 2)))
-                && !is_stopword(&key)
-                && !gazetteer().by_key.contains_key(&key)
-            {
+            let known = is_stopword(&key) || gazetteer().by_key.contains_key(&key);
+            if (owned(i + 1) || (adjective_first && owned(i + 2))) && !known {
                 found.insert(owner.to_string());
                 continue;
+            }
+            // "Zapflow's Clipto", "China's Novex": the possessor's product or company
+            // is a name too, and so is the possessor unless it is a place.
+            if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 1 && is_capitalised(n.text)) {
+                let next_key = fold(i + 1);
+                let next_known = is_stopword(next_key) || gazetteer().by_key.contains_key(next_key);
+                if !next_known && next_key.chars().count() >= 3 && !next.text.ends_with("'s") {
+                    found.insert(next.text.to_string());
+                    if !known {
+                        found.insert(owner.to_string());
+                    }
+                    continue;
+                }
             }
         }
         // "Geschäfte mit X", "gegen X", "against X": a capitalised word without a noun
@@ -1245,5 +1269,27 @@ mod abbreviation_tests {
         for not in ["TAIPEI", "EUV", "HBM", "GPU"] {
             assert!(!d.contains(not), "{not} in {d:?}");
         }
+    }
+
+    #[test]
+    fn a_dateline_of_a_place_no_list_holds_is_no_company() {
+        let text = "Titel\nNEW DELHI - India banned the apps of ZTE.\nKUALA LUMPUR (Reuters) - More followed.\nBERGEN, 5. Mai (dpa) - Auch VELTA.";
+        let d = discover(text);
+        for not in ["NEW", "DELHI", "KUALA", "LUMPUR", "BERGEN"] {
+            assert!(!d.contains(not), "{not} in {d:?}");
+        }
+        assert!(d.contains("VELTA"), "an all-caps name after the dateline stays one: {d:?}");
+        assert!(discover("Titel\nIndia banned NOVEX devices.").contains("NOVEX"));
+    }
+
+    #[test]
+    fn a_possessive_names_the_owner_and_its_product() {
+        let d = discover(
+            "India banned 59 apps, including Zapflow's Clipto and China's Novex, and Orvia's Canadian business.",
+        );
+        for name in ["Zapflow", "Clipto", "Novex", "Orvia"] {
+            assert!(d.contains(name), "{name} not in {d:?}");
+        }
+        assert!(!d.contains("China") && !d.contains("Canadian"), "{d:?}");
     }
 }

@@ -144,12 +144,12 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ForcedSale,
-        r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b",
+        r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b|(?:angewiesen|aufgefordert|verpflichtet|zwingt|zwang)\b(?:\W+\S+){0,12}?\W+(?:zu\s+)?(?:verkaufen|veräußern|abzugeben|abzustoßen)\b|zum\s+verkauf\s+(?:\S+\s+){0,4}?(?:gezwungen|verpflichtet|aufgefordert)|(?:zwingt|zwang)\s+(?:\S+\s+){0,4}?zum\s+verkauf",
         None,
     ),
     (
         MeasureKind::ForcedSale,
-        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
+        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|order\w*\s+(?:\S+\s+){0,4}?to\s+(?:sell|divest)\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
         None,
     ),
     // Data deletion orders.
@@ -534,7 +534,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {

@@ -57,6 +57,7 @@ fn stated_standing() {
         ("Ein Bundesrichter setzte die Einstufung des Konzerns vorläufig aus.", Some(Status::Challenged)),
         ("The court halted the order on Monday.", Some(Status::Challenged)),
         ("Das Handelsministerium untersagte dem Konzern den Export.", Some(Status::InForce)),
+        ("Die Regierung hat den Konzern angewiesen, die Fabrik zu verkaufen.", Some(Status::InForce)),
         ("Die Regierung will die App verbieten.", Some(Status::Announced)),
         ("Technologien dürfen nur mit einer Erlaubnis der Regierung verkauft werden.", Some(Status::InForce)),
         ("US companies may no longer ship chips to the firm.", Some(Status::InForce)),
