@@ -640,6 +640,15 @@ const CUE_SUFFIXES: &[&str] = &[
     "ausruster",
     "ausrusters",
     "zulieferer",
+    "zulieferers",
+    "handler",
+    "handlers",
+    "lieferant",
+    "lieferanten",
+    "produzent",
+    "produzenten",
+    "gruppe",
+    "holding",
     "company",
     "maker",
     "firm",
@@ -664,6 +673,43 @@ const CUE_SUFFIXES: &[&str] = &[
     "entwickler",
     "dienstleister",
 ];
+
+/// Words that end a company's full name: the word before one is the name's own part
+/// ("Marlo Networks", "Velto Technologies", "Brenner AG").
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "networks",
+    "technologies",
+    "technology",
+    "systems",
+    "electronics",
+    "semiconductor",
+    "semiconductors",
+    "microelectronics",
+    "robotics",
+    "telecom",
+    "holdings",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "limited",
+    "ag",
+    "gmbh",
+    "se",
+    "plc",
+];
+
+/// The legal forms among [`CORPORATE_SUFFIXES`].
+const LEGAL_FORMS: &[&str] = &["inc", "corp", "corporation", "ltd", "limited", "ag", "gmbh", "se", "plc"];
+
+/// A query without the corporate words that end it: "Marlo Networks" → "Marlo".
+pub fn without_corporate_suffix(query: &str) -> Option<&str> {
+    let trimmed = query.trim().trim_end_matches('.');
+    let (head, last) = trimmed.rsplit_once(char::is_whitespace)?;
+    let mut key = String::new();
+    fold_into(last, &mut key);
+    CORPORATE_SUFFIXES.contains(&key.as_str()).then(|| head.trim_end()).filter(|h| !h.is_empty())
+}
 
 /// What a company owns, after an English possessive that marks its owner as a name:
 /// "Flicksy's Canadian business", "Norvex's chips".
@@ -841,6 +887,17 @@ pub fn discover(text: &str) -> FxHashSet<String> {
         if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| has_suffix(pf, s)) {
             found.insert(t.to_string());
             continue;
+        }
+        // "Marlo Networks", "Brenner AG": the name before a corporate word.
+        if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 1 && is_capitalised(n.text)) {
+            let mut key = String::new();
+            fold_into(next.text.trim_end_matches('.'), &mut key);
+            // After a legal form ("AG", "Inc") even a word of noun form is a name.
+            let legal_form = LEGAL_FORMS.contains(&key.as_str());
+            if CORPORATE_SUFFIXES.contains(&key.as_str()) && (legal_form || !looks_like_common_noun(folded)) {
+                found.insert(t.to_string());
+                continue;
+            }
         }
         // "Flicksy's Canadian business": an English possessor of what a company owns.
         if let Some(owner) = t.strip_suffix("'s").filter(|o| o.chars().count() >= 3) {
@@ -1063,6 +1120,15 @@ pub fn resolve(query: &str, known: &KnownNames) -> Resolution {
             Resolution::Alias { name, alias: query.trim().to_string() }
         };
     }
+    // The full name of a company the index knows by its short one: "Marlo Networks".
+    if let Some(short) = without_corporate_suffix(query) {
+        match resolve(short, known) {
+            Resolution::Unknown => {}
+            Resolution::Exact(name) | Resolution::Alias { name, .. } | Resolution::Typo { name, .. } => {
+                return Resolution::Alias { name, alias: query.trim().to_string() }
+            }
+        }
+    }
     // A genitive or plural form: "Huaweis".
     if let Some(k) = key.strip_suffix('s').and_then(|stripped| known.by_key.get(stripped)) {
         return Resolution::Exact(k.clone());
@@ -1172,6 +1238,17 @@ mod tests {
         assert!(matches!(resolve("Wechatt", &known), Resolution::Typo { name, .. } if name == "WeChat"));
         assert_eq!(resolve("", &known), Resolution::Unknown);
         assert_eq!(resolve("x", &known), Resolution::Unknown);
+        // A full name the index knows by its short one.
+        assert!(matches!(resolve("Vantrix Networks", &known), Resolution::Alias { name, .. } if name == "Vantrix"));
+        assert!(matches!(resolve("Kaspersky Lab Inc.", &known), Resolution::Alias { name, .. } if name == "Kaspersky"));
+        assert_eq!(resolve("Gazprom AG", &known), Resolution::Unknown);
+    }
+
+    #[test]
+    fn a_name_before_a_corporate_word_is_discovered() {
+        let d = discover("Titel\nThe department removed Marlo Networks and Brenner AG from the list.");
+        assert!(d.contains("Marlo") && d.contains("Brenner"), "{d:?}");
+        assert!(!d.contains("Networks"), "{d:?}");
     }
 
     /// The word rule written plainly, one decoded character at a time: the reference the

@@ -529,7 +529,7 @@ static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|\brevoked\b|\brescinded\b|\bexpired\b|removed\s+from\s+the\s+(?:\S+\s+)?list|von\s+der\s+liste\s+gestrichen",
+        r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|\brevoked\b|\brescinded\b|\bexpired\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
     )
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {

@@ -33,8 +33,9 @@ const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["etc", "usw"];
 const ORDINAL_LEADS: &[&str] = &[
     "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "bis", "ab", "seit", "ein",
     "eine", "einem", "einen", "einer", "eines", "jeder", "jede", "jedes", "jeden", "jedem", "dieser", "diese",
-    "dieses", "diesem", "diesen", "ihr", "ihre", "ihrem", "ihren", "sein", "seine", "seinem", "seinen", "vor", "nach",
-    "zum", "Der", "Die", "Das", "Am", "Im", "Zum", "Zur", "Vom", "Ab", "Seit", "Bis",
+    "dieses", "diesem", "diesen", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer", "sein", "seine", "seinem",
+    "seinen", "seines", "seiner", "unser", "unsere", "unserem", "unseren", "unseres", "unserer", "vor", "nach", "zum",
+    "Der", "Die", "Das", "Am", "Im", "Zum", "Zur", "Vom", "Ab", "Seit", "Bis",
 ];
 
 /// Characters that close a quotation or a parenthesis and stay with the sentence they end.

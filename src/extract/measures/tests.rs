@@ -53,6 +53,8 @@ fn stated_standing() {
         ("Der Vollzug der Verfügung wurde allerdings bis Mitte September ausgesetzt.", Some(Status::Suspended)),
         ("Zudem wurde das Unternehmen auf eine schwarze Liste gesetzt.", Some(Status::InForce)),
         ("Die Sanktionen wurden im März aufgehoben.", Some(Status::Expired)),
+        ("The Commerce Department removed Marlo Networks from the Entity List.", Some(Status::Expired)),
+        ("Das Ministerium strich den Konzern im Mai von der Entity List.", Some(Status::Expired)),
         ("A federal judge blocked the ban on Friday.", Some(Status::Challenged)),
         ("Ein Bundesrichter setzte die Einstufung des Konzerns vorläufig aus.", Some(Status::Challenged)),
         ("The court halted the order on Monday.", Some(Status::Challenged)),

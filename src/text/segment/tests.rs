@@ -111,6 +111,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("Es war der 3. Versuch der Regierung. Er scheiterte.", &["Es war der 3. Versuch der Regierung.", "Er scheiterte."]),
     (
+        "Die EU hat im Rahmen ihres 14. Sanktionspakets Firmen gelistet. Peking protestierte.",
+        &["Die EU hat im Rahmen ihres 14. Sanktionspakets Firmen gelistet.", "Peking protestierte."],
+    ),
+    (
         "Die Verordnung Nr. 2020/1234 trat am 1. Januar 2021 in Kraft. Sie gilt bis 2025.",
         &["Die Verordnung Nr. 2020/1234 trat am 1. Januar 2021 in Kraft.", "Sie gilt bis 2025."],
     ),
