@@ -242,7 +242,13 @@ fn standing(
     if kind.is_reaction() || kind == MeasureKind::Warning {
         return Status::Reported;
     }
-    if matches!(kind, MeasureKind::UnderReview | MeasureKind::InvestmentReview) {
+    // An investment review that ended in a prohibition ("hat die Übernahme untersagt")
+    // stands as the prohibition does; any other review is pending.
+    let decided = kind == MeasureKind::InvestmentReview
+        && mentions
+            .iter()
+            .any(|m| m.stated_status == Some(Status::InForce) && m.citation.published.is_none_or(|p| p <= as_of));
+    if matches!(kind, MeasureKind::UnderReview | MeasureKind::InvestmentReview) && !decided {
         return Status::UnderReview;
     }
     let stated_by = |st: Status| {
