@@ -292,6 +292,9 @@ fn standing(
                 .or_else(|| mentions.iter().filter_map(|m| m.citation.published).min());
             if stated_by(Status::Challenged) {
                 Status::Challenged
+            } else if stated_by(Status::Suspended) {
+                // "delaying enforcement of the ban by 75 days", with no date it starts.
+                Status::Suspended
             } else if imposed && since.is_none_or(|s| s <= as_of) {
                 Status::InForce
             } else {

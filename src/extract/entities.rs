@@ -649,6 +649,8 @@ const CUE_SUFFIXES: &[&str] = &[
     "produzenten",
     "gruppe",
     "holding",
+    "owner",
+    "parent",
     "company",
     "maker",
     "firm",
@@ -687,6 +689,9 @@ const CORPORATE_SUFFIXES: &[&str] = &[
     "microelectronics",
     "robotics",
     "telecom",
+    "shipping",
+    "logistics",
+    "industries",
     "holdings",
     "inc",
     "corp",
@@ -698,9 +703,6 @@ const CORPORATE_SUFFIXES: &[&str] = &[
     "se",
     "plc",
 ];
-
-/// The legal forms among [`CORPORATE_SUFFIXES`].
-const LEGAL_FORMS: &[&str] = &["inc", "corp", "corporation", "ltd", "limited", "ag", "gmbh", "se", "plc"];
 
 /// A query without the corporate words that end it: "Marlo Networks" → "Marlo".
 pub fn without_corporate_suffix(query: &str) -> Option<&str> {
@@ -892,9 +894,9 @@ pub fn discover(text: &str) -> FxHashSet<String> {
         if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 1 && is_capitalised(n.text)) {
             let mut key = String::new();
             fold_into(next.text.trim_end_matches('.'), &mut key);
-            // After a legal form ("AG", "Inc") even a word of noun form is a name.
-            let legal_form = LEGAL_FORMS.contains(&key.as_str());
-            if CORPORATE_SUFFIXES.contains(&key.as_str()) && (legal_form || !looks_like_common_noun(folded)) {
+            // Even a word of German noun form ("Kestrel Shipping", "Brenner AG"): the
+            // corporate word is what makes it a name.
+            if CORPORATE_SUFFIXES.contains(&key.as_str()) {
                 found.insert(t.to_string());
                 continue;
             }
@@ -1246,8 +1248,10 @@ mod tests {
 
     #[test]
     fn a_name_before_a_corporate_word_is_discovered() {
-        let d = discover("Titel\nThe department removed Marlo Networks and Brenner AG from the list.");
-        assert!(d.contains("Marlo") && d.contains("Brenner"), "{d:?}");
+        let d = discover("Titel\nThe department removed Marlo Networks and Brenner AG from the list, and sanctioned Kestrel Shipping, whose owner Vantage sold it.");
+        for name in ["Marlo", "Brenner", "Kestrel", "Vantage"] {
+            assert!(d.contains(name), "{name} not in {d:?}");
+        }
         assert!(!d.contains("Networks"), "{d:?}");
     }
 

@@ -520,7 +520,9 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben")
+    super::pattern(
+        r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben|\bdelay\w*\s+(?:the\s+)?(?:enforcement|implementation)",
+    )
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(

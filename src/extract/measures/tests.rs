@@ -51,6 +51,7 @@ fn authorities_from_the_wording() {
 fn stated_standing() {
     let cases = [
         ("Der Vollzug der Verfügung wurde allerdings bis Mitte September ausgesetzt.", Some(Status::Suspended)),
+        ("The president signed an order delaying enforcement of the ban by 75 days.", Some(Status::Suspended)),
         ("Zudem wurde das Unternehmen auf eine schwarze Liste gesetzt.", Some(Status::InForce)),
         ("Die Sanktionen wurden im März aufgehoben.", Some(Status::Expired)),
         ("The Commerce Department removed Marlo Networks from the Entity List.", Some(Status::Expired)),
