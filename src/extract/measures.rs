@@ -31,7 +31,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sales bans: "Verkaufsverbot", "den Verkauf von X-Produkten ... zu verbieten".
     (
         MeasureKind::SalesBan,
-        r"verkaufsverbot\w*|vertriebsverbot\w*|verkaufsstopp|(?:nicht\s+mehr|keine\w*\s+(?:\S+\s+){0,4}?mehr)\s+(?:\S+\s+){0,3}?verkauft\s+werden",
+        r"verkaufsverbot\w*|vertriebsverbot\w*|verkaufsstopp|einfuhrverbot\w*|importverbot\w*|einfuhrstopp|importstopp|(?:nicht\s+mehr|keine\w*\s+(?:\S+\s+){0,4}?mehr)\s+(?:\S+\s+){0,3}?verkauft\s+werden",
         None,
     ),
     (
@@ -118,7 +118,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
-        r"export\s+curbs?|curbs?\s+on\s+(?:\S+\s+){0,4}?(?:exports?|shipments?|sales?\s+to\s+china)|restrictions?\s+on\s+(?:\S+\s+){0,4}?exports?|export\w*\s+(?:\S+\s+){0,8}?(?:beschränkt|eingeschränkt|untersagt|verboten)\b|lieferstopp\w*|(?:untersag\w*|verbiet\w*|verbot\w*)\s+(?:\S+\s+){0,10}?(?:auszuführen|zu\s+exportieren)\b",
+        r"export\s+curbs?|curbs?\s+on\s+(?:\S+\s+){0,4}?(?:exports?|shipments?|sales?\s+to\s+china)|restrictions?\s+on\s+(?:\S+\s+){0,4}?exports?|(?:export|ausfuhr)\w*\s+(?:\S+\s+){0,8}?(?:beschränkt|eingeschränkt|untersagt|verboten)\b|lieferstopp\w*|(?:untersag\w*|verbiet\w*|verbot\w*)\s+(?:\S+\s+){0,10}?(?:auszuführen|zu\s+exportieren)\b",
         None,
     ),
     (
@@ -361,7 +361,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -536,7 +536,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
@@ -602,7 +602,10 @@ const AUTHORITIES: &[(&str, &str)] = &[
     ("EU-Kommission", r"eu-kommission|europäische\w*\s+kommission|european\s+commission|\bbrüssel\b|\bbrussels\b"),
     ("Europäische Union", r"\beu\b|europäische\w*\s+union|european\s+union"),
     ("Bundesregierung", r"bundesregierung|bundesnetzagentur|bundesinnenminister\w*|\bbsi\b|german\s+government"),
-    ("Britische Regierung", r"britische\w*\s+regierung|british\s+government|\buk\s+government|downing\s+street"),
+    (
+        "Britische Regierung",
+        r"britische\w*\s+regierung|british\s+government|\buk\s+government|downing\s+street|großbritannien|\bbritain\b|regierung\s+in\s+london",
+    ),
     ("Niederländische Regierung", r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague"),
     ("Französische Regierung", r"französische\w*\s+regierung|french\s+government"),
     ("Kanadische Regierung", r"kanadische\w*\s+regierung|canadian\s+government|\bkanada\b|\bcanada\b|\bottawa\b"),
