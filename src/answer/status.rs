@@ -242,18 +242,15 @@ fn standing(
     if kind.is_reaction() || kind == MeasureKind::Warning {
         return Status::Reported;
     }
-    // An investment review that ended in a prohibition ("hat die Übernahme untersagt")
-    // stands as the prohibition does; any other review is pending.
-    let decided = kind == MeasureKind::InvestmentReview
-        && mentions
-            .iter()
-            .any(|m| m.stated_status == Some(Status::InForce) && m.citation.published.is_none_or(|p| p <= as_of));
-    if matches!(kind, MeasureKind::UnderReview | MeasureKind::InvestmentReview) && !decided {
-        return Status::UnderReview;
-    }
     let stated_by = |st: Status| {
         mentions.iter().any(|m| m.stated_status == Some(st) && m.citation.published.is_none_or(|p| p <= as_of))
     };
+    // An investment review that ended in a prohibition ("hat die Übernahme untersagt")
+    // stands as the prohibition does; any other review is pending.
+    let decided = kind == MeasureKind::InvestmentReview && stated_by(Status::InForce);
+    if matches!(kind, MeasureKind::UnderReview | MeasureKind::InvestmentReview) && !decided {
+        return Status::UnderReview;
+    }
     let expiry = dates.iter().filter(|(_, r)| *r == DateRole::Expires).filter_map(|(d, _)| d.last_day()).min();
     if expiry.is_some_and(|e| e < as_of) || stated_by(Status::Expired) {
         return Status::Expired;

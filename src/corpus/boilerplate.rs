@@ -84,15 +84,11 @@ re!(
     TEASER_LABEL,
     r"(?i)^[-–•»>\s]*(empfehlung(en)?|diskussion|kommentare?|weiterlesen|zum weiterlesen|mehr dazu|mehr lesen|meistgelesen|themen|schlagworte|tags|related|recommended|top stories|vorträge zum thema|vorträge)\s*([:›»|>].*)?$"
 );
-re!(
-    BIO_HEADING,
-    r"(?i)^(über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)\s*:?$|^(zum|zur) (autor|autorin)\s*:?$|^about the authors?\s*:?$|^(der autor|die autorin|the author)\s*:?$"
-);
-// The same label opening the bio on its own line: "Über den Autor: Max Beispiel schreibt ...".
-re!(
-    BIO_INLINE,
-    r"(?i)^((über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|(zum|zur) (autor|autorin)|about the authors?)\s*:\s*\S"
-);
+/// The label of an author's bio: "Über den Autor", "Zur Autorin", "About the author".
+const BIO_LABEL: &str = r"(über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|(zum|zur) (autor|autorin)|about the authors?";
+re!(BIO_HEADING, &format!(r"(?i)^({BIO_LABEL}|der autor|die autorin|the author)\s*:?$"));
+// The label opening the bio on the bio's own line: "Über den Autor: Max Beispiel schreibt ...".
+re!(BIO_INLINE, &format!(r"(?i)^({BIO_LABEL})\s*:\s*\S"));
 re!(
     BIO_FIRST_PERSON,
     r"(?i)(?-u:\b)(ich bin|bin ich|ich schreibe|schreibe ich|ich arbeite|arbeite ich|halte ich euch|halte ich sie|i am a|i'm a|i have been|i've been|i write|i cover)(?-u:\b)"

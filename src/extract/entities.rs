@@ -705,7 +705,7 @@ const CORPORATE_SUFFIXES: &[&str] = &[
 ];
 
 /// A query without the corporate words that end it: "Marlo Networks" → "Marlo".
-pub fn without_corporate_suffix(query: &str) -> Option<&str> {
+fn without_corporate_suffix(query: &str) -> Option<&str> {
     let trimmed = query.trim().trim_end_matches('.');
     let (head, last) = trimmed.rsplit_once(char::is_whitespace)?;
     let mut key = String::new();
@@ -825,6 +825,12 @@ fn in_dateline(text: &str, start: usize, end: usize) -> bool {
     rest.starts_with(['-', '–', '—', '(', ','])
 }
 
+/// A folded word that is no new name: a stop word (places, peoples, ...) or a name the
+/// gazetteer lists.
+fn is_known_word(folded: &str) -> bool {
+    is_stopword(folded) || gazetteer().by_key.contains_key(folded)
+}
+
 /// Strips a genitive "s" or "'s" the gazetteer or the article knows without it.
 fn strip_genitive(w: &str) -> Option<&str> {
     w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).filter(|s| s.chars().count() >= 2)
@@ -890,34 +896,29 @@ pub fn discover(text: &str) -> FxHashSet<String> {
             found.insert(t.to_string());
             continue;
         }
-        // "Marlo Networks", "Brenner AG": the name before a corporate word.
-        if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 1 && is_capitalised(n.text)) {
-            let mut key = String::new();
-            fold_into(next.text.trim_end_matches('.'), &mut key);
-            // Even a word of German noun form ("Kestrel Shipping", "Brenner AG"): the
-            // corporate word is what makes it a name.
-            if CORPORATE_SUFFIXES.contains(&key.as_str()) {
-                found.insert(t.to_string());
-                continue;
-            }
+        // The capitalised word right after this one, one space on.
+        let next = ws.get(i + 1).filter(|n| n.start == w.end + 1 && is_capitalised(n.text));
+        // "Marlo Networks", "Brenner AG": the name before a corporate word, even one of
+        // German noun form ("Kestrel Shipping"): the corporate word makes it a name.
+        if next.is_some() && CORPORATE_SUFFIXES.contains(&fold(i + 1)) {
+            found.insert(t.to_string());
+            continue;
         }
         // "Flicksy's Canadian business": an English possessor of what a company owns.
         if let Some(owner) = t.strip_suffix("'s").filter(|o| o.chars().count() >= 3) {
-            let owned = |j: usize| ws.get(j).is_some_and(|_| POSSESSED.contains(&fold(j)));
+            let owned = |j: usize| j < ws.len() && POSSESSED.contains(&fold(j));
             let adjective_first = ws.get(i + 1).is_some_and(|n| is_capitalised(n.text));
-            let mut key = String::new();
-            fold_into(owner, &mut key);
-            let known = is_stopword(&key) || gazetteer().by_key.contains_key(&key);
+            // Folding drops the apostrophe: the owner's key is the word's without its "s".
+            let known = is_known_word(folded.strip_suffix('s').unwrap_or(folded));
             if (owned(i + 1) || (adjective_first && owned(i + 2))) && !known {
                 found.insert(owner.to_string());
                 continue;
             }
             // "Zapflow's Clipto", "China's Novex": the possessor's product or company
             // is a name too, and so is the possessor unless it is a place.
-            if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 1 && is_capitalised(n.text)) {
+            if let Some(next) = next {
                 let next_key = fold(i + 1);
-                let next_known = is_stopword(next_key) || gazetteer().by_key.contains_key(next_key);
-                if !next_known && next_key.chars().count() >= 3 && !next.text.ends_with("'s") {
+                if !is_known_word(next_key) && next_key.chars().count() >= 3 && !next.text.ends_with("'s") {
                     found.insert(next.text.to_string());
                     if !known {
                         found.insert(owner.to_string());

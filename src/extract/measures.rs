@@ -505,7 +505,7 @@ fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     }
     let clause_start = lower[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let clause: Vec<&str> = lower[clause_start..start].split_whitespace().rev().take(CLAUSE_WORDS).collect();
-    clause.iter().any(|w| HYPOTHETICAL.is_match(w))
+    HYPOTHETICAL.is_match(&clause.join(" "))
 }
 
 /// How far back in its clause a cue looks for the auxiliary of a counterfactual, in words.

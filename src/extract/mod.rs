@@ -148,7 +148,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
         let lower = text.to_lowercase();
         let mut cues = if heading { SentenceCues::default() } else { measures::read(&lower) };
-        if !heading && cues.cues.is_empty() {
+        if !heading && cues.cues.is_empty() && cues.status.is_none() {
             // "Eine Bundesrichterin setzte die Einstufung des Konzerns vorläufig aus": a
             // court stopped a measure the sentence does not name (see pass 3).
             cues.status = measures::court_ruling(&lower);
