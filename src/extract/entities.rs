@@ -775,6 +775,8 @@ fn words(text: &str) -> Vec<Word<'_>> {
                     (false, _) => break,
                 },
                 b'\'' if bytes.get(end + 1) == Some(&b's') => 2,
+                // The typographic apostrophe of published copy: "Nippon Steel’s".
+                0xE2 if bytes[end..].starts_with("’s".as_bytes()) => "’s".len(),
                 b if b.is_ascii() => break,
                 _ => match alnum_at(end) {
                     (true, n) => n,
@@ -833,7 +835,13 @@ fn is_known_word(folded: &str) -> bool {
 
 /// Strips a genitive "s" or "'s" the gazetteer or the article knows without it.
 fn strip_genitive(w: &str) -> Option<&str> {
-    w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).filter(|s| s.chars().count() >= 2)
+    strip_possessive(w).or_else(|| w.strip_suffix('s')).filter(|s| s.chars().count() >= 2)
+}
+
+/// The owner of an English possessive, written with a plain or a typographic apostrophe:
+/// "Huawei's", "Nippon Steel’s" (most published copy sets the latter).
+fn strip_possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))
 }
 
 /// Names an article introduces that the gazetteer does not list, found from the form of
@@ -905,7 +913,7 @@ pub fn discover(text: &str) -> FxHashSet<String> {
             continue;
         }
         // "Flicksy's Canadian business": an English possessor of what a company owns.
-        if let Some(owner) = t.strip_suffix("'s").filter(|o| o.chars().count() >= 3) {
+        if let Some(owner) = strip_possessive(t).filter(|o| o.chars().count() >= 3) {
             let owned = |j: usize| j < ws.len() && POSSESSED.contains(&fold(j));
             let adjective_first = ws.get(i + 1).is_some_and(|n| is_capitalised(n.text));
             // Folding drops the apostrophe: the owner's key is the word's without its "s".
@@ -918,7 +926,7 @@ pub fn discover(text: &str) -> FxHashSet<String> {
             // is a name too, and so is the possessor unless it is a place.
             if let Some(next) = next {
                 let next_key = fold(i + 1);
-                if !is_known_word(next_key) && next_key.chars().count() >= 3 && !next.text.ends_with("'s") {
+                if !is_known_word(next_key) && next_key.chars().count() >= 3 && strip_possessive(next.text).is_none() {
                     found.insert(next.text.to_string());
                     if !known {
                         found.insert(owner.to_string());
@@ -1273,7 +1281,7 @@ mod tests {
                 match chars.get(k).map(|&(_, c)| c) {
                     Some(c) if c.is_alphanumeric() || c == '&' => k += 1,
                     Some('.') if chars.get(k + 1).is_some_and(|&(_, c)| c.is_alphanumeric()) => k += 2,
-                    Some('\'') if chars.get(k + 1).is_some_and(|&(_, c)| c == 's') => k += 2,
+                    Some('\'' | '’') if chars.get(k + 1).is_some_and(|&(_, c)| c == 's') => k += 2,
                     _ => break,
                 }
             }
@@ -1286,7 +1294,7 @@ mod tests {
         #[test]
         fn the_scanner_finds_the_plain_rules_words(
             text in proptest::collection::vec(
-                proptest::sample::select(vec!['a', 'Z', '7', 'ä', 'ß', '中', '.', '&', '\'', 's', ' ', '-', '\u{a0}', '½']),
+                proptest::sample::select(vec!['a', 'Z', '7', 'ä', 'ß', '中', '.', '&', '\'', '’', 's', ' ', '-', '\u{a0}', '½']),
                 0..24,
             )
         ) {
@@ -1305,6 +1313,7 @@ mod tests {
             ("Ende. Anfang", &["Ende", "Anfang"]),
             ("Bürger „Übernahme“ ß", &["Bürger", "Übernahme", "ß"]),
             ("it's", &["it's"]),
+            ("Nippon Steel’s bid, Apple’s", &["Nippon", "Steel’s", "bid", "Apple’s"]),
             ("rock'n'roll", &["rock", "n", "roll"]),
             ("", &[]),
         ];
