@@ -193,6 +193,12 @@ pub enum MeasureKind {
     ServiceBan,
     GovernmentUseBan,
     NetworkBan,
+    /// Operators or buyers told to stop buying a company's products ("critical
+    /// infrastructure operators must stop buying products from X").
+    ProcurementBan,
+    /// A licence or authorisation to operate, withdrawn ("revoked X's authorization to
+    /// provide telecommunications services").
+    LicenceRevocation,
     InvestmentReview,
     UnderReview,
     Ban,
@@ -203,7 +209,7 @@ pub enum MeasureKind {
 }
 
 impl MeasureKind {
-    pub const ALL: [MeasureKind; 19] = [
+    pub const ALL: [MeasureKind; 21] = [
         MeasureKind::SalesBan,
         MeasureKind::TransactionBan,
         MeasureKind::EntityList,
@@ -216,6 +222,8 @@ impl MeasureKind {
         MeasureKind::ServiceBan,
         MeasureKind::GovernmentUseBan,
         MeasureKind::NetworkBan,
+        MeasureKind::ProcurementBan,
+        MeasureKind::LicenceRevocation,
         MeasureKind::InvestmentReview,
         MeasureKind::UnderReview,
         MeasureKind::Ban,
@@ -240,6 +248,8 @@ impl MeasureKind {
             MeasureKind::ServiceBan => "service_ban",
             MeasureKind::GovernmentUseBan => "government_use_ban",
             MeasureKind::NetworkBan => "network_ban",
+            MeasureKind::ProcurementBan => "procurement_ban",
+            MeasureKind::LicenceRevocation => "licence_revocation",
             MeasureKind::InvestmentReview => "investment_review",
             MeasureKind::UnderReview => "under_review",
             MeasureKind::Ban => "ban",
@@ -283,6 +293,10 @@ impl MeasureKind {
             (GovernmentUseBan, Lang::En) => "Government-use ban",
             (NetworkBan, Lang::De) => "Ausschluss aus Netzen (z. B. 5G)",
             (NetworkBan, Lang::En) => "Network exclusion (e.g. 5G)",
+            (ProcurementBan, Lang::De) => "Beschaffungsverbot",
+            (ProcurementBan, Lang::En) => "Procurement ban",
+            (LicenceRevocation, Lang::De) => "Entzug der Lizenz",
+            (LicenceRevocation, Lang::En) => "Licence revoked",
             (InvestmentReview, Lang::De) => "Investitionsprüfung",
             (InvestmentReview, Lang::En) => "Investment review",
             (UnderReview, Lang::De) => "Maßnahme in Prüfung",
@@ -376,4 +390,8 @@ pub struct MeasureMention {
     pub sentence: usize,
     /// A status the text states outright: suspended, challenged, under review, expired.
     pub stated_status: Option<Status>,
+    /// The text says a stopped measure applies again ("the appeals court stayed the
+    /// injunction"): what was stated before it no longer holds.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reinstated: bool,
 }

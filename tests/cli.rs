@@ -76,7 +76,8 @@ fn status_answers_in_the_json_of_the_design() {
         .find(|m| m["dates"].as_array().is_some_and(|d| d.iter().any(|d| d["date"] == "2020-09-20")))
         .expect("a 20 September measure");
     assert_eq!(sept["status"], "in_force");
-    let (before, _) = ws.ask_json("/status entity:tiktok as_of:2020-09-01");
+    // Reported on the 18th, in force from the 20th.
+    let (before, _) = ws.ask_json("/status entity:tiktok as_of:2020-09-19");
     let sept_before = before["measures"]
         .as_array()
         .expect("measures")

@@ -637,7 +637,7 @@ fn check_cues(text: String) -> Result<(), TestCaseError> {
     let cues = timed("measures::read", || measures::read(&lower))?;
     prop_assert_eq!(&cues, &measures::read(&lower), "read is not deterministic");
     let _ = measures::stated_status(&lower);
-    let _ = measures::authority(&lower);
+    let _ = tradewatch::extract::authorities::authority(&lower);
     Ok(())
 }
 

@@ -11,7 +11,8 @@
 use chrono::NaiveDate;
 
 use super::Measure;
-use crate::extract::measures::{authorities_compatible, family};
+use crate::extract::authorities;
+use crate::extract::measures::family;
 use crate::model::{Citation, DateRole, Lang, MeasureKind, MeasureMention, PartialDate, Status};
 
 /// A measure being assembled.
@@ -56,9 +57,16 @@ fn key_dates(dates: &[(PartialDate, DateRole)], role: DateRole) -> Vec<PartialDa
     dates.iter().filter(|(_, r)| *r == role).map(|(d, _)| *d).collect()
 }
 
-/// True if for some role both sides carry dates and none of them agree.
-fn dates_conflict(a: &[(PartialDate, DateRole)], b: &[(PartialDate, DateRole)]) -> bool {
-    [DateRole::Effective, DateRole::Deadline, DateRole::Announced].into_iter().any(|role| {
+/// True if for some role both sides carry dates and none of them agree. Deadlines are
+/// compared only between articles: one article may give a measure several (phases:
+/// "bis Ende 2026 aus dem Kernnetz, bis 2029 aus dem Zugangsnetz").
+fn dates_conflict(a: &[(PartialDate, DateRole)], b: &[(PartialDate, DateRole)], same_article: bool) -> bool {
+    let roles: &[DateRole] = if same_article {
+        &[DateRole::Effective, DateRole::Announced]
+    } else {
+        &[DateRole::Effective, DateRole::Deadline, DateRole::Announced]
+    };
+    roles.iter().copied().any(|role| {
         let x = key_dates(a, role);
         let y = key_dates(b, role);
         !x.is_empty() && !y.is_empty() && !x.iter().any(|d| y.iter().any(|e| dates_overlap(d, e)))
@@ -100,11 +108,26 @@ fn fit(c: &Cluster, m: &MeasureMention) -> u32 {
     if !c.kinds.iter().any(|k| families_fit(*k, m.kind)) || !families_fit(primary, m.kind) {
         return 0;
     }
-    if !authorities_compatible(c.authority.as_deref(), m.authority.as_deref()) {
+    if !authorities::compatible(c.authority.as_deref(), m.authority.as_deref()) {
+        return 0;
+    }
+    // "sanctions on X and two of its executives": one sentence, two measures.
+    let told_apart = |k: MeasureKind| {
+        matches!(
+            (k, m.kind),
+            (MeasureKind::Sanctions, MeasureKind::SanctionsIndividuals)
+                | (MeasureKind::SanctionsIndividuals, MeasureKind::Sanctions)
+        )
+    };
+    if c.mentions
+        .iter()
+        .any(|o| told_apart(o.kind) && o.citation.article == m.citation.article && o.sentence == m.sentence)
+    {
         return 0;
     }
     let md = mention_dates(m);
-    if dates_conflict(&c.dates, &md) {
+    let same_article = c.places.iter().any(|(a, _)| a == &m.citation.article);
+    if dates_conflict(&c.dates, &md, same_article) {
         return 0;
     }
     let mut score = shared_date_score(&c.dates, &md);
@@ -155,6 +178,8 @@ pub fn measures(mut mentions: Vec<MeasureMention>, entity: &str, as_of: NaiveDat
             }),
         }
     }
+    // A measure nobody had announced or reported by `as_of` did not exist on that day.
+    clusters.retain(|c| known_since(c).is_none_or(|d| d <= as_of));
     let mut out: Vec<Measure> = clusters.into_iter().map(|c| finish(c, entity, as_of, lang)).collect();
     out.sort_by(|a, b| {
         let ka = a.sort_date().and_then(|d| d.first_day());
@@ -162,6 +187,18 @@ pub fn measures(mut mentions: Vec<MeasureMention>, entity: &str, as_of: NaiveDat
         ka.cmp(&kb).then_with(|| a.kind.cmp(&b.kind))
     });
     out
+}
+
+/// The first day a measure was known: its earliest announcement or start, or the first
+/// source that reported it.
+fn known_since(c: &Cluster) -> Option<NaiveDate> {
+    let dated = c
+        .dates
+        .iter()
+        .filter(|(_, r)| matches!(r, DateRole::Announced | DateRole::Effective))
+        .filter_map(|(d, _)| d.first_day());
+    let reported = c.mentions.iter().filter_map(|m| m.citation.published);
+    dated.chain(reported).min()
 }
 
 fn join(c: &mut Cluster, m: MeasureMention) {
@@ -242,9 +279,12 @@ fn standing(
     if kind.is_reaction() || kind == MeasureKind::Warning {
         return Status::Reported;
     }
-    let stated_by = |st: Status| {
-        mentions.iter().any(|m| m.stated_status == Some(st) && m.citation.published.is_none_or(|p| p <= as_of))
-    };
+    let in_view = |m: &MeasureMention| m.citation.published.is_none_or(|p| p <= as_of);
+    // What the sources said last counts: a reinstatement ends the challenge or suspension
+    // reported before it (the mentions are in the order their sources were published).
+    let from = mentions.iter().rposition(|m| m.reinstated && in_view(m)).unwrap_or(0);
+    let stated_by =
+        |st: Status| mentions.get(from..).unwrap_or(&[]).iter().any(|m| m.stated_status == Some(st) && in_view(m));
     // An investment review that ended in a prohibition ("hat die Übernahme untersagt")
     // stands as the prohibition does; any other review is pending.
     let decided = kind == MeasureKind::InvestmentReview && stated_by(Status::InForce);
@@ -266,7 +306,10 @@ fn standing(
     let effective = dates.iter().filter(|(_, r)| *r == DateRole::Effective).filter_map(|(d, _)| start(d)).min();
     match effective {
         Some(e) if as_of < e => {
-            if stated_by(Status::Suspended) {
+            // A court may stop a measure before it takes effect.
+            if stated_by(Status::Challenged) {
+                Status::Challenged
+            } else if stated_by(Status::Suspended) {
                 Status::Suspended
             } else {
                 Status::Announced
@@ -317,33 +360,7 @@ pub fn format_date(d: &PartialDate, lang: Lang) -> String {
 /// German names (as the JSON of `ask --json` carries them); English answers show the
 /// English name where one is known.
 pub fn authority_label(authority: &str, lang: Lang) -> &str {
-    if lang == Lang::De {
-        return authority;
-    }
-    match authority {
-        "US-Präsident" => "US President",
-        "US-Regierung" => "US government",
-        "US-Handelsministerium" => "US Commerce Department",
-        "US-Finanzministerium" => "US Treasury",
-        "US-Heimatschutzministerium" => "US Department of Homeland Security",
-        "US-Justizministerium" => "US Justice Department",
-        "US-Kongress" => "US Congress",
-        "Chinesische Regierung" => "Chinese government",
-        "EU-Kommission" => "European Commission",
-        "Europäische Union" => "European Union",
-        "Bundesregierung" => "German government",
-        "Britische Regierung" => "UK government",
-        "Niederländische Regierung" => "Dutch government",
-        "Französische Regierung" => "French government",
-        "US-Verteidigungsministerium" => "US Defense Department",
-        "Kanadische Regierung" => "Canadian government",
-        "Japanische Regierung" => "Japanese government",
-        "Indische Regierung" => "Indian government",
-        "Australische Regierung" => "Australian government",
-        "Taiwanische Regierung" => "Taiwanese government",
-        "Südkoreanische Regierung" => "South Korean government",
-        other => other,
-    }
+    authorities::label(authority, lang == Lang::En)
 }
 
 /// What a date means for a measure, in the answer language ("wirksam ab 20.09.2020").
@@ -434,6 +451,7 @@ mod tests {
             block,
             sentence,
             stated_status: None,
+            reinstated: false,
         }
     }
 
@@ -466,13 +484,21 @@ mod tests {
         assert_eq!(out[1].kind, MeasureKind::ServiceBan);
         assert_eq!(out[1].citations.len(), 2);
         assert!(out.iter().all(|m| m.status == Status::InForce));
+        // Reported on 18 September, in force from the 20th.
         let before = measures(
+            vec![mention("X", MeasureKind::Sanctions, None, &[("2020-09-20", Effective)], "a.md", 0, 0)],
+            "X",
+            day("2020-09-19"),
+            Lang::De,
+        );
+        assert_eq!(before[0].status, Status::Announced);
+        let unknown = measures(
             vec![mention("X", MeasureKind::Sanctions, None, &[("2020-09-20", Effective)], "a.md", 0, 0)],
             "X",
             day("2020-09-01"),
             Lang::De,
         );
-        assert_eq!(before[0].status, Status::Announced);
+        assert!(unknown.is_empty(), "no source had told of it by 1 September: {unknown:#?}");
     }
 
     #[test]

@@ -23,7 +23,12 @@ pub struct Cue {
 }
 
 /// Words that make a restriction out of a noun phrase ("App Store" + "verboten").
-const RESTRICTING: &str = r"keine\s+(?:\S+\s+){0,5}?mehr|verbot|verbiet|verboten|verbann|untersag|unterbunden|unterbind|gesperrt|sperr|entfern|beschränk|eingeschränkt|keine\s+möglichkeit|nicht\s+mehr|ausgeschlossen|ausschluss|\bban|prohibit|barred|\bbars?\b|block|restrict|remov|no\s+longer|not\s+allowed|exclud|rip\s+and\s+replace|phase\w*\s+out";
+const RESTRICTING: &str = r"keine\s+(?:\S+\s+){0,5}?mehr|verbot|verbiet|verboten|verbann|untersag|unterbunden|unterbind|gesperrt|sperr|entfern|beschränk|eingeschränkt|keine\s+möglichkeit|nicht\s+mehr|ausgeschlossen|ausschluss|\bban|prohibit|barred|\bbars?\b|block|restrict|remov|no\s+longer|not\s+allowed|must\s+not|exclud|rip\s+and\s+replace|phase\w*\s+out|verschw(?:and|unden|indet)|disappear\w*";
+
+/// A company sanctioned together with its people: "sanctions on X and two of its
+/// executives", "X, its chief executive Y and its sales director Z", "X und zwei seiner
+/// Manager". Such a sentence reports sanctions on both.
+const PEOPLE_BESIDE_THE_COMPANY: &str = r"(?:\band|\bund|,)\s+(?:\S+\s+){0,2}?(?:of\s+its|seine[rnms]?|ihre[rnms]?|dessen|deren)\s+(?:\S+\s+)?(?:executives|officers|directors|managers|führungskräfte\w*|manager\w*|vorstände\w*|chefs?|top-manager\w*)\b|\bits\s+(?:chief\s+executive|ceo|founder|chairman|president|(?:\S+\s+)?director)\b|\bsein\w*\s+(?:chef|gründer|vorstandschef|geschäftsführer)\b";
 
 /// (kind, pattern, needs): the pattern finds the wording; `needs`, when set, must also
 /// match somewhere in the sentence.
@@ -69,7 +74,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::TransactionBan,
-        r"(?:verbiet\w*|verbot\w*|untersag\w*)\s+(?:\S+\s+){0,6}?(?:den\s+)?(?:handel|transaktion\w*|finanztransaktion\w*|gesch[äa]fte)",
+        r"(?:verbiet\w*|verbot\w*|untersag\w*),?\s+(?:\S+\s+){0,6}?(?:den\s+)?(?:handel|transaktion\w*|finanztransaktion\w*|\S*gesch[äa]fte)",
         None,
     ),
     (
@@ -80,7 +85,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|sanktionsliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten)|unreliable\s+entit\w*|auf\s+(?:die|eine)\s+(?:\S+\s+){0,3}?(?:liste|list)\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,6}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list",
+        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,12}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list",
         None,
     ),
     // Sanctions on people.
@@ -91,19 +96,24 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::SanctionsIndividuals,
-        r"sanction\w*\s+(?:\S+\s+){0,6}?(?:executives?|officials?|individuals|managers?|leaders?|founders?|chief|ceo|officers?)\b|(?:executives|officials|managers)\s+(?:\S+\s+){0,4}?(?:were|was|have\s+been)\s+sanctioned",
+        r"sanction\w*\s+(?:\S+\s+){0,12}?(?:executives?|officials?|individuals|managers?|leaders?|founders?|chief|ceo|officers?)\b|(?:executives|officials|managers)\s+(?:\S+\s+){0,4}?(?:were|was|have\s+been)\s+sanctioned|einreiseverbot\w*|einreisesperre\w*|(?:visa|entry|travel)\s+bans?\b",
         None,
+    ),
+    (
+        MeasureKind::SanctionsIndividuals,
+        PEOPLE_BESIDE_THE_COMPANY,
+        Some(r"sanktion|sanction|specially\s+designated|\bsdn\b|eingefroren|frozen|froze"),
     ),
     // Sanctions in general.
     (
         MeasureKind::Sanctions,
-        r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets",
+        r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets|bereitstellungsverbot\w*|kontosperre\w*",
         None,
     ),
     // Export controls and licence requirements.
     (
         MeasureKind::ExportControl,
-        r"export\w*kontroll\w*|ausfuhr\w*kontroll\w*|exportverbot\w*|ausfuhrverbot\w*|exportbeschränk\w*|ausfuhrbeschränk\w*|exportgenehmigung\w*|ausfuhrgenehmigung\w*|exportlizenz\w*|ausfuhrlizenz\w*|lizenzpflicht\w*|genehmigungspflicht\w*|exportregel\w*|exportstopp|lieferverbot\w*",
+        r"export\w*kontroll\w*|ausfuhr\w*kontroll\w*|exportverbot\w*|ausfuhrverbot\w*|exportbeschränk\w*|ausfuhrbeschränk\w*|exportgenehmigung\w*|ausfuhrgenehmigung\w*|exportlizenz\w*|ausfuhrlizenz\w*|lizenzpflicht\w*|genehmigungspflicht\w*|exportregel\w*|exportstopp|lieferverbot\w*|ausfuhrsperre\w*|exportsperre\w*|liefersperre\w*",
         None,
     ),
     (
@@ -113,7 +123,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
-        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|export\s+privileges",
+        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
         None,
     ),
     (
@@ -144,12 +154,12 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ForcedSale,
-        r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b|(?:angewiesen|aufgefordert|verpflichtet|zwingt|zwang)\b(?:\W+\S+){0,12}?\W+(?:zu\s+)?(?:verkaufen|veräußern|abzugeben|abzustoßen)\b|zum\s+verkauf\s+(?:\S+\s+){0,4}?(?:gezwungen|verpflichtet|aufgefordert)|(?:zwingt|zwang)\s+(?:\S+\s+){0,4}?zum\s+verkauf",
+        r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b|(?:angewiesen|aufgefordert|verpflichtet|zwingt|zwang)\b(?:\W+\S+){0,12}?\W+(?:zu\s+)?(?:verkaufen|veräußern|abzugeben|abzustoßen)\b|zum\s+verkauf\s+(?:\S+\s+){0,4}?(?:gezwungen|verpflichtet|aufgefordert)|(?:zwingt|zwang)\s+(?:\S+\s+){0,4}?zum\s+verkauf|verkauf\w*\s+(?:\S+\s+){0,6}?(?:angeordnet|anordnete|verfügt)\b|(?:ordnete|ordnet)\s+(?:\S+\s+){0,6}?verkauf\w*\s+(?:\S+\s+){0,6}?an\b",
         None,
     ),
     (
         MeasureKind::ForcedSale,
-        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|order\w*\s+(?:\S+\s+){0,4}?to\s+(?:sell|divest)\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
+        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|(?:order\w*|requir(?:es|ed|ing)|compel\w*|direct(?:s|ed|ing)?|forc(?:es|ed|ing))\s+(?:\S+\s+){0,12}?to\s+(?:sell|divest)\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
         None,
     ),
     // Data deletion orders.
@@ -173,8 +183,10 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Bans on government use.
     (
         MeasureKind::GovernmentUseBan,
-        r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|federal\s+(?:agenc\w*|computers|government\s+devices)|government\s+(?:devices|computers|phones|agencies)",
-        Some(r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred"),
+        r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|dienstlich\w*\s+(?:geräte\w*|handys?|smartphones?|rechner\w*|laptops?)|dienststellen|geräte\w*\s+der\s+(?:bundes)?verwaltung|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|behörden\s+(?:\S+\s+){0,6}?(?:einsatz|nutzung)|federal\s+(?:agenc\w*|computers|government\s+devices|employees)|government\s+(?:devices|computers|phones|agencies|networks)|(?:state|government)[\s-](?:issued|owned)\s+(?:devices|phones|computers|laptops)|work\s+(?:computers|devices|phones)|official\s+(?:devices|phones)|government\s+networks",
+        Some(
+            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred|must\s+not|block",
+        ),
     ),
     // Exclusion from networks (5G, core networks).
     (
@@ -184,16 +196,27 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
             r"keine\s+(?:\S+\s+){0,5}?mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out",
         ),
     ),
+    // Procurement bans: buyers told to stop buying a company's products.
+    (
+        MeasureKind::ProcurementBan,
+        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b|(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen)\b|(?:kauf|einkauf|beschaffung)\s+von\s+(?:\S+\s+){0,3}?\S*(?:produkt|gerät|komponent|chip|technik|ausrüstung|software|batterie|kamera|drohne)\w*\s+(?:\S+\s+){0,8}?(?:untersagt|verboten)",
+        None,
+    ),
+    (
+        MeasureKind::LicenceRevocation,
+        r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
+        None,
+    ),
     // Investment reviews and blocked acquisitions.
     (
         MeasureKind::InvestmentReview,
-        r"cfius-prüfung|investitionsprüfung\w*|investitionskontroll\w*|außenwirtschaftsprüfung|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
+        r"cfius-prüfung|investitionsprüf\w*|investitionskontroll\w*|außenwirtschaftsprüfung|teiluntersagung\w*|(?:untersag\w*|blockiert\w*|verbiet\w*|verbot)\s+(?:\S+\s+){0,3}?(?:den\s+|die\s+)?(?:erwerb|einstieg|anteilskauf)\b|(?:erwerb|einstieg|anteilskauf)\s+(?:\S+\s+){0,10}?(?:untersagt|blockiert|verboten|gestoppt)\b|(?:prohibit\w*|block\w*)\s+(?:\S+\s+){0,6}?from\s+(?:acquiring|buying\s+(?:a\s+)?(?:stake|control))\b|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger|purchase|investment)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
         None,
     ),
     // Generic bans and restrictions.
     (
         MeasureKind::Ban,
-        r"\bverbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|\bsperre\b|beschränkung\w*|einschränkung\w*|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
+        r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b|einschränkung\w*|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
         None,
     ),
     // Official warnings (counted only with an authority in the sentence).
@@ -205,7 +228,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Reactions: lawsuits, market exits, layoffs.
     (
         MeasureKind::Lawsuit,
-        r"\bklag\w*|verklag\w*|vor\s+gericht|\brechtlich\s+(?:\S+\s+){0,4}?(?:vorgehen|vorzugehen|wehren|zu\s+wehren)\b|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|juristisch\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|anfecht\w*|filed\s+(?:a\s+)?(?:suit|complaint)",
+        r"\bklag\w*|\bgeklagt\b|verklag\w*|vor\s+gericht|(?:beim|vor\s+dem|am)\s+\S*gericht\w*|eilantrag\w*|(?:beschwerde|berufung|revision)\s+(?:\S+\s+){0,3}?(?:eingelegt|einlegen|einzulegen)|\blegt\w*\s+(?:\S+\s+){0,3}?(?:beschwerde|berufung|revision)\s+ein\b|beantragt\w*\s+(?:\S+\s+){0,4}?\S*gericht|an(?:zu|ge)?fecht\w*|judicial\s+review|legal\s+remedies|(?:would|will|to|plans\s+to|intends\s+to)\s+appeal\b|\bappealed\s+(?:the|against)|filed\s+(?:an\s+)?appeal|\brechtlich\s+(?:\S+\s+){0,4}?(?:vorgehen|vorzugehen|wehren|zu\s+wehren)\b|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|juristisch\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|filed\s+(?:a\s+)?(?:suit|complaint)",
         None,
     ),
     (
@@ -223,11 +246,17 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
 /// Review verbs: with a measure in the sentence they make it a measure under review.
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|\bconsider\w*|\bweigh\w*|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b",
+        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet)|(?:entscheiden|beraten|berät|nachdenken|diskutier\w*|debattier\w*|abstimmen)\s+(?:\S+\s+){0,3}?über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot|über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot\w*\s+(?:\S+\s+){0,8}?(?:entscheiden|beraten|nachdenken|diskutieren|debattieren|abstimmen)|\bconsider\w*|\bweigh(?:s|ed|ing)?\s+(?:whether|if|a|an|the|new|possible|further|additional|more|tougher|sanctions|restrictions|options|measures|\w+ing)\b|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b|\bdebat\w*|\bdeliberat\w*",
     )
 });
+/// The measures a review can be about: with one of these, anyone's review counts.
+const REVIEWABLE_MEASURES: &str =
+    r"verbot|sanktion|übernahme|maßnahme|beschränk|\bban\b|sanction|restriction|acquisition";
 /// The measures and dealings a review can be about, shared by the two patterns below.
+/// A review of dealings alone ("will die US-Geschäfte des Konzerns überprüfen") counts
+/// only where an authority reviews them: a company weighing its own business is none.
 const REVIEWABLE: &str = r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition";
+static REVIEWABLE_MEASURE: LazyLock<Regex> = LazyLock::new(|| super::pattern(REVIEWABLE_MEASURES));
 /// What a review next to a named measure must be about to replace it: the reviewable
 /// things, or a review or investigation itself.
 static REVIEW_OBJECT: LazyLock<Regex> =
@@ -236,7 +265,7 @@ static REVIEW_OBJECT: LazyLock<Regex> =
 /// or an investigation that was opened.
 static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(&format!(
-        r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)"
+        r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){{0,8}}?(?:eingeleitet|eröffnet)|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)"
     ))
 });
 /// A review that has ended: what the sentence reports followed from it.
@@ -254,6 +283,53 @@ fn is_review(kind: MeasureKind) -> bool {
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bhätte\w*|\bcould\b|\bmight\b|\bzu\s+können\b")
 });
+/// A negation of coverage: the sentence says the measure does not reach its subject
+/// ("ist von der Regel nicht betroffen", "fielen nicht unter die Beschränkungen", "muss
+/// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule").
+static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,3}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b",
+    )
+});
+/// A cue word that only qualifies a person or a trade ("a sanctions lawyer", "Sanktionsexpertin").
+static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"^s?\s*(?:lawyer|attorney|expert|adviser|advisor|specialist|practice|compliance|analyst|scholar|researcher|counsel)s?\b|^(?:experte|expertin|anwalt|anwältin|rechtler\w*|kanzlei|berater\w*)",
+    )
+});
+/// A time or cause before a generic measure noun makes it background ("ahead of the April
+/// restrictions", "trotz der Sanktionen"): the sentence tells of something else.
+static BACKGROUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"(?:ahead\s+of|before|despite|amid|because\s+of|due\s+to|in\s+response\s+to|trotz|wegen|angesichts|infolge)\s+(?:the\s+|its\s+|der\s+|den\s+|dem\s+|die\s+|des\s+)?(?:\S+\s+){0,2}?$",
+    )
+});
+/// Who winds down when an authority allows or orders it: part of the measure, not the
+/// company's own exit ("allowing U.S. companies to wind down", "gave it 60 days to").
+static ALLOWED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"(?:allow\w*|permit\w*|authori[sz]\w*|gave|give[sn]?|giving|order\w*|requir\w*|licen[cs]e\w*)\s+(?:\S+\s+){0,8}?(?:to\s+)?$",
+    )
+});
+
+/// True if the match `m` of a cue of `kind` is no measure in its place: a qualifier of a
+/// person ("sanctions lawyer"), a generic noun in a time or cause phrase, or a wind-down
+/// an authority allows.
+fn is_background(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
+    let before = &lower[..m.start()];
+    match kind {
+        MeasureKind::Sanctions => {
+            const PERSONS: &[&str] = &["experte", "experten", "expertin", "anwalt", "anwältin", "rechtler", "berater"];
+            PERSON_AFTER.is_match(&lower[m.end()..])
+                || PERSONS.iter().any(|p| m.as_str().ends_with(p))
+                || BACKGROUND_BEFORE.is_match(before)
+        }
+        MeasureKind::Ban => BACKGROUND_BEFORE.is_match(before),
+        MeasureKind::MarketExit => ALLOWED_BEFORE.is_match(before),
+        _ => false,
+    }
+}
+
 /// Wording of a breach of rules, which names sanctions without imposing any.
 static BREACH: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
@@ -361,7 +437,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -391,11 +467,19 @@ pub struct SentenceCues {
     /// ("wäre ... verboten gewesen"): the sentence tells of no measure, and its dates
     /// belong to none.
     pub hypothetical: bool,
+    /// The sentence says a stopped measure applies again (see [`reinstates`]).
+    pub reinstated: bool,
 }
 
 /// Reads the kinds of measure a sentence reports. `lower` must be the lowercased
-/// sentence.
+/// sentence. A warning counts only where an authority warns, named in the sentence.
 pub fn read(lower: &str) -> SentenceCues {
+    read_in(lower, || false)
+}
+
+/// [`read`], where `authority_nearby` tells whether the sentences just before name an
+/// authority (asked only for a sentence that warns without naming one).
+pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> SentenceCues {
     let mut found: Vec<Cue> = Vec::new();
     if TRIGGERS.is_match(lower) {
         let possible = possible_cues(lower);
@@ -408,20 +492,19 @@ pub fn read(lower: &str) -> SentenceCues {
                     continue;
                 }
             }
-            if let Some(m) = c.re.find(lower) {
+            if let Some(m) = c.re.find_iter(lower).find(|m| !is_background(c.kind, lower, m)) {
                 found.push(Cue { kind: c.kind, span: m.range() });
             }
         }
     }
-    if found.is_empty() && REVIEW.is_match(lower) && REVIEW_TARGET.is_match(lower) {
+    let reviewing = if REVIEW.is_match(lower) { review(lower) } else { None };
+    if found.is_empty() && reviewing.is_some() && REVIEW_TARGET.is_match(lower) && reviews_measure(lower) {
         // "will die US-Geschäfte des Konzerns überprüfen": a review with no measure named.
-        let span = REVIEW.find(lower).map(|m| m.range()).unwrap_or(0..0);
+        let span = reviewing.clone().unwrap_or(0..0);
         return SentenceCues {
             cues: vec![Cue { kind: MeasureKind::UnderReview, span }],
-            anaphoric: false,
-            definite: false,
             status: Some(Status::UnderReview),
-            hypothetical: false,
+            ..SentenceCues::default()
         };
     }
     // The standing is read only where a measure is named: a sentence that only states
@@ -438,12 +521,9 @@ pub fn read(lower: &str) -> SentenceCues {
         found.retain(|c| !is_review(c.kind));
     }
     // A measure under review is not (yet) the measure itself.
-    if !concluded
-        && REVIEW.is_match(lower)
-        && REVIEW_OBJECT.is_match(lower)
-        && !found.iter().all(|c| c.kind.is_reaction())
+    if !concluded && reviewing.is_some() && REVIEW_OBJECT.is_match(lower) && !found.iter().all(|c| c.kind.is_reaction())
     {
-        let span = REVIEW.find(lower).map(|m| m.range()).unwrap_or(0..0);
+        let span = reviewing.unwrap_or(0..0);
         let kind = if found.iter().any(|c| c.kind == MeasureKind::InvestmentReview) {
             MeasureKind::InvestmentReview
         } else {
@@ -451,10 +531,8 @@ pub fn read(lower: &str) -> SentenceCues {
         };
         return SentenceCues {
             cues: vec![Cue { kind, span }],
-            anaphoric: false,
-            definite: false,
             status: Some(Status::UnderReview),
-            hypothetical: false,
+            ..SentenceCues::default()
         };
     }
     // A lawsuit names the measure it fights; the sentence reports the lawsuit.
@@ -464,36 +542,85 @@ pub fn read(lower: &str) -> SentenceCues {
     // "violating U.S. sanctions", "gegen Sanktionen verstoßen": a breach, not a measure.
     found
         .retain(|c| !(matches!(c.kind, MeasureKind::Sanctions | MeasureKind::ExportControl) && BREACH.is_match(lower)));
-    // Possibilities are not measures.
+    // Possibilities are not measures, and neither are measures said not to apply.
     let named = found.len();
     found.retain(|c| !is_hypothetical_near(lower, &c.span));
     let hypothetical = found.len() < named;
+    found.retain(|c| c.kind.is_reaction() || !is_negated_coverage(lower, &c.span));
     // Warnings count only when an authority warns.
-    if found.iter().any(|c| c.kind == MeasureKind::Warning) && authority(lower).is_none() {
+    if found.iter().any(|c| c.kind == MeasureKind::Warning)
+        && super::authorities::authority(lower).is_none()
+        && !authority_nearby()
+    {
         found.retain(|c| c.kind != MeasureKind::Warning);
     }
+    // A company sanctioned with its people ("X and two of its executives"): both.
+    let company_too = found.iter().any(|c| c.kind == MeasureKind::SanctionsIndividuals)
+        && found.iter().any(|c| c.kind == MeasureKind::Sanctions)
+        && PEOPLE_BESIDE.is_match(lower);
     // Specific kinds make the generic ones redundant.
     if found.iter().any(|c| !is_generic(c.kind) && !c.kind.is_reaction() && c.kind != MeasureKind::Warning) {
-        found.retain(|c| !is_generic(c.kind));
+        found.retain(|c| !is_generic(c.kind) || (company_too && c.kind == MeasureKind::Sanctions));
     }
-    if found.iter().any(|c| c.kind == MeasureKind::SanctionsIndividuals) {
+    if found.iter().any(|c| c.kind == MeasureKind::SanctionsIndividuals) && !company_too {
         found.retain(|c| c.kind != MeasureKind::Sanctions);
     }
     if found.iter().any(|c| c.kind == MeasureKind::GovernmentUseBan) {
-        found.retain(|c| c.kind != MeasureKind::SalesBan);
+        found.retain(|c| !matches!(c.kind, MeasureKind::SalesBan | MeasureKind::ProcurementBan));
     }
     if found.iter().any(|c| c.kind == MeasureKind::Warning) {
         found.retain(|c| c.kind == MeasureKind::Warning || c.kind.is_reaction());
     }
     found.sort_by_key(|c| c.span.start);
     let anaphoric = !found.is_empty() && found.iter().all(|c| is_generic(c.kind)) && ANAPHORIC.is_match(lower);
-    SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status, hypothetical }
+    let reinstated = status == Some(Status::InForce) && reinstates(lower);
+    SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status, hypothetical, reinstated }
 }
 
-/// True if a modal verb stands within a few words before or after the cue, or earlier
-/// in the cue's clause: the German auxiliary of a counterfactual stands second in its
-/// clause and the participle last ("Investoren wäre es damit ab dem 15. März verboten
-/// gewesen"), however many words lie between.
+/// True if the sentence says of its subject that a measure does not reach it ("ist von
+/// dieser Regel nicht betroffen", "is exempt").
+pub fn denies_coverage(lower: &str) -> bool {
+    NOT_COVERED.is_match(lower)
+}
+
+static PEOPLE_BESIDE: LazyLock<Regex> = LazyLock::new(|| super::pattern(PEOPLE_BESIDE_THE_COMPANY));
+
+/// Where the sentence speaks of reviewing, if it does: "judicial review" is a lawsuit,
+/// not a review of a measure.
+fn review(lower: &str) -> Option<Range<usize>> {
+    REVIEW
+        .find_iter(lower)
+        .find(|m| {
+            !lower[..m.start()].trim_end().ends_with("judicial") && !lower[..m.start()].ends_with("gerichtliche ")
+        })
+        .map(|m| m.range())
+}
+
+/// True if a review names a measure, or reviews dealings with an authority reviewing.
+fn reviews_measure(lower: &str) -> bool {
+    REVIEWABLE_MEASURE.is_match(lower)
+        || !REVIEW_TARGET.find_iter(lower).all(|m| REVIEWABLE_DEALINGS.is_match(m.as_str()))
+        || super::authorities::authority(lower).is_some()
+}
+
+static REVIEWABLE_DEALINGS: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"^(?:gesch[äa]ft\w*|aktivitäten|business|operations)$"));
+
+/// True if the clause of the cue says the measure does not reach what it speaks of: a
+/// negation of coverage in the same clause ("Die Sensoren fielen nicht unter die
+/// Beschränkungen", "sei von den Exportkontrollen nicht direkt betroffen").
+fn is_negated_coverage(lower: &str, span: &Range<usize>) -> bool {
+    let start = floor_boundary(lower, span.start);
+    let clause_start = lower[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause_end = lower[start..].find([',', ';', ':']).map_or(lower.len(), |i| start + i);
+    NOT_COVERED.is_match(&lower[clause_start..clause_end])
+}
+
+/// True if a modal verb stands within a few words before or after the cue, or in the
+/// cue's clause: the German auxiliary of a counterfactual stands second in its clause
+/// and the participle last ("Investoren wäre es damit ab dem 15. März verboten
+/// gewesen"), or last in a subordinate clause ("Das Gesetz, das App-Stores den Vertrieb
+/// ab dem 1. März untersagt hätte, ..."), however many words lie between.
 fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     let start = floor_boundary(lower, span.start);
     let end = floor_boundary(lower, span.end.min(lower.len()));
@@ -505,8 +632,17 @@ fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     }
     let clause_start = lower[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let clause: Vec<&str> = lower[clause_start..start].split_whitespace().rev().take(CLAUSE_WORDS).collect();
-    HYPOTHETICAL.is_match(&clause.join(" "))
+    if HYPOTHETICAL.is_match(&clause.join(" ")) {
+        return true;
+    }
+    let clause_end = lower[end..].find([',', ';', ':']).map_or(lower.len(), |i| end + i);
+    let rest: Vec<&str> = lower[end..clause_end].split_whitespace().take(CLAUSE_WORDS).collect();
+    rest.len() < CLAUSE_WORDS
+        && rest.last().is_some_and(|w| GERMAN_AUXILIARY.is_match(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
+
+/// The auxiliary of a German counterfactual as the last word of a clause.
+static GERMAN_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"^(?:hätte\w*|wäre\w*|würde\w*)$"));
 
 /// How far back in its clause a cue looks for the auxiliary of a counterfactual, in words.
 const CLAUSE_WORDS: usize = 12;
@@ -526,17 +662,17 @@ static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:gericht|richter)\w*\s+(?:\S+\s+){0,14}?(?:gestoppt|stoppte\w*|blockierte\w*|ausgesetzt|(?:setzte|setzten|setzt)\s+(?:\S+\s+){0,14}?aus(?:[.,;!]|$))|(?:judge|court)\s+(?:\S+\s+){0,3}?(?:block\w*|halt\w*|suspend\w*|stay\w*|paus\w*)|(?:blocked|halted|suspended|paused)\s+by\s+(?:a\s+)?(?:\S+\s+)?(?:judge|court)|injunction",
+        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:gericht|richter)\w*\s+(?:\S+\s+){0,14}?(?:gestoppt|stoppte\w*|blockierte\w*|ausgesetzt|(?:setzte|setzten|setzt)\s+(?:\S+\s+){0,14}?aus(?:[.,;!]|$))|(?:judge|court)\s+(?:\S+\s+){0,3}?(?:block\w*|halt\w*|suspend\w*|stay\w*|paus\w*)|(?:blocked|halted|suspended|paused)\s+by\s+(?:a\s+)?(?:\S+\s+)?(?:judge|court)|injunction|für\s+nichtig\s+erklärt|für\s+(?:rechtswidrig|unwirksam|verfassungswidrig)\s+erklärt|\bkipp(?:t|te|ten)\b|\bgekippt\b|gab\s+(?:\S+\s+){0,4}?klage\s+(?:\S+\s+){0,2}?statt|(?:court|judge)\s+(?:\S+\s+){0,6}?(?:struck\s+down|annull?ed|overturned|invalidated)|(?:struck\s+down|annull?ed|invalidated)\s+by\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:judge|court)",
     )
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|\brevoked\b|\brescinded\b|\bexpired\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
+        r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|(?:ban|order|sanctions?|restrictions?|listing|designation|measure|rule|decree)\s+(?:\S+\s+){0,3}?(?:was|were|has\s+been|have\s+been|is|are)\s+(?:revoked|rescinded|reversed|overturned|withdrawn)|(?:revoked|rescinded|reversed|overturned|withdrew)\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:ban|order|sanctions|restrictions|listing|designation|rule|decree|decision)\b|\blater\s+reversed\b|\bexpired\b|\bauslaufen\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
     )
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
@@ -554,97 +690,68 @@ pub fn court_ruling(lower: &str) -> Option<Status> {
 }
 
 pub fn stated_status(lower: &str) -> Option<Status> {
-    if CHALLENGED.is_match(lower) {
-        Some(Status::Challenged)
-    } else if SUSPENDED.is_match(lower) {
-        Some(Status::Suspended)
-    } else if EXPIRED.is_match(lower) {
-        Some(Status::Expired)
-    } else if IN_FORCE.is_match(lower) {
+    if reinstates(lower) {
         Some(Status::InForce)
-    } else if ANNOUNCED.is_match(lower) {
+    } else if stated(&CHALLENGED, lower) {
+        Some(Status::Challenged)
+    } else if stated(&SUSPENDED, lower) {
+        Some(Status::Suspended)
+    } else if stated(&EXPIRED, lower) {
+        Some(Status::Expired)
+    } else if IN_FORCE.is_match(lower) && IN_FORCE.find_iter(lower).any(|m| !is_noun_verbot(lower, &m)) {
+        Some(Status::InForce)
+    } else if ANNOUNCED.is_match(lower) && ANNOUNCED.find_iter(lower).any(|m| !is_hearsay(lower, &m)) {
         Some(Status::Announced)
     } else {
         None
     }
 }
 
-/// (canonical authority, pattern) in order of precedence: the most specific first.
-const AUTHORITIES: &[(&str, &str)] = &[
-    (
-        "Chinesische Regierung",
-        r"chinesische\w*\s+(?:regierung|handelsministeri\w*|behörde\w*|führung)|(?:regierung|handelsministeri\w*|behörden?)\s+(?:in\s+)?(?:peking|beijing)|\bchinese\s+(?:government|authorities|commerce\s+ministry|ministry)|\bmofcom\b|\b(?:hatte|hat)\s+(?:china|peking)\b|\b(?:china|peking|beijing)\s+(?:hat|hatte|verhängt\w*|verbiet\w*|verbot|erl[äa]sst|erließ|kündigt\w*|setzt\w*|announced|imposed|banned|has|will|said|added)\b",
-    ),
-    (
-        "US-Handelsministerium",
-        r"handelsministeri\w*|handelsminister\w*|commerce\s+department|department\s+of\s+commerce|bureau\s+of\s+industry|commerce\s+secretary",
-    ),
-    ("US-Finanzministerium", r"finanzministeri\w*|finanzminister\w*|treasury|\bofac\b"),
-    ("US-Heimatschutzministerium", r"heimatschutz\w*|homeland\s+security|\bdhs\b"),
-    ("CFIUS", r"\bcfius\b|committee\s+on\s+foreign\s+investment"),
-    (
-        "FCC",
-        r"\bfcc\b|federal\s+communications\s+commission|us-telekommunikationsbehörde|telekommunikationsbehörde\s+fcc",
-    ),
-    ("US-Justizministerium", r"justizministeri\w*|department\s+of\s+justice|\bdoj\b"),
-    (
-        "US-Verteidigungsministerium",
-        r"verteidigungsministeri\w*|\bpentagon\b|department\s+of\s+defen[cs]e|defen[cs]e\s+department",
-    ),
-    (
-        "US-Kongress",
-        r"\bkongress\w*|\bcongress\w*|\bsenat\b|\bsenate\b|repräsentantenhaus|house\s+of\s+representatives",
-    ),
-    (
-        "US-Präsident",
-        r"präsident\w*|\btrump\w*|\bbiden\w*|\bdekret\w*|executive\s+orders?|weiße\w*\s+haus\w*|white\s+house|\bpresident\b",
-    ),
-    ("EU-Kommission", r"eu-kommission|europäische\w*\s+kommission|european\s+commission|\bbrüssel\b|\bbrussels\b"),
-    ("Europäische Union", r"\beu\b|europäische\w*\s+union|european\s+union"),
-    ("Bundesregierung", r"bundesregierung|bundesnetzagentur|bundesinnenminister\w*|\bbsi\b|german\s+government"),
-    (
-        "Britische Regierung",
-        r"britische\w*\s+regierung|british\s+government|\buk\s+government|downing\s+street|großbritannien|\bbritain\b|regierung\s+in\s+london",
-    ),
-    ("Niederländische Regierung", r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague"),
-    ("Französische Regierung", r"französische\w*\s+regierung|french\s+government"),
-    ("Kanadische Regierung", r"kanadische\w*\s+regierung|canadian\s+government|\bkanada\b|\bcanada\b|\bottawa\b"),
-    ("Japanische Regierung", r"japanische\w*\s+regierung|japanese\s+government|\bjapan\b|\btokio\b|\btokyo\b"),
-    ("Indische Regierung", r"indische\w*\s+regierung|indian\s+government|\bindien\b|\bindia\b|neu-delhi|new\s+delhi"),
-    (
-        "Australische Regierung",
-        r"australische\w*\s+regierung|australian\s+government|\baustralien\b|\baustralia\b|\bcanberra\b",
-    ),
-    ("Taiwanische Regierung", r"taiwanische\w*\s+regierung|taiwanese\s+government|\btaipeh\b|\btaipei\b"),
-    (
-        "Südkoreanische Regierung",
-        r"südkoreanische\w*\s+regierung|south\s+korean\s+government|\bsüdkorea\b|\bsouth\s+korea\b|\bseoul\b",
-    ),
-    (
-        "US-Regierung",
-        r"us-regierung|us-behörden|regierung\s+in\s+washington|\bwashington\b|amerikanische\w*\s+regierung|\bu\.?s\.?\s+government|\bus\s+authorities|(?:biden|trump)\s+administration|\bthe\s+administration|\bdie\s+regierung\b|\bthe\s+government\b",
-    ),
-];
+/// Wording that lets a stopped measure apply again: a court lifting the order that
+/// blocked it, a measure reinstated ("stayed the preliminary injunction", "allowed
+/// Tennessee to enforce its ban", "hob die einstweilige Verfügung auf").
+static REINSTATED: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"(?:stayed|lifted|vacated|dissolved|overturned|reversed|set\s+aside)\s+(?:\S+\s+){0,6}?(?:injunction|order\s+that\s+had\s+blocked|ruling\s+that\s+had\s+blocked)|allow\w*\s+(?:\S+\s+){0,6}?to\s+enforce|\breinstat\w*|\breimpos\w*|(?:einstweilige\w*\s+verfügung|eilentscheidung)\s+(?:\S+\s+){0,6}?aufgehoben|\bhob\s+(?:\S+\s+){0,8}?(?:verfügung|eilentscheidung|entscheidung\s+der\s+vorinstanz)\s+(?:\S+\s+){0,4}?auf\b|wieder\s+in\s+kraft|(?:darf|dürfen)\s+(?:\S+\s+){0,6}?wieder\s+(?:\S+\s+){0,2}?(?:durchsetzen|vollziehen|anwenden|angewendet)",
+    )
+});
 
-static AUTHORITY_RES: LazyLock<Vec<(&'static str, Regex)>> =
-    LazyLock::new(|| AUTHORITIES.iter().map(|(name, p)| (*name, super::pattern(p))).collect());
-
-/// Who imposed what the sentence reports, by the most specific authority it names.
-pub fn authority(lower: &str) -> Option<&'static str> {
-    AUTHORITY_RES.iter().find(|(_, re)| re.is_match(lower)).map(|(name, _)| *name)
+/// True if the sentence says a stopped measure applies again.
+pub fn reinstates(lower: &str) -> bool {
+    stated(&REINSTATED, lower)
 }
 
-/// True if `a` and `b` can be the same authority: equal, one unknown, or one the generic
-/// "US-Regierung" and the other a US body.
-pub fn authorities_compatible(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (None, _) | (_, None) => true,
-        (Some(x), Some(y)) if x == y => true,
-        (Some(x), Some(y)) => {
-            let us = |s: &str| s.starts_with("US-") || s == "CFIUS" || s == "FCC";
-            (x == "US-Regierung" && us(y)) || (y == "US-Regierung" && us(x))
-        }
-    }
+/// True if `re` matches where no negation stands just before it: "does not lift the
+/// restrictions" lifts nothing, "wurde nicht ausgesetzt" suspends nothing.
+fn stated(re: &Regex, lower: &str) -> bool {
+    re.is_match(lower) && re.find_iter(lower).any(|m| !negated_before(lower, m.start()))
+}
+
+/// True if one of the three words before `at` negates.
+fn negated_before(lower: &str, at: usize) -> bool {
+    const NEGATIONS: &[&str] =
+        &["not", "no", "never", "nicht", "kein", "keine", "keinen", "nie", "niemals", "without", "ohne"];
+    lower[..floor_boundary(lower, at)]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| NEGATIONS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())) || w.ends_with("n't"))
+}
+
+/// True if the `IN_FORCE` match `m` is the noun "Verbot" after an article or
+/// preposition ("über ein Verbot entscheiden"), not the past tense of "verbieten".
+fn is_noun_verbot(lower: &str, m: &regex::Match<'_>) -> bool {
+    const DETERMINERS: &[&str] =
+        &["ein", "das", "dem", "des", "kein", "jedes", "sein", "ihr", "über", "für", "gegen", "vom", "zum", "im"];
+    m.as_str().starts_with("verbot")
+        && lower[..m.start()].split_whitespace().next_back().is_some_and(|w| DETERMINERS.contains(&w))
+}
+
+/// True if the `ANNOUNCED` match `m` is the "sollen" of hearsay ("geliefert haben soll",
+/// "gewesen sein sollen"): it tells of what is alleged, not of what is planned.
+fn is_hearsay(lower: &str, m: &regex::Match<'_>) -> bool {
+    m.as_str().starts_with("soll")
+        && lower[..m.start()].split_whitespace().next_back().is_some_and(|w| matches!(w, "haben" | "sein" | "worden"))
 }
 
 /// The kind family: kinds of one family may describe one measure.

@@ -4,10 +4,12 @@
 //! measure reported in each paragraph (for sentences that elaborate it without naming
 //! anyone), and emits one `MeasureMention` per sentence, kind and target.
 
+pub mod authorities;
 pub mod dates;
 pub mod entities;
 pub mod measures;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -16,6 +18,7 @@ use regex::Regex;
 use crate::corpus::Article;
 use crate::model::{Citation, DateMention, DateRole, MeasureKind, MeasureMention, Status};
 
+use self::authorities::Named;
 use self::measures::SentenceCues;
 
 /// Compiles a pattern of the cue tables with word boundaries that the fast regex
@@ -77,12 +80,19 @@ pub struct Extracted {
 /// Definite references to a company or app named before.
 static COREF_ONE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:das|dem|des|den|der|die)\s+(?:\S+\s+)?(?:unternehmen|unternehmens|konzern|konzerns|firma|hersteller|herstellers|softwarehersteller|plattform|videoplattform|app|anbieter|anbieters|dienst|dienstes)\b|\bthe\s+(?:company|firm|group|app|platform|maker|vendor|manufacturer)(?:'s)?\b|\bits\s+(?:products|software|executives|managers|app)\b",
+        r"\b(?:das|dem|des|den|der|die)\s+(?:\S+\s+)?(?:\w*unternehmen|\w*unternehmens|\w*konzern|\w*konzerns|\w*firma|\w*hersteller|\w*herstellers|plattform|videoplattform|app|\w*anbieter|\w*anbieters|dienst|dienstes|\w*ausrüster|\w*ausrüsters|\w*zulieferer|start-up|startup)\b|\bthe\s+(?:\S+\s+){0,2}?(?:company|firm|group|app|platform|maker|vendor|manufacturer|chipmaker|startup|start-up|airline|carrier|distributor|broker|operator|supplier|conglomerate|giant)(?:'s|’s)?\b|\bits\s+(?:products|software|executives|managers|app)\b",
     )
 });
 static COREF_TWO: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\bbeide[n]?\s+(?:apps|unternehmen|konzerne|firmen|plattformen|dienste)\b|\bboth\s+(?:apps|companies|firms|platforms)\b",
+        r"\bbeide[nr]?\s+(?:apps|unternehmen|konzerne|firmen|plattformen|dienste|hersteller|anbieter|ausrüster)\b|\bder\s+beiden\s+(?:\S+\s+)?(?:apps|unternehmen|konzerne|firmen|plattformen|dienste|hersteller|anbieter|ausrüster)\b|\bboth\s+(?:apps|companies|firms|platforms|makers|groups)\b|\bthe\s+two\s+(?:\S+\s+)?(?:companies|firms|apps|makers)\b",
+    )
+});
+
+/// Parties obliged before their modal verb: "Apple and Google must remove the app".
+static OBLIGED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?:^|[,;:]|\b(?:that|dass|and|und)\b)\s*([^,.;]*?)\s+(?:must|müssen|muss|have\s+to|has\s+to|are\s+required\s+to|sind\s+verpflichtet)\s+(?:\S+\s+){0,2}?(?:remove|delete|take\s+down|pull|block|stop|entfernen|löschen|sperren)\b",
     )
 });
 
@@ -96,9 +106,22 @@ static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Wording that extends a measure to the entity the sentence names.
 static COVERED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b",
+        r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\bdazu\s+gehör\w*|\bdarunter\b|\bzu\s+den\s+betroffenen\b|\bunter\s+ihnen\b|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b|\bamong\s+(?:them|those)\b|\binclud(?:e|es|ed)\b",
     )
 });
+
+/// Wording that sets the entity just named apart from the ones a sentence speaks of:
+/// "Für die übrigen Firmen bleibt es bei den Sanktionen", "the other five companies".
+static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:die|den|der)\s+(?:übrigen|anderen|restlichen)\b|\balle\s+anderen\b|\b(?:the\s+)?(?:other|remaining)\s+(?:\S+\s+)?(?:companies|firms|entities|groups)\b",
+    )
+});
+
+/// The opening of a relative clause: ", der seit Dezember auf der Liste steht", ", whose
+/// software agencies were ordered to remove".
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r",\s+(?:der|die|das|dessen|deren|welche[rs]?|which|who|whose)\b"));
 
 /// One sentence with what was read from it.
 struct Sent<'a> {
@@ -113,6 +136,15 @@ struct Sent<'a> {
     cues: SentenceCues,
     dates: Vec<DateMention>,
     authority: Option<&'static str>,
+    /// What the sentence says of an authority, read when first asked for (most sentences
+    /// are never asked: see [`authority_of`]).
+    named: OnceCell<Option<Named>>,
+}
+
+impl Sent<'_> {
+    fn named(&self) -> Option<Named> {
+        *self.named.get_or_init(|| authorities::named(&self.lower))
+    }
 }
 
 /// Runs the extractors over the article's passages.
@@ -132,6 +164,14 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         .join("\n");
     let discovered = entities::discover(&body_text);
     let ctx = dates::DateContext { published: article.meta.published, lang: article.meta.language };
+    // Paragraphs are numbered over the article's own text: an ad or a byline between two
+    // paragraphs does not part them.
+    let mut paragraph = Vec::with_capacity(article.blocks.len());
+    let mut next = 0;
+    for b in &article.blocks {
+        paragraph.push(next);
+        next += usize::from(!b.boilerplate);
+    }
 
     // Pass 1: read every sentence on its own.
     let mut sents: Vec<Sent<'_>> = Vec::with_capacity(passages.len());
@@ -147,7 +187,12 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             }
         }
         let lower = text.to_lowercase();
-        let mut cues = if heading { SentenceCues::default() } else { measures::read(&lower) };
+        let block = paragraph.get(p.block).copied().unwrap_or(p.block);
+        let mut cues = if heading {
+            SentenceCues::default()
+        } else {
+            measures::read_in(&lower, || nearby_authority(&sents, block).is_some())
+        };
         if !heading && cues.cues.is_empty() && cues.status.is_none() {
             // "Eine Bundesrichterin setzte die Einstufung des Konzerns vorläufig aus": a
             // court stopped a measure the sentence does not name (see pass 3).
@@ -159,6 +204,14 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         for h in hits.iter().filter(|h| !h.bystander && !obliged.as_ref().is_some_and(|o| o.contains(&h.span.start))) {
             if !targets.iter().any(|(n, _)| n == &h.name) {
                 targets.push((h.name.clone(), h.span.start));
+            }
+        }
+        if let Some(opening) = relative_clause_of(&lower, &cues) {
+            // The measure of a relative clause is its antecedent's alone: "... sowie der
+            // Hersteller YMTC, der selbst auf der Entity List steht".
+            let antecedent = targets.iter().filter(|(_, at)| *at < opening).max_by_key(|(_, at)| *at).cloned();
+            if let Some(antecedent) = antecedent {
+                targets = vec![antecedent];
             }
         }
         if targets.is_empty() && has_content {
@@ -179,7 +232,14 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         // Dates are read where a measure is (the elaborating sentences of pass 2 read
         // their own): most sentences of a long article never need them.
         let dates = if has_content { dates::extract(text, &ctx) } else { Vec::new() };
-        let authority = if has_content { measures::authority(&lower) } else { None };
+        let named = OnceCell::new();
+        let authority = if has_content {
+            let own = authorities::named(&lower);
+            let _ = named.set(own);
+            own.and_then(|n| authorities::in_context(n, context_before(&sents)))
+        } else {
+            None
+        };
         for h in hits.iter().filter(|h| !h.bystander) {
             recent.retain(|n| n != &h.name);
             recent.push(h.name.clone());
@@ -187,12 +247,13 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         sents.push(Sent {
             range: p.range.clone(),
             text,
-            block: p.block,
+            block,
             heading,
             targets,
             cues,
             dates,
             authority,
+            named,
             lower,
         });
     }
@@ -210,20 +271,31 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         // measure just reported in its paragraph ("Der Vollzug wurde ausgesetzt").
         let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
+            let authority = authority_of(&sents, i);
             let sent = &mut sents[i];
             sent.cues.status = measures::stated_status(&sent.lower);
+            sent.cues.reinstated = sent.cues.status == Some(Status::InForce) && measures::reinstates(&sent.lower);
             if sent.cues.status.is_some() {
                 sent.dates = dates::extract(sent.text, &ctx);
-                sent.authority = measures::authority(&sent.lower);
+                sent.authority = authority;
             }
         }
         let s = &sents[i];
-        if s.heading || (s.cues.hypothetical && s.cues.cues.is_empty()) {
+        if s.heading {
+            // A heading opens a new section: what follows elaborates nothing before it.
+            last_group = None;
+            continue;
+        }
+        if s.cues.hypothetical && s.cues.cues.is_empty() {
             // A measure that might be, or would have been, reports nothing, not even
             // dates for the measure before it.
             continue;
         }
-        if s.cues.cues.is_empty() && !s.targets.is_empty() && COVERED.is_match(&s.lower) {
+        if s.cues.cues.is_empty()
+            && !s.targets.is_empty()
+            && COVERED.is_match(&s.lower)
+            && !measures::denies_coverage(&s.lower)
+        {
             // "Rival AMD said its chips were affected as well": the measure just reported
             // reaches further.
             if let Some((block, group)) = &last_group {
@@ -295,7 +367,12 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                         m.block = s.block;
                         m.sentence = i;
                         m.stated_status = s.cues.status.filter(|st| *st != Status::Announced);
+                        m.reinstated = s.cues.reinstated;
                         mentions.push(m);
+                    } else {
+                        // "The ban on X remains in place": the first the article tells of it.
+                        let target = s.targets.iter().filter(|(n, _)| n == name).cloned().collect::<Vec<_>>();
+                        push_mentions(&mut mentions, article, s, &target, s.range.clone(), authority, i);
                     }
                 }
             } else {
@@ -318,48 +395,24 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             rulings.push(i);
         } else if s.targets.is_empty() {
             // A sentence that elaborates the measure just reported in this paragraph
-            // (or the one right before it).
+            // (or, referring to it, the one right before it).
             if let Some((block, group)) = &last_group {
-                // A sentence that only states a standing ("wurde ausgesetzt") stays in its
-                // paragraph; one that names a kind of measure may open the next one.
-                let has_kind = !s.cues.cues.is_empty();
-                let near = *block == s.block
-                    || (has_kind && *block + 1 == s.block && first_measure_sentence_of_block(&sents, i));
-                // "The denial order takes effect immediately": a definite reference
-                // reaches back to the measure last reported, wherever it was.
-                if near || (s.cues.definite && !s.cues.cues.is_empty()) {
-                    let own_kinds: Vec<MeasureKind> = s.cues.cues.iter().map(|c| c.kind).collect();
+                if elaborates(&sents, i, *block, group, &mentions) {
                     let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
-                    for prev in adopted {
-                        let mut m = prev.clone();
-                        let same_family = own_kinds.is_empty()
-                            || own_kinds.iter().any(|k| measures::family(*k) == measures::family(prev.kind));
-                        m.dates = s
-                            .dates
-                            .iter()
-                            .cloned()
-                            .map(|mut d| {
-                                if s.cues.status == Some(Status::Suspended) && d.role == DateRole::Deadline {
-                                    // "bis Mitte September ausgesetzt": in force from then.
-                                    d.role = DateRole::Effective;
-                                } else if !same_family
-                                    || own_kinds
-                                        .iter()
-                                        .any(|k| matches!(k, MeasureKind::UnderReview | MeasureKind::InvestmentReview))
-                                {
-                                    d.role = DateRole::Reported;
-                                }
-                                d
-                            })
-                            .collect();
-                        m.citation = citation(article, s.range.clone(), &s.cues);
-                        m.block = s.block;
-                        m.sentence = i;
-                        m.stated_status = s.cues.status.filter(|st| *st != Status::Announced).or(prev.stated_status);
-                        if m.authority.is_none() {
-                            m.authority = s.authority.map(str::to_string);
+                    let mut done: Vec<&str> = Vec::new();
+                    for prev in &adopted {
+                        if own_measure(s, prev) {
+                            // It names its own kind of measure, or its own authority: a
+                            // further measure against the same entity.
+                            if !done.contains(&prev.entity.as_str()) {
+                                done.push(&prev.entity);
+                                let target = [(prev.entity.clone(), 0)];
+                                let auth = authority.or(prev.authority.as_deref().and_then(authorities::canonical));
+                                push_mentions(&mut mentions, article, s, &target, s.range.clone(), auth, i);
+                            }
+                        } else {
+                            mentions.push(elaboration(article, s, i, prev));
                         }
-                        mentions.push(m);
                     }
                 }
             }
@@ -392,6 +445,126 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
     Extracted { mentions, entities: all_entities }
 }
 
+/// True if sentence `i`, which names no one, elaborates the measures of `group` (the last
+/// sentence with a measure, in paragraph `block`): it stands in the same paragraph, or
+/// opens the next one and refers to the measure ("Die Sanktionen treten ...") or to its
+/// target by a pronoun; a definite reference to a measure ("The denial order takes
+/// effect immediately") reaches back further. Never when another entity was named since,
+/// or when the sentence speaks of the others ("die übrigen Firmen").
+fn elaborates(sents: &[Sent<'_>], i: usize, block: usize, group: &[usize], mentions: &[MeasureMention]) -> bool {
+    let s = &sents[i];
+    let has_kind = !s.cues.cues.is_empty();
+    let definite = has_kind && s.cues.definite;
+    let refers = definite || PRONOUN_SUBJECT.is_match(s.text);
+    let near =
+        block == s.block || (has_kind && block + 1 == s.block && first_measure_sentence_of_block(sents, i) && refers);
+    if !(near || definite) || OTHERS.is_match(&s.lower) {
+        return false;
+    }
+    let reported = group.first().map_or(i, |&g| mentions[g].sentence);
+    let named_since = sents
+        .get(reported + 1..i)
+        .unwrap_or(&[])
+        .iter()
+        .any(|t| t.targets.iter().any(|(name, _)| !group.iter().any(|&g| &mentions[g].entity == name)));
+    !named_since
+}
+
+/// A sentence opening with a pronoun that stands for a company or its belongings: "Ihre
+/// Vermögenswerte ...", "Sie darf ...", "Its assets ...".
+static PRONOUN_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^\W*(?:Ihre?|Seine?|Sie|Er|Es|Its|Their|They|It)\b"));
+
+/// True if an elaborating sentence tells of a measure of its own against the entity of
+/// `prev`: it names another specific kind of measure, or an authority that cannot be
+/// the one of `prev` ("Taiwan hatte ... den Einsatz des Programms untersagt").
+fn own_measure(s: &Sent<'_>, prev: &MeasureMention) -> bool {
+    let specific =
+        |k: &MeasureKind| !matches!(k, MeasureKind::Ban | MeasureKind::Sanctions) && measures::family(*k) == 0;
+    // A listing on the Entity List is a licence requirement: "US-Unternehmen dürfen damit
+    // keine Bauteile mehr liefern" tells what the listing means.
+    let related = |k: &MeasureKind| {
+        *k == prev.kind
+            || matches!(
+                (*k, prev.kind),
+                (MeasureKind::ExportControl, MeasureKind::EntityList)
+                    | (MeasureKind::EntityList, MeasureKind::ExportControl)
+            )
+    };
+    let kinds: Vec<MeasureKind> = s.cues.cues.iter().map(|c| c.kind).filter(specific).collect();
+    let other_kind = specific(&prev.kind) && !kinds.is_empty() && !kinds.iter().any(related);
+    let other_authority = !s.cues.cues.is_empty()
+        && s.authority.is_some()
+        && !authorities::compatible(s.authority, prev.authority.as_deref());
+    other_kind || other_authority
+}
+
+/// `prev` told again by sentence `i`, which names no one: its own dates (as dates of the
+/// measure when it names the measure's kind family, else only as mentioned), its standing.
+fn elaboration(article: &Article, s: &Sent<'_>, i: usize, prev: &MeasureMention) -> MeasureMention {
+    let own_kinds: Vec<MeasureKind> = s.cues.cues.iter().map(|c| c.kind).collect();
+    let same_family =
+        own_kinds.is_empty() || own_kinds.iter().any(|k| measures::family(*k) == measures::family(prev.kind));
+    let mut m = prev.clone();
+    m.dates = s
+        .dates
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            if s.cues.status == Some(Status::Suspended) && d.role == DateRole::Deadline {
+                // "bis Mitte September ausgesetzt": in force from then.
+                d.role = DateRole::Effective;
+            } else if !same_family
+                || own_kinds.iter().any(|k| matches!(k, MeasureKind::UnderReview | MeasureKind::InvestmentReview))
+            {
+                d.role = DateRole::Reported;
+            }
+            d
+        })
+        .collect();
+    m.citation = citation(article, s.range.clone(), &s.cues);
+    m.block = s.block;
+    m.sentence = i;
+    m.stated_status = s.cues.status.filter(|st| *st != Status::Announced).or(prev.stated_status);
+    m.reinstated = s.cues.reinstated;
+    if m.authority.is_none() {
+        m.authority = s.authority.map(str::to_string);
+    }
+    m
+}
+
+/// The authority named in the three sentences before the next one, in the same or the
+/// previous paragraph (`block` is the next sentence's).
+fn nearby_authority(before: &[Sent<'_>], block: usize) -> Option<&'static str> {
+    let n = before.len();
+    (n.saturating_sub(3)..n).rev().take_while(|&k| before[k].block + 1 >= block).find_map(|k| authority_of(before, k))
+}
+
+/// The authority sentence `k` names: outright, or a bare body ("das Handelsministerium",
+/// "the department") of the country the article named last before it.
+fn authority_of(sents: &[Sent<'_>], k: usize) -> Option<&'static str> {
+    let named = sents.get(k)?.named()?;
+    let context = if matches!(named, Named::Bare(_)) { context_before(&sents[..k]) } else { None };
+    authorities::in_context(named, context)
+}
+
+/// The authority the article named outright last in `before`.
+fn context_before(before: &[Sent<'_>]) -> Option<&'static str> {
+    before.iter().rev().find_map(|s| match s.named() {
+        Some(Named::Explicit(a)) => Some(a),
+        _ => None,
+    })
+}
+
+/// Where the relative clause opens that holds every cue of the sentence, if one does.
+fn relative_clause_of(lower: &str, cues: &SentenceCues) -> Option<usize> {
+    let first = cues.cues.first()?.span.start;
+    let last = cues.cues.last()?.span.start;
+    let opening = RELATIVE.find_iter(lower).take_while(|m| m.start() < first).last()?;
+    let clause_end = lower[opening.end()..].find([',', ';']).map_or(lower.len(), |e| opening.end() + e);
+    (last < clause_end).then_some(opening.start())
+}
+
 /// True for a German sentence whose subject is a demonstrative pronoun standing for the
 /// entity just named ("Dieser steht seit Dezember auf der Entity List"): the pronoun is
 /// followed by a word in lower case (a verb), not by a noun it would determine
@@ -405,12 +578,13 @@ fn demonstrative_subject(text: &str) -> bool {
 /// Intermediaries a ban puts under obligation are not its targets: in "Das Gesetz
 /// verpflichtet Apple und Google, TikTok aus ihren App-Stores zu entfernen" the stores
 /// must act against TikTok. The span (in the sentence) between the verb of obligation
-/// and the comma or "to" that opens what they must do, for app store and service bans.
+/// and the comma or "to" that opens what they must do ("Apple and Google must remove
+/// X": the subject before the modal), for app store and service bans.
 fn obliged_span(lower: &str, cues: &SentenceCues) -> Option<Range<usize>> {
     if !cues.cues.iter().any(|c| matches!(c.kind, MeasureKind::AppStoreBan | MeasureKind::ServiceBan)) {
         return None;
     }
-    OBLIGATION.captures(lower).and_then(|c| c.get(1)).map(|m| m.range())
+    OBLIGATION.captures(lower).or_else(|| OBLIGED_SUBJECT.captures(lower)).and_then(|c| c.get(1)).map(|m| m.range())
 }
 
 /// The `n` most recently named distinct entities, most recent first.
@@ -430,8 +604,7 @@ fn last_distinct(recent: &[String], n: usize) -> Vec<String> {
 /// The authority named most recently before sentence `i`, within the three sentences
 /// before it in the same or the previous paragraph ("Er hat deshalb ...").
 fn previous_authority(sents: &[Sent<'_>], i: usize) -> Option<&'static str> {
-    let block = sents[i].block;
-    sents[..i].iter().rev().take(3).take_while(|s| s.block + 1 >= block).find_map(|s| measures::authority(&s.lower))
+    nearby_authority(&sents[..i], sents[i].block)
 }
 
 /// The next sentence of the same paragraph, when it names targets, reports no measure
@@ -484,6 +657,7 @@ fn push_mentions(
                 block: s.block,
                 sentence: index,
                 stated_status: s.cues.status,
+                reinstated: s.cues.reinstated,
             });
         }
     }

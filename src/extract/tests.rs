@@ -127,8 +127,8 @@ fn the_seed_corpus_gives_the_measures_a_reader_expects() {
     let files: std::collections::HashSet<&str> = sales.citations.iter().map(|c| c.article.as_str()).collect();
     assert!(files.len() >= 2, "the sales ban is told by 000 and 001: {files:?}");
 
-    // The 20 September measures: announced on 1 September, in force on 1 December.
-    for (as_of, want) in [("2020-09-01", Status::Announced), ("2020-12-01", Status::InForce)] {
+    // The 20 September measures: announced on the 18th, in force on 1 December.
+    for (as_of, want) in [("2020-09-19", Status::Announced), ("2020-12-01", Status::InForce)] {
         for entity in ["TikTok", "WeChat"] {
             let ms = get(entity, as_of);
             let sept = ms.iter().find(|m| m.dates.iter().any(|(d, _)| d.to_string() == "2020-09-20"));

@@ -1,0 +1,519 @@
+//! Authorities: who imposed a measure, read from the wording of a sentence. One table
+//! holds every authority with its German name (the canonical one, stored in the index
+//! and in the JSON), its English name (for English answers), the country it acts for
+//! and the wording that names it. Some wording names a body without its country ("das
+//! Handelsministerium", "the department", "die Behörde"): such a bare name means the
+//! body of the country the article has been speaking of, and only without such context
+//! the table's default. US states are one more row, read with the state's name.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+/// The country (or union) an authority acts for: authorities of one country may be one
+/// and the same actor told with more or less detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Country {
+    Us,
+    China,
+    Eu,
+    Germany,
+    Austria,
+    Switzerland,
+    Uk,
+    Netherlands,
+    France,
+    Italy,
+    Canada,
+    Japan,
+    India,
+    Australia,
+    Taiwan,
+    SouthKorea,
+    Russia,
+}
+
+/// One authority of the table.
+pub struct Authority {
+    /// The canonical (German) name.
+    pub de: &'static str,
+    pub en: &'static str,
+    pub country: Country,
+    /// The government as a whole, which any body of its country may be meant by.
+    pub generic: bool,
+    /// The wording that names it, matched on the lowercased sentence.
+    wording: &'static str,
+}
+
+const fn row(de: &'static str, en: &'static str, country: Country, wording: &'static str) -> Authority {
+    Authority { de, en, country, generic: false, wording }
+}
+
+const fn government(de: &'static str, en: &'static str, country: Country, wording: &'static str) -> Authority {
+    Authority { de, en, country, generic: true, wording }
+}
+
+/// Every authority: a country's government (`generic`) and its bodies. Which one a
+/// sentence means is [`named`]'s business.
+pub const AUTHORITIES: &[Authority] = &[
+    government(
+        "Chinesische Regierung",
+        "Chinese government",
+        Country::China,
+        r"chinesische\w*\s+(?:regierung|handelsministeri\w*|\S*behörde\w*|führung|marktaufsicht\w*|außenministeri\w*|ministeri\w*)|(?:regierung|handelsministeri\w*|behörden?|außenministeri\w*|ministeri\w*)\s+(?:in\s+)?(?:peking|beijing)|\bchinese\s+(?:government|authorities|commerce\s+ministry|ministry|foreign\s+ministry|regulators?|officials)|\bchina(?:'s|’s)\s+(?:commerce\s+ministry|ministry|government|regulators?|foreign\s+ministry|market\s+regulator|cyberspace)|\bbeijing(?:'s|’s)\s+(?:decision|move|ministry|government|regulators?)|\bmofcom\b|ministry\s+of\s+commerce|state\s+administration\s+for\s+market\s+regulation|\bsamr\b|cyberspace\s+administration|cyberspace-behörde|\bcac\b|\b(?:hatte|hat)\s+(?:china|peking)\b|\b(?:china|peking|beijing)\s+(?:hat|hatte|verhängt\w*|verbiet\w*|verbot|erl[äa]sst|erließ|kündigt\w*|setzt\w*|announced|imposed|banned|has|will|said|added|put|placed|opened|told|also)\b",
+    ),
+    row(
+        "US-Handelsministerium",
+        "US Commerce Department",
+        Country::Us,
+        r"us-handelsministeri\w*|handelsministeri\w*\s+der\s+vereinigten\s+staaten|amerikanische\w*\s+handelsministeri\w*|commerce\s+department|department\s+of\s+commerce|bureau\s+of\s+industry|commerce\s+secretary|\bbis\s+(?:added|said|has|had|issued|renewed|imposed|removed|also|first|will|announced)\b|\b(?:the|der|die|us-)\s*entity[\s-]list",
+    ),
+    row("US-Finanzministerium", "US Treasury", Country::Us, r"us-finanzministeri\w*|treasury|\bofac\b"),
+    row(
+        "US-Heimatschutzministerium",
+        "US Department of Homeland Security",
+        Country::Us,
+        r"heimatschutz\w*|homeland\s+security|\bdhs\b",
+    ),
+    row("CFIUS", "CFIUS", Country::Us, r"\bcfius\b|committee\s+on\s+foreign\s+investment"),
+    row(
+        "FCC",
+        "FCC",
+        Country::Us,
+        r"\bfcc\b|federal\s+communications\s+commission|us-telekommunikationsbehörde|telekommunikationsbehörde\s+fcc",
+    ),
+    row(
+        "US-Justizministerium",
+        "US Justice Department",
+        Country::Us,
+        r"us-justizministeri\w*|department\s+of\s+justice|\bdoj\b",
+    ),
+    row(
+        "US-Verteidigungsministerium",
+        "US Defense Department",
+        Country::Us,
+        r"us-verteidigungsministeri\w*|\bpentagon\b|department\s+of\s+defen[cs]e|defen[cs]e\s+department",
+    ),
+    row(
+        "US-Kongress",
+        "US Congress",
+        Country::Us,
+        r"\bkongress\w*|\bcongress\w*|\bsenat\b|\bsenate\b|repräsentantenhaus|house\s+of\s+representatives",
+    ),
+    row(
+        "US-Präsident",
+        "US President",
+        Country::Us,
+        r"us-präsident\w*|präsident\w*\s+(?:\S+\s+)?(?:trump|biden)|\btrump\w*|\bbiden\w*|\bdekret\w*|executive\s+orders?|weiße\w*\s+haus\w*|white\s+house|\bpresident\b",
+    ),
+    row(
+        "EU-Kommission",
+        "European Commission",
+        Country::Eu,
+        r"eu-kommission|europäische\w*\s+kommission|european\s+commission|\bbrüssel\b|\bbrussels\b",
+    ),
+    government(
+        "Europäische Union",
+        "European Union",
+        Country::Eu,
+        r"\beu\s+(?:hat|hatte|verhängt\w*|has|imposed|added|will|wird|sanktioniert\w*|listed|froze|member\s+states|countries|governments|foreign\s+ministers)|\beu-(?:staaten|länder|außenminister\w*|sanktion\w*|rat\b)|\b(?:von|durch)\s+der\s+eu\b|europäische\w*\s+union|european\s+union|\brat\s+der\s+eu\b|council\s+of\s+the\s+eu",
+    ),
+    government(
+        "Österreichische Regierung",
+        "Austrian government",
+        Country::Austria,
+        r"österreichische\w*\s+(?:bundes)?regierung|austrian\s+government|regierung\s+in\s+wien|\bösterreich\s+(?:hat|hatte|verbietet|verbot|verhängt\w*|schließt)",
+    ),
+    government(
+        "Schweizer Regierung",
+        "Swiss government",
+        Country::Switzerland,
+        r"schweizer\w*\s+(?:bundesrat|regierung)|swiss\s+(?:government|federal\s+council)|\bseco\b",
+    ),
+    government(
+        "Bundesregierung",
+        "German government",
+        Country::Germany,
+        r"bundesregierung|bundeskabinett|bundesnetzagentur|bundesinnenminister\w*|bundeswirtschaftsminister\w*|bundesministerium|\bbmwk\b|\bbmwi\b|\bbafa\b|\bbsi\b|german\s+government|deutsche\w*\s+regierung",
+    ),
+    government(
+        "Britische Regierung",
+        "UK government",
+        Country::Uk,
+        r"britische\w*\s+(?:regierung|wirtschaftsminister\w*|minister\w*)|british\s+(?:government|business\s+secretary|ministers?|secretary)|\buk\s+(?:government|business\s+secretary|secretary\s+of\s+state|cabinet\s+office|department\s+for\s+business|ministers?|regulators?)|downing\s+street|großbritannien|\bbritain\b|regierung\s+in\s+london",
+    ),
+    government(
+        "Niederländische Regierung",
+        "Dutch government",
+        Country::Netherlands,
+        r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague",
+    ),
+    government(
+        "Französische Regierung",
+        "French government",
+        Country::France,
+        r"französische\w*\s+regierung|french\s+government",
+    ),
+    government(
+        "Italienische Regierung",
+        "Italian government",
+        Country::Italy,
+        r"italienische\w*\s+(?:regierung|datenschutzbehörde|behörde\w*)|italian\s+(?:government|data\s+protection|regulators?|authorities)|\bgarante\b|\brom\s+(?:hat|hatte)|\bitalien\s+(?:hat|hatte|verbietet|verbot|sperrt)",
+    ),
+    government(
+        "Kanadische Regierung",
+        "Canadian government",
+        Country::Canada,
+        r"kanadische\w*\s+regierung|canadian\s+government|\bkanada\b|\bcanada\b|\bottawa\b",
+    ),
+    government(
+        "Japanische Regierung",
+        "Japanese government",
+        Country::Japan,
+        r"japanische\w*\s+regierung|japanese\s+government|\bjapan\b|\btokio\b|\btokyo\b",
+    ),
+    government(
+        "Indische Regierung",
+        "Indian government",
+        Country::India,
+        r"indische\w*\s+regierung|indian\s+government|\bindien\b|\bindia\b|neu-delhi|new\s+delhi",
+    ),
+    government(
+        "Australische Regierung",
+        "Australian government",
+        Country::Australia,
+        r"australische\w*\s+regierung|australian\s+government|\baustralien\b|\baustralia\b|\bcanberra\b",
+    ),
+    government(
+        "Taiwanische Regierung",
+        "Taiwanese government",
+        Country::Taiwan,
+        r"taiwanische\w*\s+regierung|taiwanese\s+government|\btaipeh\b|\btaipei\b|\btaiwan\s+(?:hat|hatte|verbietet|verbot|untersagt\w*|banned|has|barred|told|ordered)\b",
+    ),
+    government(
+        "Südkoreanische Regierung",
+        "South Korean government",
+        Country::SouthKorea,
+        r"südkoreanische\w*\s+regierung|south\s+korean\s+government|\bsüdkorea\b|\bsouth\s+korea\b|\bseoul\b",
+    ),
+    government(
+        "Russische Regierung",
+        "Russian government",
+        Country::Russia,
+        r"russische\w*\s+regierung|russian\s+government|\bkreml\b|\bkremlin\b|roskomnadsor|roskomnadzor",
+    ),
+    government(
+        "US-Regierung",
+        "US government",
+        Country::Us,
+        r"us-regierung|us-behörden|regierung\s+in\s+washington|\bwashington\b(?:[^'’]|$)|amerikanische\w*\s+regierung|\bu\.?s\.?\s+government|\bus\s+authorities|(?:biden|trump)\s+administration|\bthe\s+administration",
+    ),
+];
+
+/// Wording that names a body without its country: the article's context decides whose
+/// it is; without context, the default named here.
+const BARE: &[(&str, &str)] = &[
+    ("US-Regierung", r"\bdie\s+regierung\b|\bthe\s+government\b"),
+    ("US-Handelsministerium", r"handelsministeri\w*|handelsminister\w*"),
+    ("US-Finanzministerium", r"finanzministeri\w*|finanzminister\w*"),
+    ("US-Justizministerium", r"justizministeri\w*"),
+    ("US-Verteidigungsministerium", r"verteidigungsministeri\w*"),
+    (
+        "",
+        r"außenministeri\w*|\b(?:das|dem|des)\s+ministerium\b|\b(?:die|der)\s+behörde\b|\bthe\s+(?:department|ministry|agency|commission|regulator)\b|\bregulators\b",
+    ),
+];
+
+static WORDING: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| AUTHORITIES.iter().map(|a| super::pattern(a.wording)).collect());
+/// All of [`WORDING`] in one pass: most sentences name no authority or one.
+static WORDING_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new(AUTHORITIES.iter().map(|a| super::pattern_source(a.wording)))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("authority wording: {e}"))
+});
+static BARE_WORDING: LazyLock<Vec<(&'static str, Regex)>> =
+    LazyLock::new(|| BARE.iter().map(|(name, p)| (*name, super::pattern(p))).collect());
+
+/// The US states, for laws and officials of one state ("a Tennessee law", "Texas
+/// Governor Greg Abbott"): a state's name alone is no authority ("Texas Instruments").
+/// Washington is left out: news means the federal government by it.
+const STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+];
+
+/// The authority names of the states, "Bundesstaat Texas" and "State of Texas", made
+/// once (the table gives them a `'static` life).
+static STATE_NAMES: LazyLock<Vec<(String, String)>> =
+    LazyLock::new(|| STATES.iter().map(|s| (format!("US-Bundesstaat {s}"), format!("State of {s}"))).collect());
+
+/// One pattern for every state, with the state's name captured: `state` where the
+/// name comes after its title, `named` where it comes before the body it qualifies.
+static STATE_WORDING: LazyLock<Regex> = LazyLock::new(|| {
+    let names = STATES.iter().map(|s| s.to_lowercase().replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
+    super::pattern(&format!(
+        r"(?:state\s+of|governor\s+of|gouverneur\w*\s+von|bundesstaat(?:es)?|us-bundesstaat(?:es)?|parlament\s+von)\s+(?P<state>{names})\b|\b(?P<named>{names})(?:\s+(?:governor|attorney\s+general|legislature|lawmakers|state\s+officials|law|statute|bill)\b|(?:'s|’s)\s+(?:governor|attorney\s+general|legislature|law|government|ban)\b|\s+(?:banned|bans|passed|enacted|became)\b)"
+    ))
+});
+
+/// The canonical name of the state row the captured name stands for.
+fn state_authority(lower_name: &str) -> Option<&'static str> {
+    let folded: String = lower_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let i = STATES.iter().position(|s| s.to_lowercase() == folded)?;
+    STATE_NAMES.get(i).map(|(de, _)| de.as_str())
+}
+
+/// What a sentence says about who acted: an authority named outright, or a bare body
+/// whose country the article's context decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Explicit(&'static str),
+    /// A body named without its country, with the authority it means without context
+    /// (`None`: no default, the context alone can tell).
+    Bare(Option<&'static str>),
+}
+
+/// True if the sentence may name an authority: one pass over it for all the wording of
+/// the table, the states and the bare bodies. Most sentences of an article name none.
+pub fn may_name(lower: &str) -> bool {
+    ANY_WORDING.is_match(lower)
+}
+
+static ANY_WORDING: LazyLock<RegexSet> = LazyLock::new(|| {
+    let table = AUTHORITIES.iter().map(|a| super::pattern_source(a.wording));
+    let bare = BARE.iter().map(|(_, p)| super::pattern_source(p));
+    RegexSetBuilder::new(table.chain(bare).chain(std::iter::once(STATE_WORDING.as_str().to_string())))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("authority wording: {e}"))
+});
+
+/// The authority a lowercased sentence names. Of several, the one named first acts
+/// ("Die Entscheidung der US-Regierung ... basiert auf Befürchtungen, dass die russische
+/// Regierung ..."), and a body of the same country named anywhere says more than its
+/// government as a whole ("Washington" and "the Commerce Department"). A state's
+/// officials come next, then a body named without its country.
+pub fn named(lower: &str) -> Option<Named> {
+    if !may_name(lower) {
+        return None;
+    }
+    let matched: Vec<usize> = WORDING_SET.matches(lower).into_iter().collect();
+    let first = matched.iter().filter_map(|&i| WORDING[i].find(lower).map(|m| (m.start(), i))).min();
+    if let Some((_, i)) = first {
+        let chosen = &AUTHORITIES[i];
+        let body = matched
+            .iter()
+            .map(|&j| &AUTHORITIES[j])
+            .find(|a| chosen.generic && !a.generic && a.country == chosen.country);
+        return Some(Named::Explicit(body.unwrap_or(chosen).de));
+    }
+    if let Some(state) = STATE_WORDING.captures(lower).and_then(|c| c.name("state").or_else(|| c.name("named"))) {
+        if let Some(name) = state_authority(state.as_str()) {
+            return Some(Named::Explicit(name));
+        }
+    }
+    BARE_WORDING
+        .iter()
+        .find(|(_, re)| re.is_match(lower))
+        .map(|(default, _)| Named::Bare((!default.is_empty()).then_some(*default)))
+}
+
+/// Who imposed what the sentence reports, without context: the most specific authority
+/// it names, a bare body taken as its default.
+pub fn authority(lower: &str) -> Option<&'static str> {
+    in_context(named(lower)?, None)
+}
+
+/// The authority `named` means when the article last named `context` outright.
+pub fn in_context(named: Named, context: Option<&'static str>) -> Option<&'static str> {
+    match named {
+        Named::Explicit(a) => Some(a),
+        Named::Bare(default) => resolve_bare(default, context),
+    }
+}
+
+/// The authority a bare body means when the article last spoke of `context`: a body of
+/// the context's country (the context itself when that is a government, or the US
+/// ministry the wording names for US context), else the default.
+pub fn resolve_bare(default: Option<&'static str>, context: Option<&'static str>) -> Option<&'static str> {
+    let Some(context) = context.and_then(find) else { return default };
+    match default.and_then(find) {
+        Some(d) if d.country == context.country => Some(d.de),
+        _ => Some(context.de),
+    }
+}
+
+/// The table row of a canonical name, states included (as US bodies).
+fn find(name: &str) -> Option<&'static Authority> {
+    AUTHORITIES.iter().find(|a| a.de == name).or_else(|| {
+        STATE_NAMES.iter().any(|(de, _)| de == name).then(|| AUTHORITIES.iter().find(|a| a.de == "US-Regierung"))?
+    })
+}
+
+/// The table's own copy of a canonical name (states included).
+pub fn canonical(name: &str) -> Option<&'static str> {
+    AUTHORITIES
+        .iter()
+        .find(|a| a.de == name)
+        .map(|a| a.de)
+        .or_else(|| STATE_NAMES.iter().find(|(de, _)| de == name).map(|(de, _)| de.as_str()))
+}
+
+/// The country an authority acts for.
+pub fn country(name: &str) -> Option<Country> {
+    find(name).map(|a| a.country)
+}
+
+/// An authority's name in the answer language.
+pub fn label(name: &str, english: bool) -> &str {
+    if !english {
+        return name;
+    }
+    if let Some(a) = AUTHORITIES.iter().find(|a| a.de == name) {
+        return a.en;
+    }
+    STATE_NAMES.iter().find(|(de, _)| de == name).map_or(name, |(_, en)| en.as_str())
+}
+
+/// True if `a` and `b` can be the same authority: equal, one unknown, or one a whole
+/// government and the other a body of its country (a state's law is the state's own).
+pub fn compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, _) | (_, None) => true,
+        (Some(x), Some(y)) if x == y => true,
+        (Some(x), Some(y)) => {
+            let state = |s: &str| STATE_NAMES.iter().any(|(de, _)| de == s);
+            if state(x) || state(y) {
+                return false;
+            }
+            match (AUTHORITIES.iter().find(|r| r.de == x), AUTHORITIES.iter().find(|r| r.de == y)) {
+                (Some(p), Some(q)) => p.country == q.country && (p.generic || q.generic),
+                _ => false,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authorities_from_the_wording() {
+        let cases = [
+            ("Wie das Handelsministerium der Vereinigten Staaten verkündet", Some("US-Handelsministerium")),
+            ("teilte das US-Finanzministerium damals mit", Some("US-Finanzministerium")),
+            (
+                "Im Jahr 2017 hatte das Heimatschutzministerium die Software verbannt",
+                Some("US-Heimatschutzministerium"),
+            ),
+            ("Trump hatte per Dekret Geschäfte verboten", Some("US-Präsident")),
+            ("Zuvor hatte China einem Verkauf Steine in den Weg gelegt", Some("Chinesische Regierung")),
+            ("hatte die Regierung in Washington Sanktionen verhängt", Some("US-Regierung")),
+            ("The Commerce Department added Huawei to the Entity List", Some("US-Handelsministerium")),
+            ("The Dutch government restricted exports of ASML machines", Some("Niederländische Regierung")),
+            ("Die Bundesregierung schließt Komponenten aus", Some("Bundesregierung")),
+            ("Die österreichische Bundesregierung hat eine Verordnung beschlossen", Some("Österreichische Regierung")),
+            ("Das Bundeskabinett hat am Mittwoch eine Teiluntersagung beschlossen", Some("Bundesregierung")),
+            (
+                "the State Administration for Market Regulation said it had opened an investigation",
+                Some("Chinesische Regierung"),
+            ),
+            ("Die chinesische Cyberspace-Behörde CAC hat den Kauf untersagt", Some("Chinesische Regierung")),
+            ("The UK Business Secretary ordered the company to sell the plant", Some("Britische Regierung")),
+            ("Texas Governor Greg Abbott banned the app from state-issued devices", Some("US-Bundesstaat Texas")),
+            ("A Tennessee law that would have banned the app", Some("US-Bundesstaat Tennessee")),
+            ("Investoren aus Staaten außerhalb der EU", None),
+            ("in response to Washington’s latest curbs", None),
+            ("Die Zukunft des Unternehmens ist ungewiss", None),
+            // A state's name alone is no authority.
+            ("Texas Instruments said sales fell", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(authority(&s.to_lowercase()), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_bare_body_takes_the_country_of_its_context() {
+        let bare = |s: &str| match named(&s.to_lowercase()) {
+            Some(Named::Bare(d)) => d,
+            other => panic!("{s}: {other:?}"),
+        };
+        let commerce = bare("Zuletzt hatte das Handelsministerium im Februar zwei Firmen auf die Liste gesetzt.");
+        assert_eq!(commerce, Some("US-Handelsministerium"));
+        assert_eq!(resolve_bare(commerce, None), Some("US-Handelsministerium"));
+        assert_eq!(resolve_bare(commerce, Some("Chinesische Regierung")), Some("Chinesische Regierung"));
+        assert_eq!(resolve_bare(commerce, Some("US-Präsident")), Some("US-Handelsministerium"));
+        let department = bare("The department has added more than 140 entities.");
+        assert_eq!(resolve_bare(department, None), None);
+        assert_eq!(resolve_bare(department, Some("US-Handelsministerium")), Some("US-Handelsministerium"));
+    }
+
+    #[test]
+    fn compatible_authorities() {
+        assert!(compatible(Some("US-Regierung"), Some("US-Handelsministerium")));
+        assert!(compatible(None, Some("US-Präsident")));
+        assert!(!compatible(Some("US-Präsident"), Some("US-Handelsministerium")));
+        assert!(!compatible(Some("US-Regierung"), Some("Chinesische Regierung")));
+        assert!(compatible(Some("Europäische Union"), Some("EU-Kommission")));
+        assert!(!compatible(Some("US-Regierung"), Some("US-Bundesstaat Texas")));
+    }
+
+    #[test]
+    fn labels_in_both_languages() {
+        assert_eq!(label("US-Handelsministerium", false), "US-Handelsministerium");
+        assert_eq!(label("US-Handelsministerium", true), "US Commerce Department");
+        assert_eq!(label("US-Bundesstaat Texas", true), "State of Texas");
+        assert_eq!(label("Unbekannt", true), "Unbekannt");
+    }
+}
