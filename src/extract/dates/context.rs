@@ -441,6 +441,13 @@ const ANNOUNCED_DE: &[&str] = &[
     "gesetzt",
     "entschieden",
     "entschied",
+    "eingefroren",
+    "ausgesprochen",
+    "verfügt",
+    "verfügte",
+    "erließen",
+    "verlängert",
+    "verlängerte",
 ];
 const ANNOUNCED_EN: &[&str] = &[
     "announced",
@@ -476,6 +483,16 @@ const ANNOUNCED_EN: &[&str] = &[
     "opened",
     "revealed",
     "excluded",
+    "renewed",
+    "extended",
+    "told",
+    "informed",
+    "revoked",
+    "put",
+    "voted",
+    "directed",
+    "froze",
+    "frozen",
 ];
 const EFFECTIVE_DE: &[&str] = &[
     "wirksam",
@@ -511,6 +528,38 @@ fn role_of_word(w: &str, i: usize, ws: &[(usize, &str)]) -> Option<DateRole> {
     if matches!(w, "läuft" | "laufen" | "lief" | "liefen") && has("aus") {
         return Some(DateRole::Expires);
     }
+    // Separable verbs close their clause with the particle: "sprach ... eine Warnung aus",
+    // "fror ... ein", "hob ... auf".
+    let particle_last = |p: &str| ws.last().is_some_and(|&(_, v)| v == p);
+    if (matches!(w, "sprach" | "sprachen") && particle_last("aus"))
+        || (matches!(w, "fror" | "froren") && particle_last("ein"))
+    {
+        return Some(DateRole::Announced);
+    }
+    if matches!(w, "hob" | "hoben") && particle_last("auf") {
+        return Some(DateRole::Expires);
+    }
+    // "mit Sanktionen belegt" imposes; "nicht ausreichend belegt" proves.
+    if matches!(w, "belegt" | "belegte" | "belegten") {
+        return has("mit").then_some(DateRole::Announced);
+    }
+    // The end of a listing or of a measure: "von der Entity List gestrichen", "removed
+    // from the list", "lifted the ban", "aufgehoben" (but a lifted injunction restores
+    // the measure).
+    let names_list = || {
+        ws.iter().any(|&(_, v)| {
+            let lower = v.to_lowercase();
+            lower.starts_with("list") || lower.ends_with("liste")
+        })
+    };
+    if matches!(w, "gestrichen" | "strich" | "strichen") || w.eq_ignore_ascii_case("removed") {
+        return names_list().then_some(DateRole::Expires);
+    }
+    if (is_one_of(w, &["lifted", "rescinded", "delisted"]) || matches!(w, "aufgehoben" | "aufhob" | "aufhoben"))
+        && !ws.iter().any(|&(_, v)| is_one_of(v, &["injunction", "Verfügung"]))
+    {
+        return Some(DateRole::Expires);
+    }
     if w == "Kraft" || w.eq_ignore_ascii_case("force") {
         return match prev {
             Some(p) if p.eq_ignore_ascii_case("außer") || p.eq_ignore_ascii_case("of") => Some(DateRole::Expires),
@@ -523,6 +572,10 @@ fn role_of_word(w: &str, i: usize, ws: &[(usize, &str)]) -> Option<DateRole> {
     }
     if DEADLINE_WORDS.contains(&w) || is_one_of(w, &["deadline", "deadlines"]) {
         return Some(DateRole::Deadline);
+    }
+    // "it had been told": the telling lies before the date of the saying.
+    if is_one_of(w, &["told", "informed"]) && prev.is_some_and(|p| p.eq_ignore_ascii_case("been")) {
+        return None;
     }
     if ANNOUNCED_DE.contains(&w) || is_one_of(w, ANNOUNCED_EN) {
         return Some(DateRole::Announced);
@@ -570,6 +623,60 @@ pub(super) fn has_validity_word(s: &str, clause: &Range<usize>) -> bool {
     ws.iter().any(|&(_, w)| is_one_of(w, VALIDITY)) && !ws.iter().any(|&(_, w)| is_one_of(w, DEADLINE_WORDS))
 }
 
+/// Words of blocking, halting or suspending.
+const BLOCKING: &[&str] = &[
+    "blocked",
+    "blocking",
+    "enjoined",
+    "halted",
+    "stayed",
+    "suspended",
+    "paused",
+    "blockiert",
+    "blockierte",
+    "gestoppt",
+    "stoppte",
+    "ausgesetzt",
+];
+/// Courts and their orders.
+const COURT: &[&str] =
+    &["court", "courts", "judge", "judges", "injunction", "Gericht", "Gerichts", "Richter", "Richterin", "Verfügung"];
+/// A measure as a legal instrument, as the object of a blocking.
+const INSTRUMENT: &[&str] = &[
+    "law",
+    "laws",
+    "statute",
+    "rule",
+    "rules",
+    "ban",
+    "order",
+    "measure",
+    "Gesetz",
+    "Gesetzes",
+    "Verbot",
+    "Regel",
+    "Anordnung",
+    "Dekret",
+    "Verordnung",
+];
+
+/// True if the clause tells of a court or ruling that blocks a measure ("a lower court's
+/// order that had blocked the law since December", "das das Gesetz seit Mai blockiert"):
+/// a "seit"/"since" date there is when the challenge began, not when the measure did.
+pub(super) fn is_challenge(s: &str, clause: &Range<usize>) -> bool {
+    let ws = words(s, clause.clone());
+    ws.iter().enumerate().any(|(b, &(_, w))| {
+        if !is_one_of(w, BLOCKING) {
+            return false;
+        }
+        let court = ws.iter().any(|&(_, v)| is_one_of(v, COURT));
+        // English puts the object after the verb, German before the participle.
+        let after = ws.iter().skip(b + 1).take(3).any(|&(_, v)| is_one_of(v, INSTRUMENT));
+        let before = ws[b.saturating_sub(4)..b].iter().any(|&(_, v)| is_one_of(v, INSTRUMENT) && v != "ban");
+        court || after || (before && !w.is_ascii())
+    })
+}
+
 /// True if the clause speaks of a measure ("seit 2019 auf der Liste", "since the ban"),
 /// which makes a "seit" date the start of that measure.
 pub(super) fn speaks_of_measure(s: &str, clause: &Range<usize>) -> bool {
@@ -596,9 +703,12 @@ pub(super) fn speaks_of_measure(s: &str, clause: &Range<usize>) -> bool {
         "gilt",
         "gelten",
     ];
+    // Duties and permits: "genehmigungspflichtig", "Lizenzpflicht", "licence".
+    const INSIDE: &[&str] = &["pflicht", "genehmig", "lizenz", "licen"];
     words(s, clause.clone()).iter().any(|&(_, w)| {
         let lower = w.to_lowercase();
         STEMS.iter().any(|stem| lower.starts_with(stem) || lower.ends_with(stem) || lower.ends_with("verbot"))
+            || INSIDE.iter().any(|stem| lower.contains(stem))
     })
 }
 

@@ -450,13 +450,16 @@ fn role_of(s: &str, kind: Kind, cue: Cue, span: &Range<usize>, clause: &Range<us
         Cue::From => return DateRole::Effective,
         Cue::Until if context::has_validity_word(s, clause) => return DateRole::Expires,
         Cue::Until => return DateRole::Deadline,
+        // "the order that had blocked the law since December": the date of the challenge.
+        Cue::Since if context::is_challenge(s, clause) => return DateRole::Reported,
         Cue::Since if context::speaks_of_measure(s, clause) => return DateRole::Effective,
         Cue::Since => return DateRole::Reported,
         Cue::Issued => return DateRole::Announced,
         _ => {}
     }
     if let Kind::Shift { kind: ShiftKind::Since, .. } = kind {
-        return if context::speaks_of_measure(s, clause) { DateRole::Effective } else { DateRole::Reported };
+        let starts_measure = context::speaks_of_measure(s, clause) && !context::is_challenge(s, clause);
+        return if starts_measure { DateRole::Effective } else { DateRole::Reported };
     }
     context::role_from_clause(s, clause, span).unwrap_or(match kind {
         Kind::Shift { kind: ShiftKind::In, .. } => DateRole::Effective,
