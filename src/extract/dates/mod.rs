@@ -240,7 +240,12 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
             if !number_stands_alone(s, m.start(), m.end()) {
                 continue;
             }
-            push(m.range(), Kind::Day { year: num(&caps, "y"), month, day }, false);
+            // "Jan 27" is a wire date in English text, a first name and a count in German.
+            if ctx.lang == Lang::De && caps.name("m").is_some_and(|x| is_bare_short_month(x.as_str())) {
+                continue;
+            }
+            let Some(year) = year_of(&caps, ctx) else { continue };
+            push(m.range(), Kind::Day { year, month, day }, false);
         }
     }
 
@@ -248,7 +253,7 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
         let Some(m) = caps.get(0) else { continue };
         let Some(month) = caps.name("m").and_then(|x| crate::text::months::number(x.as_str())) else { continue };
         let part = caps.name("q").and_then(|q| part_of(q.as_str()));
-        let year: Option<i32> = num(&caps, "y");
+        let Some(year) = year_of(&caps, ctx) else { continue };
         push(m.range(), Kind::Month { year, month, part }, year.is_none() && part.is_none());
     }
 
@@ -392,6 +397,32 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
     out
 }
 
+/// A three-letter month abbreviation without its dot ("Jan", "Dec").
+fn is_bare_short_month(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.chars().count() == 3
+        && crate::text::months::MONTHS.iter().flat_map(|forms| forms.iter()).any(|f| f.abbreviation && f.name == lower)
+}
+
+/// The year a day or month phrase writes: the year itself, a year told from the
+/// publication date ("March last year": `None` when there is no publication date), or
+/// no year (`Some(None)`).
+fn year_of(caps: &Captures<'_>, ctx: &DateContext) -> Option<Option<i32>> {
+    if let Some(y) = num(caps, "y") {
+        return Some(Some(y));
+    }
+    let Some(rel) = caps.name("ry") else { return Some(None) };
+    let lower = rel.as_str().to_lowercase();
+    let offset = if ["last", "vergangen", "letzt", "vorig", "vorjahr"].iter().any(|w| lower.contains(w)) {
+        -1
+    } else if ["next", "nächst", "kommend"].iter().any(|w| lower.contains(w)) {
+        1
+    } else {
+        0
+    };
+    Some(ctx.published?.year().checked_add(offset))
+}
+
 fn is_article(word: &str) -> bool {
     matches!(word.to_ascii_lowercase().as_str(), "des" | "der" | "the")
 }
@@ -428,6 +459,12 @@ fn resolve_candidate(s: &str, c: &Candidate, ctx: &DateContext, floor: usize) ->
         Cue::Plain | Cue::Stamp | Cue::Issued => None,
     };
     let direction = || explicit.or(from_cue).unwrap_or_else(|| context::tense(s, &clause));
+    // "last March", "im vergangenen März": the last such month before the publication
+    // month, however far back; "next March" the first after it.
+    if let (Kind::Month { year: None, month, part }, Cue::Last | Cue::Next) = (c.kind, left.cue) {
+        let year = resolve::resolve_month_strict(month, ctx.published?, left.cue == Cue::Next)?;
+        return Some(DateMention { date: PartialDate::month(year, month), role, span, approximate: part.is_some() });
+    }
     let (date, approximate) = resolve_kind(c.kind, ctx.published, direction, strict, role)?;
     Some(DateMention { date, role, span, approximate })
 }

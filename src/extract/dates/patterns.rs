@@ -17,16 +17,22 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// English month names, for "April 9" (German never puts the day after the month). An
-/// English abbreviation of more than three letters may also go without its dot
-/// ("Sept 20").
+/// English abbreviation may also go without its dot, as wire copy writes it ("Sept 20",
+/// "Jan 27", "Dec 16"); the caller keeps a three-letter one without its dot to English
+/// text ("Jan" is a German first name).
 static MONTH_EN: LazyLock<String> = LazyLock::new(|| {
     format!(
         r"(?:(?:{})\b|(?:{})\.|(?:{})\b)",
         months::alternation(|f| f.in_english() && !f.abbreviation),
         months::alternation(|f| f.in_english() && f.abbreviation),
-        months::alternation(|f| f.in_english() && f.abbreviation && f.name.chars().count() > 3),
+        months::alternation(|f| f.in_english() && f.abbreviation),
     )
 });
+
+/// A year told from the publication date after a month or day: "March last year", "in
+/// March of this year", "im März vergangenen Jahres", "im März des Vorjahres". ("The
+/// following year" counts from the story's last date, not from the publication date.)
+const REL_YEAR: &str = r"(?i:(?:of\s+)?(?:last|this|next)\s+year|(?:des\s+)?(?:vergangenen|letzten|vorigen|dieses|nächsten|kommenden|laufenden)\s+Jahres|des\s+Vorjahres)";
 
 /// "Anfang", "Mitte", "Ende", "early", "mid-", "late", "the end of" before a month or year.
 const PART: &str = r"(?i:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)";
@@ -49,7 +55,7 @@ pub(super) static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH.as_str();
     compile(&format!(
-        r"\b(?P<d>[0-9]{{1,2}})(?:\.|st\b|nd\b|rd\b|th\b)?\s{{0,3}}(?:of\s+)?(?P<m>{month})(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+        r"\b(?P<d>[0-9]{{1,2}})(?:\.|st\b|nd\b|rd\b|th\b)?\s{{0,3}}(?:of\s+)?(?P<m>{month})(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b|\s{{1,3}}(?P<ry>{REL_YEAR})\b)?"
     ))
 });
 
@@ -57,7 +63,7 @@ pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH_EN.as_str();
     compile(&format!(
-        r"\b(?P<m>{month})\s{{1,3}}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+        r"\b(?P<m>{month})\s{{1,3}}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b|\s{{1,3}}(?P<ry>{REL_YEAR})\b)?"
     ))
 });
 
@@ -65,7 +71,9 @@ pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// month needs a preposition before it, checked by the caller).
 pub(super) static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH.as_str();
-    compile(&format!(r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{month})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"))
+    compile(&format!(
+        r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{month})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b|\s{{1,3}}(?P<ry>{REL_YEAR})\b)?"
+    ))
 });
 
 /// A four-digit number, perhaps with "Ende", "early", "mid-" before it; whether it is a
