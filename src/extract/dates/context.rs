@@ -231,6 +231,14 @@ pub(super) fn is_dateline(s: &str, span: &Range<usize>) -> bool {
     matches!(after.chars().next(), Some('-' | '–' | '—' | '|'))
 }
 
+/// True if a duration counts from an event the phrase names after it: "within 60 days
+/// of enactment", "30 days after the order", "binnen 30 Tagen nach Zustellung".
+pub(super) fn counts_from_event(s: &str, span: &Range<usize>) -> bool {
+    let last = s.get(span.clone()).and_then(|t| t.split_whitespace().next_back()).unwrap_or("");
+    is_one_of(last, &["after", "nachdem"])
+        || word_after(s, span.end).is_some_and(|w| is_one_of(w, &["of", "after", "following", "nach", "ab"]))
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '(' | ')' | '!' | '?' | '–' | '—')
 }
@@ -740,6 +748,29 @@ pub(super) fn role_from_clause(s: &str, clause: &Range<usize>, span: &Range<usiz
 pub(super) fn has_validity_word(s: &str, clause: &Range<usize>) -> bool {
     let ws = words(s, clause.clone());
     ws.iter().any(|&(_, w)| is_one_of(w, VALIDITY)) && !ws.iter().any(|&(_, w)| is_one_of(w, DEADLINE_WORDS))
+}
+
+/// True if "for 180 days", "für sechs Monate" in this clause is how long a measure lasts:
+/// the clause tells of an act ("renewed the order for 180 days"), or speaks of a measure
+/// in the present or future ("the licence is valid for six months"); a state that has
+/// lasted so long ("has been on the list for two years", "was on the list for three
+/// years") is no expiry.
+pub(super) fn bounds_a_measure(s: &str, clause: &Range<usize>, span: &Range<usize>) -> bool {
+    let ws = words(s, clause.clone());
+    let has = |list: &[&str]| ws.iter().any(|&(_, w)| is_one_of(w, list));
+    if has(&["been"]) {
+        return false;
+    }
+    let past_state = has(&["was", "were", "had", "war", "waren", "hatte", "hatten"]);
+    role_from_clause(s, clause, span).is_some() || (speaks_of_measure(s, clause) && !past_state)
+}
+
+/// True if the clause is in the pluperfect ("hatte ... angeordnet", "war ... verhängt
+/// worden", "had ordered"): it tells of an act before the time of the article.
+pub(super) fn is_pluperfect(s: &str, clause: &Range<usize>) -> bool {
+    let ws = words(s, clause.clone());
+    let has = |list: &[&str]| ws.iter().any(|&(_, w)| is_one_of(w, list));
+    has(&["hatte", "hatten", "had"]) || (has(&["war", "waren"]) && has(&["worden"]))
 }
 
 /// Words of blocking, halting or suspending.
