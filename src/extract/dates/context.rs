@@ -206,27 +206,157 @@ fn stamp_before(s: &str, start: usize, floor: usize) -> bool {
     !word.is_empty() && is_one_of_lower(word, STAMP_NOUNS)
 }
 
-/// True if the phrase stands at the head of the sentence and is followed by a dash or a
-/// bar, as in "17.08.2020 - US-Präsident ...": a dateline.
+/// True if the phrase opens its line, alone or after a place in capitals and a comma,
+/// and is followed (past an agency in parentheses) by a dash or a bar: a dateline, as in
+/// "17.08.2020 - US-Präsident ..." or "WASHINGTON, Jan 27 (Reuters) - The ...".
 pub(super) fn is_dateline(s: &str, span: &Range<usize>) -> bool {
-    let before_is_blank = s.get(..span.start).is_some_and(|h| h.trim().is_empty());
-    before_is_blank && matches!(char_after(s, span.end), Some('-' | '–' | '—' | '|'))
+    let Some(head) = s.get(..span.start) else {
+        return false;
+    };
+    let line = head.rsplit('\n').next().unwrap_or(head).trim();
+    let place = line.strip_suffix(',').is_some_and(|p| {
+        let first = p.split(',').next().unwrap_or(p);
+        p.len() <= 40
+            && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !first.chars().any(char::is_lowercase)
+    });
+    if !(line.is_empty() || place) {
+        return false;
+    }
+    let after = s.get(span.end..).unwrap_or("").trim_start();
+    let after = match after.strip_prefix('(').and_then(|t| t.find(')').filter(|&i| i <= 30).map(|i| &t[i + 1..])) {
+        Some(rest) => rest.trim_start(),
+        None => after,
+    };
+    matches!(after.chars().next(), Some('-' | '–' | '—' | '|'))
+}
+
+/// True if a duration counts from an event the phrase names after it: "within 60 days
+/// of enactment", "30 days after the order", "binnen 30 Tagen nach Zustellung".
+pub(super) fn counts_from_event(s: &str, span: &Range<usize>) -> bool {
+    let last = s.get(span.clone()).and_then(|t| t.split_whitespace().next_back()).unwrap_or("");
+    is_one_of(last, &["after", "nachdem"])
+        || word_after(s, span.end).is_some_and(|w| is_one_of(w, &["of", "after", "following", "nach", "ab"]))
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '!' | '?' | '–' | '—')
+}
+
+/// Conjunctions that close an enumeration: "A, B und C", "A, B or C".
+const LIST_END: &[&str] = &["und", "oder", "sowie", "and", "or"];
+/// Words that open a clause, never an item of an enumeration.
+const CLAUSE_OPENERS: &[&str] = &[
+    "dass", "weil", "wenn", "ob", "als", "wie", "nachdem", "um", "da", "bevor", "während", "sondern", "aber", "denn",
+    "doch", "which", "who", "whom", "whose", "that", "where", "when", "while", "because", "but", "after", "before",
+    "as", "if", "so",
+];
+
+/// True if the word is capitalised: a name or, in German, a noun.
+fn is_name_like(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True if the comma at `at` separates the items of an enumeration of names or nouns
+/// ("aus China, der Türkei und den Vereinigten Arabischen Emiraten", "Huawei, ZTE,
+/// Hikvision and Dahua"), not two clauses: a name or noun before it, and after it short
+/// noun phrases (at most four words, the last one capitalised) up to "und/oder/sowie/and/or".
+fn is_list_comma(s: &str, at: usize) -> bool {
+    let head = s.get(..at).unwrap_or("").trim_end();
+    let before = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map_or("", |(i, _)| &head[i..]);
+    if !is_name_like(before) {
+        return false;
+    }
+    let mut from = at + 1;
+    for _ in 0..8 {
+        let end = s
+            .get(from..)
+            .and_then(|t| t.char_indices().find(|&(_, c)| is_mark(c)).map(|(i, _)| from + i))
+            .unwrap_or(s.len());
+        let items: Vec<&str> = s.get(from..end).unwrap_or("").split_whitespace().collect();
+        let item_ok = |n: usize| {
+            (1..=4).contains(&n)
+                && items
+                    .first()
+                    .is_some_and(|w| !is_one_of(w.trim_matches(|c: char| !c.is_alphanumeric()), CLAUSE_OPENERS))
+                && items.get(n - 1).is_some_and(|w| is_name_like(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        };
+        if let Some(k) = items.iter().position(|w| is_one_of(w, LIST_END)) {
+            return item_ok(k);
+        }
+        if !(s.get(end..).is_some_and(|t| t.starts_with(',')) && item_ok(items.len())) {
+            return false;
+        }
+        from = end + 1;
+    }
+    false
+}
+
+/// The end of a short parenthesis that opens at `at` and holds no clause ("(TDO)",
+/// "(BIS)"): at most four words and no mark inside.
+fn short_parenthesis_end(s: &str, at: usize) -> Option<usize> {
+    let inside = s.get(at + 1..)?;
+    let close = inside.find(')')?;
+    let content = &inside[..close];
+    (content.split_whitespace().count() <= 4 && !content.chars().any(is_mark)).then_some(at + 1 + close + 1)
+}
+
+/// The start of a short parenthesis that closes at `at` (see `short_parenthesis_end`).
+fn short_parenthesis_start(s: &str, at: usize) -> Option<usize> {
+    let open = s.get(..at)?.rfind('(')?;
+    (short_parenthesis_end(s, open)? == at + 1).then_some(open)
+}
+
+/// The first clause mark at or after `from` (`s.len()` if none), passing over the commas
+/// of an enumeration and short parentheses.
+fn next_clause_mark(s: &str, from: usize) -> usize {
+    let mut at = from;
+    while let Some((i, c)) = s.get(at..).and_then(|t| t.char_indices().find(|&(_, c)| is_mark(c))) {
+        let i = at + i;
+        let skip_to = match c {
+            ',' if is_list_comma(s, i) => Some(i + 1),
+            '(' => short_parenthesis_end(s, i),
+            _ => None,
+        };
+        match skip_to {
+            Some(next) => at = next,
+            None => return i,
+        }
+    }
+    s.len()
+}
+
+/// Where the clause that ends at `to` starts: right after the last clause mark before
+/// `to` (0 if none), passing over the commas of an enumeration and short parentheses.
+fn clause_start_before(s: &str, to: usize) -> usize {
+    let mut at = to;
+    while let Some((i, c)) = s.get(..at).and_then(|h| h.char_indices().rev().find(|&(_, c)| is_mark(c))) {
+        let skip_to = match c {
+            ',' if is_list_comma(s, i) => Some(i),
+            ')' => short_parenthesis_start(s, i),
+            _ => None,
+        };
+        match skip_to {
+            Some(prev) => at = prev,
+            None => return i + c.len_utf8(),
+        }
+    }
+    0
 }
 
 /// The clause around `span`: from the last clause mark before it to the first after it.
 /// Clause marks are , ; : ( ) ! ? and dashes set off by spaces; full stops are not,
-/// since dates and abbreviations carry them.
+/// since dates and abbreviations carry them. The commas of an enumeration ("aus China,
+/// der Türkei und den Emiraten") and a short parenthesis ("the order (TDO) against")
+/// end no clause.
 pub(super) fn clause_around(s: &str, span: &Range<usize>) -> Range<usize> {
-    let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '!' | '?' | '–' | '—');
-    let start = s
-        .get(..span.start)
-        .and_then(|h| h.char_indices().rev().find(|&(_, c)| is_mark(c)).map(|(i, c)| i + c.len_utf8()))
-        .unwrap_or(0);
-    let next_mark = |from: usize| {
-        s.get(from..)
-            .and_then(|t| t.char_indices().find(|&(_, c)| is_mark(c)).map(|(i, _)| from + i))
-            .unwrap_or(s.len())
-    };
+    let start = clause_start_before(s, span.start);
+    let next_mark = |from: usize| next_clause_mark(s, from);
     let end = next_mark(span.end);
     // "Last week, the agency added ...", "In 2017, DHS banned ...": a clause that holds
     // nothing but the date phrase belongs to the clause after it (or, at the end of the
@@ -241,11 +371,8 @@ pub(super) fn clause_around(s: &str, span: &Range<usize>) -> Range<usize> {
     }
     // "The orders take effect in 45 days, on Sept. 20.": an appended date belongs to the
     // clause before it.
-    let previous = s
-        .get(..start)
-        .and_then(|h| h.char_indices().rev().skip(1).find(|&(_, c)| is_mark(c)).map(|(i, c)| i + c.len_utf8()))
-        .unwrap_or(0);
-    previous..end
+    let mark = s.get(..start).and_then(|h| h.char_indices().next_back()).map_or(0, |(i, _)| i);
+    clause_start_before(s, mark)..end
 }
 
 /// The words (runs of letters) in `s[range]`, with their byte starts.
@@ -441,6 +568,13 @@ const ANNOUNCED_DE: &[&str] = &[
     "gesetzt",
     "entschieden",
     "entschied",
+    "eingefroren",
+    "ausgesprochen",
+    "verfügt",
+    "verfügte",
+    "erließen",
+    "verlängert",
+    "verlängerte",
 ];
 const ANNOUNCED_EN: &[&str] = &[
     "announced",
@@ -476,6 +610,16 @@ const ANNOUNCED_EN: &[&str] = &[
     "opened",
     "revealed",
     "excluded",
+    "renewed",
+    "extended",
+    "told",
+    "informed",
+    "revoked",
+    "put",
+    "voted",
+    "directed",
+    "froze",
+    "frozen",
 ];
 const EFFECTIVE_DE: &[&str] = &[
     "wirksam",
@@ -511,6 +655,38 @@ fn role_of_word(w: &str, i: usize, ws: &[(usize, &str)]) -> Option<DateRole> {
     if matches!(w, "läuft" | "laufen" | "lief" | "liefen") && has("aus") {
         return Some(DateRole::Expires);
     }
+    // Separable verbs close their clause with the particle: "sprach ... eine Warnung aus",
+    // "fror ... ein", "hob ... auf".
+    let particle_last = |p: &str| ws.last().is_some_and(|&(_, v)| v == p);
+    if (matches!(w, "sprach" | "sprachen") && particle_last("aus"))
+        || (matches!(w, "fror" | "froren") && particle_last("ein"))
+    {
+        return Some(DateRole::Announced);
+    }
+    if matches!(w, "hob" | "hoben") && particle_last("auf") {
+        return Some(DateRole::Expires);
+    }
+    // "mit Sanktionen belegt" imposes; "nicht ausreichend belegt" proves.
+    if matches!(w, "belegt" | "belegte" | "belegten") {
+        return has("mit").then_some(DateRole::Announced);
+    }
+    // The end of a listing or of a measure: "von der Entity List gestrichen", "removed
+    // from the list", "lifted the ban", "aufgehoben" (but a lifted injunction restores
+    // the measure).
+    let names_list = || {
+        ws.iter().any(|&(_, v)| {
+            let lower = v.to_lowercase();
+            lower.starts_with("list") || lower.ends_with("liste")
+        })
+    };
+    if matches!(w, "gestrichen" | "strich" | "strichen") || w.eq_ignore_ascii_case("removed") {
+        return names_list().then_some(DateRole::Expires);
+    }
+    if (is_one_of(w, &["lifted", "rescinded", "delisted"]) || matches!(w, "aufgehoben" | "aufhob" | "aufhoben"))
+        && !ws.iter().any(|&(_, v)| is_one_of(v, &["injunction", "Verfügung"]))
+    {
+        return Some(DateRole::Expires);
+    }
     if w == "Kraft" || w.eq_ignore_ascii_case("force") {
         return match prev {
             Some(p) if p.eq_ignore_ascii_case("außer") || p.eq_ignore_ascii_case("of") => Some(DateRole::Expires),
@@ -523,6 +699,10 @@ fn role_of_word(w: &str, i: usize, ws: &[(usize, &str)]) -> Option<DateRole> {
     }
     if DEADLINE_WORDS.contains(&w) || is_one_of(w, &["deadline", "deadlines"]) {
         return Some(DateRole::Deadline);
+    }
+    // "it had been told": the telling lies before the date of the saying.
+    if is_one_of(w, &["told", "informed"]) && prev.is_some_and(|p| p.eq_ignore_ascii_case("been")) {
+        return None;
     }
     if ANNOUNCED_DE.contains(&w) || is_one_of(w, ANNOUNCED_EN) {
         return Some(DateRole::Announced);
@@ -570,6 +750,83 @@ pub(super) fn has_validity_word(s: &str, clause: &Range<usize>) -> bool {
     ws.iter().any(|&(_, w)| is_one_of(w, VALIDITY)) && !ws.iter().any(|&(_, w)| is_one_of(w, DEADLINE_WORDS))
 }
 
+/// True if "for 180 days", "für sechs Monate" in this clause is how long a measure lasts:
+/// the clause tells of an act ("renewed the order for 180 days"), or speaks of a measure
+/// in the present or future ("the licence is valid for six months"); a state that has
+/// lasted so long ("has been on the list for two years", "was on the list for three
+/// years") is no expiry.
+pub(super) fn bounds_a_measure(s: &str, clause: &Range<usize>, span: &Range<usize>) -> bool {
+    let ws = words(s, clause.clone());
+    let has = |list: &[&str]| ws.iter().any(|&(_, w)| is_one_of(w, list));
+    if has(&["been"]) {
+        return false;
+    }
+    let past_state = has(&["was", "were", "had", "war", "waren", "hatte", "hatten"]);
+    role_from_clause(s, clause, span).is_some() || (speaks_of_measure(s, clause) && !past_state)
+}
+
+/// True if the clause is in the pluperfect ("hatte ... angeordnet", "war ... verhängt
+/// worden", "had ordered"): it tells of an act before the time of the article.
+pub(super) fn is_pluperfect(s: &str, clause: &Range<usize>) -> bool {
+    let ws = words(s, clause.clone());
+    let has = |list: &[&str]| ws.iter().any(|&(_, w)| is_one_of(w, list));
+    has(&["hatte", "hatten", "had"]) || (has(&["war", "waren"]) && has(&["worden"]))
+}
+
+/// Words of blocking, halting or suspending.
+const BLOCKING: &[&str] = &[
+    "blocked",
+    "blocking",
+    "enjoined",
+    "halted",
+    "stayed",
+    "suspended",
+    "paused",
+    "blockiert",
+    "blockierte",
+    "gestoppt",
+    "stoppte",
+    "ausgesetzt",
+];
+/// Courts and their orders.
+const COURT: &[&str] =
+    &["court", "courts", "judge", "judges", "injunction", "Gericht", "Gerichts", "Richter", "Richterin", "Verfügung"];
+/// A measure as a legal instrument, as the object of a blocking.
+const INSTRUMENT: &[&str] = &[
+    "law",
+    "laws",
+    "statute",
+    "rule",
+    "rules",
+    "ban",
+    "order",
+    "measure",
+    "Gesetz",
+    "Gesetzes",
+    "Verbot",
+    "Regel",
+    "Anordnung",
+    "Dekret",
+    "Verordnung",
+];
+
+/// True if the clause tells of a court or ruling that blocks a measure ("a lower court's
+/// order that had blocked the law since December", "das das Gesetz seit Mai blockiert"):
+/// a "seit"/"since" date there is when the challenge began, not when the measure did.
+pub(super) fn is_challenge(s: &str, clause: &Range<usize>) -> bool {
+    let ws = words(s, clause.clone());
+    ws.iter().enumerate().any(|(b, &(_, w))| {
+        if !is_one_of(w, BLOCKING) {
+            return false;
+        }
+        let court = ws.iter().any(|&(_, v)| is_one_of(v, COURT));
+        // English puts the object after the verb, German before the participle.
+        let after = ws.iter().skip(b + 1).take(3).any(|&(_, v)| is_one_of(v, INSTRUMENT));
+        let before = ws[b.saturating_sub(4)..b].iter().any(|&(_, v)| is_one_of(v, INSTRUMENT) && v != "ban");
+        court || after || (before && !w.is_ascii())
+    })
+}
+
 /// True if the clause speaks of a measure ("seit 2019 auf der Liste", "since the ban"),
 /// which makes a "seit" date the start of that measure.
 pub(super) fn speaks_of_measure(s: &str, clause: &Range<usize>) -> bool {
@@ -596,9 +853,12 @@ pub(super) fn speaks_of_measure(s: &str, clause: &Range<usize>) -> bool {
         "gilt",
         "gelten",
     ];
+    // Duties and permits: "genehmigungspflichtig", "Lizenzpflicht", "licence".
+    const INSIDE: &[&str] = &["pflicht", "genehmig", "lizenz", "licen"];
     words(s, clause.clone()).iter().any(|&(_, w)| {
         let lower = w.to_lowercase();
         STEMS.iter().any(|stem| lower.starts_with(stem) || lower.ends_with(stem) || lower.ends_with("verbot"))
+            || INSIDE.iter().any(|stem| lower.contains(stem))
     })
 }
 
@@ -827,6 +1087,25 @@ mod tests {
         let at = s.find("am Wochenende").expect("in text");
         let c = clause_around(s, &(at..at + 13));
         assert_eq!(&s[c], " das Trump am Wochenende unterzeichnete");
+    }
+
+    #[test]
+    fn enumerations_and_short_parentheses_end_no_clause() {
+        let clause = |s: &str, phrase: &str| {
+            let at = s.find(phrase).expect("in text");
+            let c = clause_around(s, &(at..at + phrase.len()));
+            s[c].to_string()
+        };
+        let s = "Der Händler war im Juni 2024 mit Firmen aus China, der Türkei und den Emiraten gelistet worden.";
+        assert_eq!(clause(s, "im Juni 2024"), s);
+        let s = "Die Firma, die im Juni gelistet wurde, klagt.";
+        assert_eq!(clause(s, "im Juni"), " die im Juni gelistet wurde");
+        let s = "Am Montag traf er Vertreter aus China, die Regierung verhängte Sanktionen.";
+        assert_eq!(clause(s, "Am Montag"), "Am Montag traf er Vertreter aus China");
+        let s = "It renewed the order (TDO) against the airline for 180 days, officials said.";
+        assert_eq!(clause(s, "for 180 days"), "It renewed the order (TDO) against the airline for 180 days");
+        let s = "Moskau (Aufnahme vom 30.1.2017)";
+        assert_eq!(clause(s, "30.1.2017"), "Aufnahme vom 30.1.2017");
     }
 
     #[test]

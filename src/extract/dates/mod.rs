@@ -65,21 +65,70 @@ enum ShiftKind {
     Since,
     /// "knapp einen Monat, nachdem ...": the earlier event lies that far back.
     Before,
+    /// "for 180 days", "für die Dauer von sechs Monaten": how long a measure lasts.
+    For,
 }
 
 /// A date phrase as the patterns read it, before resolution.
 #[derive(Debug, Clone, Copy)]
 enum Kind {
-    Day { year: Option<i32>, month: u32, day: u32 },
-    Month { year: Option<i32>, month: u32, part: Option<Part> },
-    Year { year: i32, part: Option<Part> },
-    Quarter { year: Option<i32>, quarter: Option<u32>, rel: Rel },
+    Day {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    Month {
+        year: Option<i32>,
+        month: u32,
+        part: Option<Part>,
+    },
+    Year {
+        year: i32,
+        part: Option<Part>,
+    },
+    Quarter {
+        year: Option<i32>,
+        quarter: Option<u32>,
+        rel: Rel,
+    },
     DaysFromPublished(i64),
-    Weekday { weekday: Weekday, rel: Option<Rel> },
-    Weekend { rel: Option<Rel> },
-    Relative { unit: Unit, offset: i32, part: Option<Part> },
-    Shift { amount: u32, unit: Unit, kind: ShiftKind, vague: bool },
+    Weekday {
+        weekday: Weekday,
+        rel: Option<Rel>,
+    },
+    Weekend {
+        rel: Option<Rel>,
+    },
+    Relative {
+        unit: Unit,
+        offset: i32,
+        part: Option<Part>,
+    },
+    Shift {
+        amount: u32,
+        unit: Unit,
+        kind: ShiftKind,
+        vague: bool,
+    },
     Immediately,
+    /// "that month", "im selben Jahr": the date told last, at the unit's precision.
+    Anaphor {
+        unit: Unit,
+        part: Option<Part>,
+    },
+}
+
+impl Kind {
+    /// Phrases whose date is told from another date of the sentence (or of the sentence
+    /// before): they are resolved after the phrases that stand on their own.
+    fn is_anchored(self) -> bool {
+        matches!(
+            self,
+            Kind::Immediately
+                | Kind::Anaphor { .. }
+                | Kind::Shift { kind: ShiftKind::Within | ShiftKind::In | ShiftKind::For, .. }
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -95,20 +144,38 @@ struct Candidate {
 /// that need the publication date (no year written, "gestern", "vor drei Monaten") are
 /// skipped when `ctx.published` is `None`; impossible dates ("31. April") are skipped.
 pub fn extract(sentence: &str, ctx: &DateContext) -> Vec<DateMention> {
+    extract_after(sentence, ctx, None)
+}
+
+/// As [`extract`], for a sentence that follows `previous` in its paragraph: "that month",
+/// "im selben Jahr" with no date before them in their own sentence take the last date of
+/// `previous` (read only when the sentence holds such a phrase).
+pub fn extract_after(sentence: &str, ctx: &DateContext, previous: Option<&str>) -> Vec<DateMention> {
     let hits = patterns::SET.matches(sentence);
     if !hits.matched_any() {
         return Vec::new();
     }
     let candidates = select(collect(sentence, ctx, &hits));
-    let mut out = Vec::with_capacity(candidates.len());
+    let mut readings = Vec::with_capacity(candidates.len());
     let mut floor = 0;
     for candidate in &candidates {
-        if let Some(mention) = resolve_candidate(sentence, candidate, ctx, floor) {
-            out.push(mention);
+        if let Some(reading) = read(sentence, candidate, floor) {
+            readings.push(reading);
         }
         floor = floor.max(candidate.span.end);
     }
-    out
+    // The phrases that stand on their own first; then, in text order, those told from
+    // another date: "effective immediately" from the day of the act, "binnen 120 Tagen"
+    // in a past clause from the act's date, "for 180 days" from the start, "that month"
+    // from the date before it.
+    let mut resolved: Vec<Option<DateMention>> =
+        readings.iter().map(|r| if r.kind.is_anchored() { None } else { resolve_reading(sentence, r, ctx) }).collect();
+    for i in 0..readings.len() {
+        if readings[i].kind.is_anchored() {
+            resolved[i] = resolve_anchored(sentence, &readings, &resolved, i, ctx, previous);
+        }
+    }
+    resolved.into_iter().flatten().collect()
 }
 
 /// Keeps the longest of overlapping candidates, then orders by position.
@@ -240,7 +307,12 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
             if !number_stands_alone(s, m.start(), m.end()) {
                 continue;
             }
-            push(m.range(), Kind::Day { year: num(&caps, "y"), month, day }, false);
+            // "Jan 27" is a wire date in English text, a first name and a count in German.
+            if ctx.lang == Lang::De && caps.name("m").is_some_and(|x| is_bare_short_month(x.as_str())) {
+                continue;
+            }
+            let Some(year) = year_of(&caps, ctx) else { continue };
+            push(m.range(), Kind::Day { year, month, day }, false);
         }
     }
 
@@ -248,7 +320,7 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
         let Some(m) = caps.get(0) else { continue };
         let Some(month) = caps.name("m").and_then(|x| crate::text::months::number(x.as_str())) else { continue };
         let part = caps.name("q").and_then(|q| part_of(q.as_str()));
-        let year: Option<i32> = num(&caps, "y");
+        let Some(year) = year_of(&caps, ctx) else { continue };
         push(m.range(), Kind::Month { year, month, part }, year.is_none() && part.is_none());
     }
 
@@ -358,6 +430,7 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
         let kind = match (pre.as_deref(), post.as_deref()) {
             // "gives ByteDance 270 days to sell", "hat neun Monate Zeit": a deadline.
             (None, Some(p)) if p.starts_with("to ") || p == "zeit" => ShiftKind::Within,
+            (Some(p), _) if p.starts_with("for") || p.starts_with("für") => ShiftKind::For,
             (Some("vor"), _) | (None, Some("ago")) => ShiftKind::Ago,
             (Some("seit"), _) => ShiftKind::Since,
             (Some("in"), _) => ShiftKind::In,
@@ -389,15 +462,68 @@ fn collect(s: &str, ctx: &DateContext, hits: &SetMatches) -> Vec<Candidate> {
     for m in run(patterns::I_IMMEDIATE, &patterns::IMMEDIATE).into_iter().flat_map(|re| re.find_iter(s)) {
         push(m.range(), Kind::Immediately, false);
     }
+
+    for caps in run(patterns::I_ANAPHOR, &patterns::ANAPHOR).into_iter().flat_map(|re| re.captures_iter(s)) {
+        let Some(m) = caps.get(0) else { continue };
+        let Some(unit) = caps.name("u").or_else(|| caps.name("u2")).and_then(|u| unit_of(u.as_str())) else {
+            continue;
+        };
+        // "the same month last year", "im gleichen Monat des Vorjahres": a comparison with
+        // the year before, not the date told last.
+        if patterns::YEAR_BEFORE.is_match(&s[m.end()..]) {
+            continue;
+        }
+        let part = caps.name("q").or_else(|| caps.name("q2")).map(|_| Part::Vague);
+        push(m.range(), Kind::Anaphor { unit, part }, false);
+    }
     out
+}
+
+/// A three-letter month abbreviation without its dot ("Jan", "Dec").
+fn is_bare_short_month(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.chars().count() == 3
+        && crate::text::months::MONTHS.iter().flat_map(|forms| forms.iter()).any(|f| f.abbreviation && f.name == lower)
+}
+
+/// The year a day or month phrase writes: the year itself, a year told from the
+/// publication date ("March last year": `None` when there is no publication date), or
+/// no year (`Some(None)`).
+fn year_of(caps: &Captures<'_>, ctx: &DateContext) -> Option<Option<i32>> {
+    if let Some(y) = num(caps, "y") {
+        return Some(Some(y));
+    }
+    let Some(rel) = caps.name("ry") else { return Some(None) };
+    let lower = rel.as_str().to_lowercase();
+    let offset = if ["last", "vergangen", "letzt", "vorig", "vorjahr"].iter().any(|w| lower.contains(w)) {
+        -1
+    } else if ["next", "nächst", "kommend"].iter().any(|w| lower.contains(w)) {
+        1
+    } else {
+        0
+    };
+    Some(ctx.published?.year().checked_add(offset))
 }
 
 fn is_article(word: &str) -> bool {
     matches!(word.to_ascii_lowercase().as_str(), "des" | "der" | "the")
 }
 
-/// Reads the cue, role and direction of one candidate and resolves its date.
-fn resolve_candidate(s: &str, c: &Candidate, ctx: &DateContext, floor: usize) -> Option<DateMention> {
+/// One phrase with what the words around it say: its cue, its span (over the cue's
+/// words), its clause and its role.
+struct Reading {
+    kind: Kind,
+    cue: Cue,
+    span: Range<usize>,
+    clause: Range<usize>,
+    role: DateRole,
+    /// "kommenden Sonntag", "last weekend": never the publication day itself.
+    strict: bool,
+}
+
+/// Reads the cue, clause and role of one candidate; `None` when a bare month or weekday
+/// has no preposition before it.
+fn read(s: &str, c: &Candidate, floor: usize) -> Option<Reading> {
     let left = match c.kind {
         // "ab sofort" carries its own preposition.
         Kind::Immediately => LeftCue { cue: Cue::Plain, start: c.span.start },
@@ -413,23 +539,178 @@ fn resolve_candidate(s: &str, c: &Candidate, ctx: &DateContext, floor: usize) ->
         c.kind,
         Kind::Weekday { rel: Some(Rel::Next | Rel::Last), .. } | Kind::Weekend { rel: Some(Rel::Next | Rel::Last) }
     );
-    let explicit = match c.kind {
-        Kind::Weekday { rel: Some(r), .. } | Kind::Weekend { rel: Some(r) } => match r {
+    Some(Reading { kind: c.kind, cue: left.cue, span, clause, role, strict })
+}
+
+/// Which way from the publication date a phrase points: the phrase itself ("kommenden",
+/// "binnen"), then its preposition, then the tense of its clause.
+fn direction(s: &str, r: &Reading) -> Direction {
+    let explicit = match r.kind {
+        Kind::Weekday { rel: Some(rel), .. } | Kind::Weekend { rel: Some(rel) } => match rel {
             Rel::Next | Rel::This => Some(Direction::Forward),
             Rel::Last => Some(Direction::Backward),
         },
-        Kind::Shift { kind: ShiftKind::Within | ShiftKind::In, .. } => Some(Direction::Forward),
+        Kind::Shift { kind: ShiftKind::Within | ShiftKind::In | ShiftKind::For, .. } => Some(Direction::Forward),
         Kind::Shift { .. } => Some(Direction::Backward),
         _ => None,
     };
-    let from_cue = match left.cue {
+    let from_cue = match r.cue {
         Cue::From | Cue::Until | Cue::Next => Some(Direction::Forward),
         Cue::Since | Cue::Last => Some(Direction::Backward),
         Cue::Plain | Cue::Stamp | Cue::Issued => None,
     };
-    let direction = || explicit.or(from_cue).unwrap_or_else(|| context::tense(s, &clause));
-    let (date, approximate) = resolve_kind(c.kind, ctx.published, direction, strict, role)?;
-    Some(DateMention { date, role, span, approximate })
+    explicit.or(from_cue).unwrap_or_else(|| context::tense(s, &r.clause))
+}
+
+/// Resolves a phrase that stands on its own.
+fn resolve_reading(s: &str, r: &Reading, ctx: &DateContext) -> Option<DateMention> {
+    let mention = |(date, approximate): (PartialDate, bool)| DateMention {
+        date,
+        role: r.role,
+        span: r.span.clone(),
+        approximate,
+    };
+    // "last March", "im vergangenen März": the last such month before the publication
+    // month, however far back; "next March" the first after it.
+    if let (Kind::Month { year: None, month, part }, Cue::Last | Cue::Next) = (r.kind, r.cue) {
+        let year = resolve::resolve_month_strict(month, ctx.published?, r.cue == Cue::Next)?;
+        return Some(mention((PartialDate::month(year, month), part.is_some())));
+    }
+    resolve_kind(r.kind, ctx.published, || direction(s, r), r.strict, r.role).map(mention)
+}
+
+/// Resolves a phrase told from another date: "effective immediately" is the day the
+/// sentence dates the act, else P; "binnen 120 Tagen" in a past clause counts from the
+/// act's date (and is dropped in a pluperfect clause that dates no act); "for 180 days"
+/// counts from the start or the act, else from P, and is an expiry only where the clause
+/// speaks of a measure or an act; "that month" takes the date told before it.
+fn resolve_anchored(
+    s: &str,
+    readings: &[Reading],
+    resolved: &[Option<DateMention>],
+    i: usize,
+    ctx: &DateContext,
+    previous: Option<&str>,
+) -> Option<DateMention> {
+    let r = readings.get(i)?;
+    let mention =
+        |date: PartialDate, approximate: bool| DateMention { date, role: r.role, span: r.span.clone(), approximate };
+    match r.kind {
+        Kind::Immediately => match act_date(s, readings, resolved, i, &[DateRole::Announced], true) {
+            Some(act) => Some(mention(act.date, act.approximate)),
+            None => Some(mention(day(ctx.published?), false)),
+        },
+        Kind::Shift { amount, unit, kind, vague } => {
+            if kind == ShiftKind::For && !context::bounds_a_measure(s, &r.clause, &r.span) {
+                return None;
+            }
+            // "within 60 days of enactment", "binnen 30 Tagen nach Zustellung": from an
+            // event, known only when the sentence dates when the measure takes effect.
+            if context::counts_from_event(s, &r.span) {
+                let start = act_date(s, readings, resolved, i, &[DateRole::Effective], false)?;
+                let (date, approximate) = shift_from(start.date, amount, unit)?;
+                return Some(mention(date, approximate || vague || start.approximate));
+            }
+            let anchor = match kind {
+                ShiftKind::For => act_date(s, readings, resolved, i, &[DateRole::Effective, DateRole::Announced], true),
+                _ if context::tense(s, &r.clause) == Direction::Backward => {
+                    act_date(s, readings, resolved, i, &[DateRole::Announced, DateRole::Effective], true)
+                }
+                _ => None,
+            };
+            match anchor {
+                Some(act) => {
+                    let (date, approximate) = shift_from(act.date, amount, unit)?;
+                    Some(mention(date, approximate || vague || act.approximate))
+                }
+                None if context::is_pluperfect(s, &r.clause) => None,
+                None => resolve_reading(s, r, ctx),
+            }
+        }
+        Kind::Anaphor { unit, part } => {
+            let before = resolved.get(..i)?.iter().rev().flatten().next().cloned();
+            let antecedent = match before {
+                Some(m) => m,
+                None => extract(previous?, ctx).pop()?,
+            };
+            let (date, coarser) = at_precision(antecedent.date, unit);
+            Some(mention(date, coarser || antecedent.approximate || part.is_some()))
+        }
+        _ => resolve_reading(s, r, ctx),
+    }
+}
+
+/// The date of the act a sentence reports, for a phrase told from it: the nearest
+/// resolved phrase of the sentence with the first of `roles` that any has, else (with
+/// `plain`) the nearest plain phrase ("said on Tuesday", "last week") of at least month
+/// precision. Phrases told from others, stamps, datelines and "seit" dates are never acts.
+fn act_date<'a>(
+    s: &str,
+    readings: &[Reading],
+    resolved: &'a [Option<DateMention>],
+    i: usize,
+    roles: &[DateRole],
+    plain: bool,
+) -> Option<&'a DateMention> {
+    let at = readings.get(i)?.span.start;
+    let own = |j: usize| {
+        let reading = readings.get(j)?;
+        let m = resolved.get(j)?.as_ref()?;
+        (j != i && !reading.kind.is_anchored()).then_some((reading, m))
+    };
+    let nearest = |keep: &dyn Fn(&Reading, &DateMention) -> bool| {
+        (0..readings.len())
+            .filter_map(own)
+            .filter(|(reading, m)| keep(reading, m))
+            .min_by_key(|(reading, _)| reading.span.start.abs_diff(at))
+            .map(|(_, m)| m)
+    };
+    roles.iter().find_map(|&role| nearest(&|_, m| m.role == role)).or_else(|| {
+        nearest(&|reading, m| {
+            plain
+                && m.role == DateRole::Reported
+                && reading.cue == Cue::Plain
+                && m.date.precision() >= 1
+                && !context::is_dateline(s, &reading.span)
+        })
+    })
+}
+
+/// `amount` units after a date of any precision: from the day itself, the middle of a
+/// month, the middle of a year. Days and weeks keep day precision from a day; months and
+/// years give months; the result is never finer than the start, and approximate when
+/// the start was coarser than a day.
+fn shift_from(start: PartialDate, amount: u32, unit: Unit) -> Option<(PartialDate, bool)> {
+    let first = start.first_day()?;
+    let base = match start.precision() {
+        2 => first,
+        1 => first.checked_add_days(Days::new(14))?,
+        _ => NaiveDate::from_ymd_opt(start.year, 7, 1)?,
+    };
+    let date = resolve::shift(base, amount, unit, true)?;
+    Some(match (start.precision(), unit) {
+        (0, _) => (PartialDate::year(date.year()), true),
+        (2, Unit::Day | Unit::Week) => (day(date), false),
+        (2, _) => (month_of(date), false),
+        _ => (month_of(date), true),
+    })
+}
+
+/// A date cut to the precision of "that day/week/month/year", and whether the cut asked
+/// for more than the date has (or for a week, which has no precision of its own).
+fn at_precision(date: PartialDate, unit: Unit) -> (PartialDate, bool) {
+    let wanted = match unit {
+        Unit::Day => 2,
+        Unit::Week => 3,
+        Unit::Month => 1,
+        Unit::Year => 0,
+    };
+    let cut = match (wanted, date.month) {
+        (0, _) | (_, None) => PartialDate::year(date.year),
+        (1, Some(m)) => PartialDate::month(date.year, m),
+        _ => date,
+    };
+    (cut, wanted > date.precision())
 }
 
 /// The role of a date: stamps and datelines are Reported; then what the phrase itself
@@ -442,6 +723,7 @@ fn role_of(s: &str, kind: Kind, cue: Cue, span: &Range<usize>, clause: &Range<us
     match kind {
         Kind::Immediately => return DateRole::Effective,
         Kind::Shift { kind: ShiftKind::Within, .. } => return DateRole::Deadline,
+        Kind::Shift { kind: ShiftKind::For, .. } => return DateRole::Expires,
         // "bis heute", "until today": still so, not a deadline.
         Kind::DaysFromPublished(0) if cue == Cue::Until => return DateRole::Reported,
         _ => {}
@@ -450,13 +732,16 @@ fn role_of(s: &str, kind: Kind, cue: Cue, span: &Range<usize>, clause: &Range<us
         Cue::From => return DateRole::Effective,
         Cue::Until if context::has_validity_word(s, clause) => return DateRole::Expires,
         Cue::Until => return DateRole::Deadline,
+        // "the order that had blocked the law since December": the date of the challenge.
+        Cue::Since if context::is_challenge(s, clause) => return DateRole::Reported,
         Cue::Since if context::speaks_of_measure(s, clause) => return DateRole::Effective,
         Cue::Since => return DateRole::Reported,
         Cue::Issued => return DateRole::Announced,
         _ => {}
     }
     if let Kind::Shift { kind: ShiftKind::Since, .. } = kind {
-        return if context::speaks_of_measure(s, clause) { DateRole::Effective } else { DateRole::Reported };
+        let starts_measure = context::speaks_of_measure(s, clause) && !context::is_challenge(s, clause);
+        return if starts_measure { DateRole::Effective } else { DateRole::Reported };
     }
     context::role_from_clause(s, clause, span).unwrap_or(match kind {
         Kind::Shift { kind: ShiftKind::In, .. } => DateRole::Effective,
@@ -562,20 +847,22 @@ fn resolve_kind(
             }
         }
         Kind::Shift { amount, unit, kind, vague } => {
-            let forward = matches!(kind, ShiftKind::Within | ShiftKind::In);
+            let forward = matches!(kind, ShiftKind::Within | ShiftKind::In | ShiftKind::For);
             let date = resolve::shift(published?, amount, unit, forward)?;
             Some(match (kind, unit) {
                 (ShiftKind::Before, Unit::Day) => (day(date), true),
                 (ShiftKind::Before, _) => (month_of(date), true),
                 (_, Unit::Day) => (day(date), vague),
-                (ShiftKind::Within | ShiftKind::In, Unit::Week) => (day(date), vague),
+                (ShiftKind::Within | ShiftKind::In | ShiftKind::For, Unit::Week) => (day(date), vague),
                 (_, Unit::Week) => (month_of(date), true),
-                (ShiftKind::Within | ShiftKind::In, _) => (month_of(date), vague),
+                (ShiftKind::Within | ShiftKind::In | ShiftKind::For, _) => (month_of(date), vague),
                 (_, Unit::Month) => (month_of(date), vague),
                 (_, Unit::Year) => (PartialDate::year(date.year()), vague),
             })
         }
         Kind::Immediately => Some((day(published?), false)),
+        // Told from another date (`resolve_anchored`).
+        Kind::Anaphor { .. } => None,
     }
 }
 

@@ -17,16 +17,22 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// English month names, for "April 9" (German never puts the day after the month). An
-/// English abbreviation of more than three letters may also go without its dot
-/// ("Sept 20").
+/// English abbreviation may also go without its dot, as wire copy writes it ("Sept 20",
+/// "Jan 27", "Dec 16"); the caller keeps a three-letter one without its dot to English
+/// text ("Jan" is a German first name).
 static MONTH_EN: LazyLock<String> = LazyLock::new(|| {
     format!(
         r"(?:(?:{})\b|(?:{})\.|(?:{})\b)",
         months::alternation(|f| f.in_english() && !f.abbreviation),
         months::alternation(|f| f.in_english() && f.abbreviation),
-        months::alternation(|f| f.in_english() && f.abbreviation && f.name.chars().count() > 3),
+        months::alternation(|f| f.in_english() && f.abbreviation),
     )
 });
+
+/// A year told from the publication date after a month or day: "March last year", "in
+/// March of this year", "im März vergangenen Jahres", "im März des Vorjahres". ("The
+/// following year" counts from the story's last date, not from the publication date.)
+const REL_YEAR: &str = r"(?i:(?:of\s+)?(?:last|this|next)\s+year|(?:des\s+)?(?:vergangenen|letzten|vorigen|dieses|nächsten|kommenden|laufenden)\s+Jahres|des\s+Vorjahres)";
 
 /// "Anfang", "Mitte", "Ende", "early", "mid-", "late", "the end of" before a month or year.
 const PART: &str = r"(?i:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)";
@@ -49,7 +55,7 @@ pub(super) static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH.as_str();
     compile(&format!(
-        r"\b(?P<d>[0-9]{{1,2}})(?:\.|st\b|nd\b|rd\b|th\b)?\s{{0,3}}(?:of\s+)?(?P<m>{month})(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+        r"\b(?P<d>[0-9]{{1,2}})(?:\.|st\b|nd\b|rd\b|th\b)?\s{{0,3}}(?:of\s+)?(?P<m>{month})(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b|\s{{1,3}}(?P<ry>{REL_YEAR})\b)?"
     ))
 });
 
@@ -57,7 +63,7 @@ pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH_EN.as_str();
     compile(&format!(
-        r"\b(?P<m>{month})\s{{1,3}}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b)?"
+        r"\b(?P<m>{month})\s{{1,3}}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,3}}(?P<y>[0-9]{{4}})\b|\s{{1,3}}(?P<ry>{REL_YEAR})\b)?"
     ))
 });
 
@@ -65,7 +71,9 @@ pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// month needs a preposition before it, checked by the caller).
 pub(super) static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH.as_str();
-    compile(&format!(r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{month})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"))
+    compile(&format!(
+        r"(?:\b(?P<q>{PART})(?:-|\s{{1,3}}))?\b(?P<m>{month})(?:\s{{1,3}}(?:of\s+)?(?P<y>[0-9]{{4}})\b|\s{{1,3}}(?P<ry>{REL_YEAR})\b)?"
+    ))
 });
 
 /// A four-digit number, perhaps with "Ende", "early", "mid-" before it; whether it is a
@@ -94,11 +102,11 @@ pub(super) static RELATIVE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "vor rund einer Woche", "binnen drei Monaten", "innerhalb von 90 Tagen", "in 45 days",
-/// "two weeks ago", "knapp einen Monat, nachdem"; the caller requires a preposition, "ago"
-/// or "nachdem/after".
+/// "two weeks ago", "knapp einen Monat, nachdem", "for 180 days", "für die Dauer von sechs
+/// Monaten"; the caller requires a preposition, "ago" or "nachdem/after".
 pub(super) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?:\b(?P<pre>vor|binnen|innerhalb\s+von|innerhalb|in|within|seit)\s+)?(?:(?P<h>rund|etwa|ca\.|circa|knapp|gut|fast|über|mehr\s+als|weniger\s+als|nur|about|around|nearly|almost|roughly|some|more\s+than|less\s+than|just|only|approximately|over)\s+)?\b(?P<n>[0-9]{1,4}|ein(?:e[mnrs]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|sechzig|neunzig|wenigen|einigen|ein\s+paar|a\s+few|a\s+couple\s+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|few|several)\s+(?P<u>Tagen|Tage|Tages|Tag|Wochen|Woche|Monaten|Monate|Monats|Monat|Jahren|Jahre|Jahres|Jahr|days|day|weeks|week|months|month|years|year)\b(?P<post>\s+ago\b|,?\s+(?:nachdem|after)\b|\s+to\s+(?:sell|divest|comply|leave|find|complete|exit)\b|\s+Zeit\b)?",
+        r"(?i)(?:\b(?P<pre>vor|binnen|innerhalb\s+von|innerhalb|in|within|seit|for\s+a\s+(?:period|term)\s+of|for\s+the\s+(?:next|coming)|for|für\s+(?:die\s+Dauer|einen\s+Zeitraum)\s+von|für\s+die\s+(?:nächsten|kommenden)|für)\s+)?(?:(?P<h>rund|etwa|ca\.|circa|knapp|gut|fast|über|mehr\s+als|weniger\s+als|nur|bis\s+zu|about|around|nearly|almost|roughly|some|more\s+than|less\s+than|just|only|approximately|over|up\s+to)\s+)?\b(?P<n>[0-9]{1,4}|ein(?:e[mnrs]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|sechzig|neunzig|wenigen|einigen|ein\s+paar|a\s+few|a\s+couple\s+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|few|several)\s+(?P<u>Tagen|Tage|Tages|Tag|Wochen|Woche|Monaten|Monate|Monats|Monat|Jahren|Jahre|Jahres|Jahr|days|day|weeks|week|months|month|years|year)\b(?P<post>\s+ago\b|,?\s+(?:nachdem|after)\b|\s+to\s+(?:sell|divest|comply|leave|find|complete|exit|wind|stop|cease|remove)\b|\s+Zeit\b)?",
     )
 });
 
@@ -117,8 +125,24 @@ pub(super) static IMMEDIATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "that month", "the same day", "later that year", "im selben Monat", "am gleichen Tag",
+/// "in derselben Woche": the date told last, at the precision of the unit.
+pub(super) static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:(?P<q>earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<u>day|week|month|year)\b|\b(?:(?P<q2>später|früher)\s+(?:im|am|in\s+der|in)\s+)?(?:selben|gleichen|demselben|derselben|desselben)\s+(?P<u2>Tages|Tag|Woche|Monats|Monat|Jahres|Jahr)\b",
+    )
+});
+
+/// What follows "the same month" when it compares with the year before, not with the
+/// date told last: "last year", "a year earlier", "des Vorjahres", "2023".
+pub(super) static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^,?\s*(?:(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before)|des\s+Vorjahres|im\s+Vorjahr|(?:des\s+)?(?:vergangenen|letzten|vorigen)\s+Jahres|(?:of\s+|des\s+Jahres\s+)?[0-9]{4}\b)",
+    )
+});
+
 /// The patterns, in the order of the `SET` indices below.
-fn all() -> [&'static Regex; 11] {
+fn all() -> [&'static Regex; 12] {
     [
         &NUMERIC,
         &DAY_MONTH,
@@ -131,6 +155,7 @@ fn all() -> [&'static Regex; 11] {
         &DURATION,
         &WEEKDAY,
         &IMMEDIATE,
+        &ANAPHOR,
     ]
 }
 
@@ -145,6 +170,7 @@ pub(super) const I_RELATIVE_UNIT: usize = 7;
 pub(super) const I_DURATION: usize = 8;
 pub(super) const I_WEEKDAY: usize = 9;
 pub(super) const I_IMMEDIATE: usize = 10;
+pub(super) const I_ANAPHOR: usize = 11;
 
 /// All patterns at once: one pass over a sentence says which of them match anywhere, so
 /// a sentence without a date costs one scan and only the patterns that match run again
@@ -240,6 +266,7 @@ mod tests {
             (I_DURATION, "binnen drei Monaten"),
             (I_WEEKDAY, "am Sonntag"),
             (I_IMMEDIATE, "ab sofort"),
+            (I_ANAPHOR, "that month"),
         ];
         for (index, text) in probes {
             assert!(all()[index].is_match(text), "{text}");

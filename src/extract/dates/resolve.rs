@@ -107,6 +107,28 @@ pub fn resolve_month(month: u32, published: NaiveDate, direction: Direction) -> 
     pick_year(published, direction, |y| month_interval(y, month))
 }
 
+/// The year of "last March" (`next` false: the last such month that ended before the
+/// publication month, however far back) or "next March" (the first that starts after it).
+pub(super) fn resolve_month_strict(month: u32, published: NaiveDate, next: bool) -> Option<i32> {
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let year = published.year();
+    let this_year_is_past = month < published.month();
+    let this_year_is_ahead = month > published.month();
+    if next {
+        if this_year_is_ahead {
+            Some(year)
+        } else {
+            year.checked_add(1)
+        }
+    } else if this_year_is_past {
+        Some(year)
+    } else {
+        year.checked_sub(1)
+    }
+}
+
 /// The weekday named in the text. Forward: the next such day on or after `published`;
 /// Backward and Neutral: the last one on or before it. `strict` (for "kommenden",
 /// "vergangenen", "next", "last") excludes the publication day itself.
@@ -222,6 +244,19 @@ mod tests {
         // The pull stops at about nine months: "Ende August" in September stays past.
         let p = d(2020, 9, 14);
         assert_eq!(resolve_month(8, p, Direction::Forward), Some(2020));
+    }
+
+    #[test]
+    fn last_and_next_month_skip_the_publication_month() {
+        let p = d(2022, 1, 28);
+        assert_eq!(resolve_month_strict(3, p, false), Some(2021));
+        assert_eq!(resolve_month_strict(1, p, false), Some(2021));
+        assert_eq!(resolve_month_strict(3, p, true), Some(2022));
+        assert_eq!(resolve_month_strict(1, p, true), Some(2023));
+        let p = d(2022, 7, 1);
+        assert_eq!(resolve_month_strict(3, p, false), Some(2022));
+        assert_eq!(resolve_month_strict(3, p, true), Some(2023));
+        assert_eq!(resolve_month_strict(13, p, true), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::{extract, DateContext};
+use super::{extract, extract_after, DateContext};
 use crate::model::{DateMention, DateRole, Lang, PartialDate};
 
 const TABLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dates.tsv"));
@@ -120,6 +120,25 @@ fn non_breaking_spaces_and_both_languages() {
 }
 
 #[test]
+fn that_month_takes_the_last_date_of_the_sentence_before() {
+    let en = DateContext { published: NaiveDate::from_ymd_opt(2025, 2, 4), lang: Lang::En };
+    let previous = "The measures follow Beijing's decision in December to ban exports of gallium.";
+    let sentence = "Regulators also opened an antitrust probe into the chipmaker that month.";
+    let described = |found: Vec<DateMention>| found.iter().map(describe).collect::<Vec<_>>();
+    assert_eq!(described(extract_after(sentence, &en, Some(previous))), vec!["2024-12 announced"]);
+    // Without the sentence before, or when it holds no date, there is nothing to refer to.
+    assert!(extract(sentence, &en).is_empty());
+    assert!(extract_after(sentence, &en, Some("Beijing has used the list sparingly.")).is_empty());
+    // A date of its own sentence comes first.
+    let own = "The agency added two firms on Jan. 14 and opened a probe that month.";
+    assert_eq!(described(extract_after(own, &en, Some(previous))), vec!["2025-01-14 announced", "2025-01 announced"]);
+    let de = DateContext { published: NaiveDate::from_ymd_opt(2025, 2, 4), lang: Lang::De };
+    let previous = "Am 12. Dezember hatte Peking die Ausfuhr von Gallium verboten.";
+    let sentence = "Am selben Tag leitete die Behörde eine Untersuchung ein.";
+    assert_eq!(described(extract_after(sentence, &de, Some(previous))), vec!["2024-12-12 announced"]);
+}
+
+#[test]
 fn edge_publication_dates_do_not_panic() {
     let sentence = "Ab dem 29. Februar, vor drei Jahren, am Sonntag, in 9999 Tagen, Ende des Jahres, Q4, \
                     binnen 9999 Jahren, last week, next Sunday, am Wochenende, heute, übermorgen, 31.12.99";
@@ -174,6 +193,18 @@ fn datey_text() -> impl Strategy<Value = String> {
         "9999",
         "0000",
         "99. Dezember",
+        "for 180 days",
+        "für sechs Monate",
+        "that month",
+        "im selben Jahr",
+        "effective immediately",
+        "March last year",
+        "im März des Vorjahres",
+        "last March",
+        "Jan 27",
+        "aus China, der Türkei und ",
+        "(TDO) ",
+        "hatte ",
     ]);
     prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
 }
