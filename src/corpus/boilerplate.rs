@@ -7,6 +7,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 /// What a single line looks like, when it looks like boilerplate.
@@ -174,6 +175,138 @@ re!(
     )
 );
 
+/// The patterns that scan a whole line, each with literals one of which every match of it
+/// contains (letters compared in either case). One scan of a line for all the literals
+/// tells which of these patterns can match it; most lines are prose that none can.
+#[derive(Clone, Copy)]
+enum Scan {
+    Disclaimer,
+    PromoWord,
+    FirstPerson,
+    PerPeriod,
+    CaptionTail,
+    CaptionCredit,
+}
+
+/// The literals of each [`Scan`], read off its pattern: a literal of every alternative
+/// (a shorter piece where the alternative holds a letter outside ASCII, which ASCII case
+/// folding would miss, or a choice of words).
+const SCAN_LITERALS: &[(Scan, &[&str])] = &[
+    (
+        Scan::Disclaimer,
+        &[
+            "rss",
+            "distanziert sich",
+            "original",
+            "published",
+            "appeared",
+            "erschien zuerst",
+            "zuerst erschienen",
+            "alle rechte vorbehalten",
+            "all rights reserved",
+            "keine haftung f",
+            "ohne gew",
+            "no responsibility for",
+            "©",
+            "(c)",
+            "copyright",
+        ],
+    ),
+    (
+        Scan::PromoWord,
+        &[
+            "mitgliedschaft",
+            "premium-",
+            "abo",
+            "newsletter",
+            "jetzt ",
+            "gratis testen",
+            "kostenlos testen",
+            "membership",
+            "subscri",
+            "sign up",
+            "tzen sie",
+            "support ",
+            "donate",
+        ],
+    ),
+    (
+        Scan::FirstPerson,
+        &[
+            "ich bin",
+            "bin ich",
+            "ich schreibe",
+            "schreibe ich",
+            "ich arbeite",
+            "arbeite ich",
+            "halte ich euch",
+            "halte ich sie",
+            "i am a",
+            "i'm a",
+            "i have been",
+            "i've been",
+            "i write",
+            "i cover",
+        ],
+    ),
+    (Scan::PerPeriod, &["mo", "jahr", "year", "woche", "week"]),
+    (
+        Scan::CaptionTail,
+        &["(aufnahme", "(foto", "(bild", "(archiv", "(symbolbild", "(file photo", "(photo", "(image", "(picture"],
+    ),
+    (
+        Scan::CaptionCredit,
+        &["getty images", "picture", "imago images", "shutterstock", "istockphoto", "dpa-bildfunk", "©"],
+    ),
+];
+
+/// All literals of [`SCAN_LITERALS`] in one automaton; a match's pattern number indexes
+/// [`SCAN_OF`].
+static SCAN_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(SCAN_LITERALS.iter().flat_map(|(_, literals)| literals.iter()))
+        .expect("valid built-in literals")
+});
+static SCAN_OF: LazyLock<Vec<Scan>> =
+    LazyLock::new(|| SCAN_LITERALS.iter().flat_map(|(scan, literals)| literals.iter().map(|_| *scan)).collect());
+
+/// The [`Scan`] patterns that may match a line (a bit per pattern).
+#[derive(Clone, Copy)]
+struct MayMatch(u8);
+
+impl MayMatch {
+    fn of(line: &str) -> MayMatch {
+        // Case-insensitive patterns also match the long s and the Kelvin sign as "s" and
+        // "k", which the ASCII case folding of the literals does not: such a line goes to
+        // every pattern.
+        if !line.is_ascii() && line.contains(['ſ', '\u{212a}']) {
+            return MayMatch(u8::MAX);
+        }
+        let mut bits = 0u8;
+        for m in SCAN_GATE.find_overlapping_iter(line) {
+            bits |= 1 << SCAN_OF[m.pattern().as_usize()] as u8;
+        }
+        MayMatch(bits)
+    }
+
+    fn may(self, scan: Scan) -> bool {
+        self.0 & (1 << scan as u8) != 0
+    }
+}
+
+/// True if a time of day ("09:30", "9.30") may stand in `line`: a digit, a colon or dot,
+/// a digit. A necessary condition of [`EVENT_TIME`], checked without a regex search.
+fn may_hold_time(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b == b':' || b == b'.')
+            && line[..i].chars().next_back().is_some_and(char::is_numeric)
+            && line[i + 1..].chars().next().is_some_and(char::is_numeric)
+    })
+}
+
 fn has_quotes(line: &str) -> bool {
     line.contains(['"', '„', '“', '”', '»', '«'])
 }
@@ -261,17 +394,22 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if n <= 8 && AGENCY.is_match(line) {
         return Some(Feature::AgencySignoff);
     }
-    if DISCLAIMER.is_match(line) {
-        return Some(Feature::Disclaimer);
-    }
     // Cheap tests go first in each conjunction: most lines are prose that no pattern
     // below matches, and the case-insensitive alternations scan the whole line.
+    let may = MayMatch::of(line);
+    if may.may(Scan::Disclaimer) && DISCLAIMER.is_match(line) {
+        return Some(Feature::Disclaimer);
+    }
     let reader = || READER_DE.is_match(line) || READER_EN.is_match(line);
     let digit = has_digit(line);
-    if PROMO_WORD.is_match(line) && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader()) {
+    if may.may(Scan::PromoWord)
+        && PROMO_WORD.is_match(line)
+        && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader())
+    {
         return Some(Feature::Promo);
     }
     if digit
+        && may.may(Scan::PerPeriod)
         && PRICE_PER_PERIOD.is_match(line)
         && (line.trim_end().ends_with('!') || !ends_like_sentence(line) || reader())
     {
@@ -280,7 +418,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if BIO_INLINE.is_match(line) {
         return Some(Feature::Bio);
     }
-    if !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
+    if may.may(Scan::FirstPerson) && !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
         return Some(Feature::Bio);
     }
     if n <= 40 && BIO_THIRD_PERSON.is_match(line) {
@@ -290,15 +428,22 @@ pub fn line_feature(line: &str) -> Option<Feature> {
         return Some(Feature::Byline);
     }
     if n <= 30 && CAPTION_LABEL.is_match(line)
-        || CAPTION_TAIL.is_match(line) && !ends_like_sentence(line.trim_end_matches(['.', ')']))
-        || n <= 20 && CAPTION_CREDIT.is_match(line)
+        || may.may(Scan::CaptionTail)
+            && CAPTION_TAIL.is_match(line)
+            && !ends_like_sentence(line.trim_end_matches(['.', ')']))
+        || n <= 20 && may.may(Scan::CaptionCredit) && CAPTION_CREDIT.is_match(line)
     {
         return Some(Feature::Caption);
     }
     if digit && DATE_STAMP.is_match(line) {
         return Some(Feature::Dateline);
     }
-    if digit && EVENT_TIME.is_match(line) && EVENT_WORD.is_match(line) && EVENT_DATE.is_match(line) {
+    if digit
+        && may_hold_time(line)
+        && EVENT_TIME.is_match(line)
+        && EVENT_WORD.is_match(line)
+        && EVENT_DATE.is_match(line)
+    {
         return Some(Feature::EventTeaser);
     }
     None
