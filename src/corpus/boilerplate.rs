@@ -281,7 +281,7 @@ impl MayMatch {
         // Case-insensitive patterns also match the long s and the Kelvin sign as "s" and
         // "k", which the ASCII case folding of the literals does not: such a line goes to
         // every pattern.
-        if !line.is_ascii() && line.contains(['ſ', '\u{212a}']) {
+        if !line.is_ascii() && (line.contains('ſ') || line.contains('\u{212a}')) {
             return MayMatch(u8::MAX);
         }
         let mut bits = 0u8;
@@ -311,10 +311,43 @@ fn has_quotes(line: &str) -> bool {
     line.contains(['"', '„', '“', '”', '»', '«'])
 }
 
-/// How many words `line` has, counting no further than `cap` (a long paragraph is not
-/// walked to its end to learn that it is longer than a headline).
+/// How many words (runs of characters other than whitespace) `line` has, counting no
+/// further than `cap` (a long paragraph is not walked to its end to learn that it is
+/// longer than a headline). ASCII bytes are read without decoding.
 fn words_upto(line: &str, cap: usize) -> usize {
-    line.split_whitespace().take(cap).count()
+    let mut count = 0;
+    let mut in_word = false;
+    for_each_char_space(line, |space| {
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+        count < cap
+    });
+    count.min(cap)
+}
+
+/// Calls `f` with whether each character of `line` is whitespace, in order, until `f`
+/// returns false. ASCII bytes are classified without decoding.
+fn for_each_char_space(line: &str, mut f: impl FnMut(bool) -> bool) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == 0x0b, 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !f(space) {
+            break;
+        }
+        i += len;
+    }
 }
 
 /// True if `line` has at most `n` words.
@@ -325,7 +358,9 @@ pub(crate) fn at_most_words(line: &str, n: usize) -> bool {
 /// Any decimal digit (`\d` in the patterns, which `is_numeric` includes); the bytes are
 /// scanned first, since nearly every line with a digit has an ASCII one.
 fn has_digit(line: &str) -> bool {
-    line.bytes().any(|b| b.is_ascii_digit()) || !line.is_ascii() && line.chars().any(char::is_numeric)
+    // Past the ASCII digits, only characters beyond ASCII (from their first byte) can be.
+    line.bytes().any(|b| b.is_ascii_digit())
+        || line.bytes().enumerate().any(|(i, b)| b >= 0xc0 && line[i..].chars().next().is_some_and(char::is_numeric))
 }
 
 /// The key under which a repeated line is recognised: its words, lowercased, joined by
@@ -342,15 +377,36 @@ fn repeat_hash(line: &str) -> Option<u64> {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     let mut any = false;
-    for w in line.split_whitespace() {
-        any = true;
-        for c in w.chars() {
-            if c.is_ascii() {
-                h.write_u32(u32::from(c.to_ascii_lowercase()));
-            } else {
-                c.to_lowercase().for_each(|l| h.write_u32(if l == 'ς' { 'σ' } else { l } as u32));
+    let mut in_word = false;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    // Each word's letters, then a word end; ASCII bytes without decoding.
+    while let Some(&b) = bytes.get(i) {
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
             }
+        };
+        i += len;
+        if c.is_whitespace() {
+            if in_word {
+                h.write_u8(0xff);
+                in_word = false;
+            }
+            continue;
         }
+        in_word = true;
+        any = true;
+        if c.is_ascii() {
+            h.write_u32(u32::from(c.to_ascii_lowercase()));
+        } else {
+            c.to_lowercase().for_each(|l| h.write_u32(if l == 'ς' { 'σ' } else { l } as u32));
+        }
+    }
+    if in_word {
         h.write_u8(0xff);
     }
     any.then(|| h.finish())

@@ -373,3 +373,40 @@ proptest::proptest! {
         }
     }
 }
+
+/// The hash of repeated lines as first written: words from `split_whitespace`, each
+/// letter lowercased and hashed, then a word end.
+fn repeat_hash_by_words(line: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut any = false;
+    for w in line.split_whitespace() {
+        any = true;
+        for c in w.chars() {
+            c.to_lowercase().for_each(|l| h.write_u32(if l == 'ς' { 'σ' } else { l } as u32));
+        }
+        h.write_u8(0xff);
+    }
+    any.then(|| h.finish())
+}
+
+proptest::proptest! {
+    /// The byte-stepping scans agree with the plain ones over text of every kind of
+    /// whitespace and digit.
+    #[test]
+    fn byte_scans_agree_with_the_plain_rules(
+        line in proptest::collection::vec(
+            proptest::sample::select(vec![
+                'a', 'Z', '7', 'ä', 'Ä', 'ß', 'Σ', 'ς', 'İ', '\u{212a}', '٣', '½', ' ', '\t', '\n', '\u{b}',
+                '\u{c}', '\r', '\u{a0}', '\u{2009}', '\u{3000}', '\u{85}', '.', '-',
+            ]),
+            0..24,
+        ),
+        cap in 0usize..8,
+    ) {
+        let line: String = line.into_iter().collect();
+        proptest::prop_assert_eq!(words_upto(&line, cap), line.split_whitespace().take(cap).count());
+        proptest::prop_assert_eq!(has_digit(&line), line.chars().any(char::is_numeric));
+        proptest::prop_assert_eq!(repeat_hash(&line), repeat_hash_by_words(&line));
+    }
+}
