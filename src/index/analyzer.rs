@@ -399,21 +399,24 @@ pub struct WordStream<'a> {
     text: &'a str,
     at: usize,
     token: Token,
-    /// The current word's terms (their place in the tokenizer's `known`) and the next
-    /// of them to emit: its compound parts follow its stem.
+    /// The current word's terms (their place in the tokenizer's `known`), the next of
+    /// them to emit and how many there are: its compound parts follow its stem.
     terms: usize,
     next_term: usize,
+    term_count: usize,
     started: bool,
 }
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        if let Some(part) = self.tokenizer.known.get(self.terms).and_then(|terms| terms.get(self.next_term)) {
-            // The head first, then the modifier, at the compound's position.
-            self.token.text.clear();
-            self.token.text.push_str(part);
-            self.next_term += 1;
-            return true;
+        if self.next_term < self.term_count {
+            if let Some(part) = self.tokenizer.known.get(self.terms).and_then(|terms| terms.get(self.next_term)) {
+                // The head first, then the modifier, at the compound's position.
+                self.token.text.clear();
+                self.token.text.push_str(part);
+                self.next_term += 1;
+                return true;
+            }
         }
         while let Some((start, end)) = next_word(self.text, self.at) {
             self.at = end;
@@ -422,11 +425,13 @@ impl TokenStream for WordStream<'_> {
                 continue;
             }
             let at = self.tokenizer.terms_at(word);
-            let Some(first) = self.tokenizer.known[at].first() else { continue };
+            let terms = &self.tokenizer.known[at];
+            let Some(first) = terms.first() else { continue };
             self.token.text.clear();
             self.token.text.push_str(first);
             self.terms = at;
             self.next_term = 1;
+            self.term_count = terms.len();
             self.token.offset_from = start;
             self.token.offset_to = end;
             if self.started {
@@ -458,8 +463,9 @@ impl Tokenizer for WordTokenizer {
             text,
             at: 0,
             token: Token::default(),
-            terms: usize::MAX,
+            terms: 0,
             next_term: 0,
+            term_count: 0,
             started: false,
         }
     }
