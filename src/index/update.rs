@@ -435,27 +435,6 @@ fn progress_bar(len: usize, progress: bool) -> ProgressBar {
     bar
 }
 
-/// A short article with a measure, a date, an authority and a name, read on a thread
-/// of its own by [`warm_up`].
-const WARM_UP_ARTICLE: &str = "---\ntitle: Verbot\n---\nDie US-Regierung hat am 20. September 2020 ein \
-    Verkaufsverbot gegen den Hersteller Borware verhängt. Das Unternehmen will dagegen klagen.\n";
-
-/// Builds the patterns that loading and extraction compile on first use (the measure
-/// cues take about a tenth of a second) on a thread of its own, started before the
-/// corpus is listed and stated: otherwise the first worker to need them compiles them
-/// while the other waits for them.
-fn warm_up() {
-    let spawned = std::thread::Builder::new().name("warm-up".into()).spawn(|| {
-        crate::extract::measures::read("die us-regierung hat ein verkaufsverbot verhängt.");
-        if let Ok(article) = crate::corpus::parse_article("warm-up.md", WARM_UP_ARTICLE.as_bytes()) {
-            crate::extract::extract_article(&article);
-        }
-    });
-    if let Err(e) = spawned {
-        tracing::debug!("no warm-up thread: {e}");
-    }
-}
-
 /// The update itself; the caller holds the writers' lock.
 pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> anyhow::Result<UpdateReport> {
     let dir = &paths.index;
@@ -463,10 +442,6 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();
     let indexed = indexed_articles(&searcher, &fields)?;
-    if indexed.is_empty() {
-        // An index built from scratch parses every file of the corpus.
-        warm_up();
-    }
     let manifest = Manifest::load(dir);
     // Folder times first: a change made while this run lists the folder shows next time.
     let folders = super::manifest::folder_times(&paths.corpus);
@@ -654,15 +629,6 @@ fn record_broken(manifest: &mut Manifest, report: &UpdateReport, paths: &Paths) 
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn the_warm_up_article_reaches_the_measure_cues() {
-        // The warm-up builds what extraction builds only for a sentence that names a
-        // measure: its article must still report one.
-        let article = crate::corpus::parse_article("warm-up.md", super::WARM_UP_ARTICLE.as_bytes())
-            .unwrap_or_else(|e| panic!("the warm-up article does not load: {e}"));
-        assert!(!crate::extract::extract_article(&article).mentions.is_empty());
-    }
-
     #[test]
     fn only_index_files_are_cleared() {
         for (name, ours) in [
