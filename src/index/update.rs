@@ -5,10 +5,10 @@
 //! 2. Read and hash the others the index holds (in parallel): same hash as indexed →
 //!    unchanged. Files the index does not hold go straight to step 3.
 //! 3. Parse, segment and extract the new and changed files (in parallel, in chunks to
-//!    bound memory), and replace their documents: delete by `file` (and the
-//!    near-duplicate links pointing at them), then add. A file that fails to load is
-//!    reported and keeps whatever the index held for it. Files gone from the folder lose
-//!    their documents.
+//!    bound memory; the next chunk is prepared while this one is fed to the writer),
+//!    and replace their documents: delete by `file` (and the near-duplicate links
+//!    pointing at them), then add. A file that fails to load is reported and keeps
+//!    whatever the index held for it. Files gone from the folder lose their documents.
 //! 4. One commit, then the manifest. Nothing changed → no writer is opened at all.
 
 use std::collections::{HashMap, HashSet};
