@@ -61,16 +61,11 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     if start >= end {
         return Vec::new();
     }
-    // A char is at most as long as a byte: the vector never grows.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(end - start);
-    chars.extend(text[start..end].char_indices().map(|(i, c)| (i + start, c)));
+    let chars: Vec<(usize, char)> = text[start..end].char_indices().map(|(i, c)| (i + start, c)).collect();
     let mut out = Vec::new();
     let mut sent_start = 0usize; // char index where the current sentence begins
     let mut k = 0usize;
     while k < chars.len() {
-        // Only a terminal or a colon can end a sentence: go to the next one.
-        let Some(next) = next_candidate(text, &chars, k, end) else { break };
-        k = next;
         let c = chars[k].1;
         let mut boundary_after: Option<usize> = None; // char index just past the sentence end
         if is_terminal(c) {
@@ -109,21 +104,6 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(&chars, sent_start, chars.len(), end, &mut out);
     out
-}
-
-/// The char index of the first terminal (`.`, `!`, `?`, `…`) or colon at or after char
-/// `k`, found by its bytes (all of them open their char).
-fn next_candidate(text: &str, chars: &[(usize, char)], k: usize, end: usize) -> Option<usize> {
-    const ELLIPSIS: &[u8] = "…".as_bytes();
-    let bytes = text.as_bytes().get(..end)?;
-    let mut at = chars.get(k)?.0;
-    loop {
-        at += bytes.get(at..)?.iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | b':') || b == ELLIPSIS[0])?;
-        if bytes[at] != ELLIPSIS[0] || bytes[at..].starts_with(ELLIPSIS) {
-            return chars.binary_search_by_key(&at, |&(i, _)| i).ok();
-        }
-        at += 1;
-    }
 }
 
 /// Clamps a range to `text` and moves its ends inward to char boundaries.
