@@ -307,17 +307,9 @@ impl WordTokenizer {
 
     /// The terms of `word`, computed once per distinct word (one hash lookup for a word
     /// seen before).
-    #[cfg(test)]
     fn terms(&mut self, word: &str) -> &[String] {
-        let i = self.terms_at(word);
-        &self.known[i]
-    }
-
-    /// Where the terms of `word` are in `known` (valid until the next word is looked up:
-    /// a full memo starts over).
-    fn terms_at(&mut self, word: &str) -> usize {
         if let Some(&i) = self.memo.get(word) {
-            return i;
+            return &self.known[i];
         }
         if self.memo.len() >= MEMO_WORDS {
             self.memo.clear();
@@ -325,7 +317,7 @@ impl WordTokenizer {
         }
         self.memo.insert(word.into(), self.known.len());
         self.known.push(terms_of(self.lang, &self.stemmer, word));
-        self.known.len() - 1
+        self.known.last().map(|t| &t[..]).unwrap_or(&[])
     }
 }
 
@@ -348,48 +340,18 @@ fn terms_of(lang: Lang, stemmer: &frostem::Stemmer, word: &str) -> Terms {
 }
 
 /// The next word of `text` at or after byte `from`: a maximal run of alphanumeric
-/// characters, as a byte range. ASCII bytes are classified by a table, without
-/// decoding; only the other characters are decoded.
+/// characters, as a byte range.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
-    text.get(from..)?;
-    let start = skip_while(text, from, false);
-    if start == text.len() {
-        return None;
-    }
-    Some((start, skip_while(text, start, true)))
-}
-
-/// Whether each ASCII byte is alphanumeric (the bytes from 128 on are never looked up).
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// The first character boundary at or after `at` (a boundary) whose character's being
-/// alphanumeric differs from `alnum`, or the end of `text`.
-fn skip_while(text: &str, mut at: usize, alnum: bool) -> usize {
-    let bytes = text.as_bytes();
-    loop {
-        while let Some(&b) = bytes.get(at) {
-            if !b.is_ascii() {
-                break;
-            }
-            if ASCII_ALNUM[usize::from(b)] != alnum {
-                return at;
-            }
-            at += 1;
+    let rest = text.get(from..)?;
+    let mut start: Option<usize> = None;
+    for (i, c) in rest.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => return Some((from + s, from + i)),
+            _ => {}
         }
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { return at };
-        if c.is_alphanumeric() != alnum {
-            return at;
-        }
-        at += c.len_utf8();
     }
+    start.map(|s| (from + s, text.len()))
 }
 
 /// The token stream of [`WordTokenizer`]: one token reused for every term, so that a
@@ -399,24 +361,17 @@ pub struct WordStream<'a> {
     text: &'a str,
     at: usize,
     token: Token,
-    /// The current word's terms (their place in the tokenizer's `known`), the next of
-    /// them to emit and how many there are: its compound parts follow its stem.
-    terms: usize,
-    next_term: usize,
-    term_count: usize,
+    /// Compound parts of the current word still to emit.
+    extra: Vec<String>,
     started: bool,
 }
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.next_term < self.term_count {
-            if let Some(part) = self.tokenizer.known.get(self.terms).and_then(|terms| terms.get(self.next_term)) {
-                // The head first, then the modifier, at the compound's position.
-                self.token.text.clear();
-                self.token.text.push_str(part);
-                self.next_term += 1;
-                return true;
-            }
+        if let Some(part) = self.extra.pop() {
+            self.token.text.clear();
+            self.token.text.push_str(&part);
+            return true;
         }
         while let Some((start, end)) = next_word(self.text, self.at) {
             self.at = end;
@@ -424,14 +379,12 @@ impl TokenStream for WordStream<'_> {
             if word.len() > MAX_WORD_BYTES {
                 continue;
             }
-            let at = self.tokenizer.terms_at(word);
-            let terms = &self.tokenizer.known[at];
-            let Some(first) = terms.first() else { continue };
+            let terms = self.tokenizer.terms(word);
+            let Some((first, parts)) = terms.split_first() else { continue };
             self.token.text.clear();
             self.token.text.push_str(first);
-            self.terms = at;
-            self.next_term = 1;
-            self.term_count = terms.len();
+            // Popped from the back: the head first, then the modifier.
+            self.extra.extend(parts.iter().rev().cloned());
             self.token.offset_from = start;
             self.token.offset_to = end;
             if self.started {
@@ -458,16 +411,7 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
-        WordStream {
-            tokenizer: self,
-            text,
-            at: 0,
-            token: Token::default(),
-            terms: 0,
-            next_term: 0,
-            term_count: 0,
-            started: false,
-        }
+        WordStream { tokenizer: self, text, at: 0, token: Token::default(), extra: Vec::new(), started: false }
     }
 }
 
@@ -596,54 +540,6 @@ mod tests {
     fn words_keep_umlauts_digits_and_offsets() {
         let w: Vec<(usize, &str)> = words("US-Markt: 12 Manager, „Führung“ 5G").collect();
         assert_eq!(w, vec![(0, "US"), (3, "Markt"), (10, "12"), (13, "Manager"), (25, "Führung"), (37, "5G")]);
-    }
-
-    /// The word rule written plainly: maximal runs of alphanumeric characters, one
-    /// decoded character at a time (the reference of the table-driven scanner).
-    fn plain_words(text: &str) -> Vec<(usize, &str)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices() {
-            match (c.is_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    out.push((s, &text[s..i]));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            out.push((s, &text[s..]));
-        }
-        out
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_scanner_finds_the_plain_rules_words(
-            text in proptest::collection::vec(
-                proptest::sample::select(vec!['a', 'Z', '7', 'ä', 'ß', '中', '½', '²', ' ', '-', '.', '\u{a0}', '\u{2009}', 'é']),
-                0..24,
-            )
-        ) {
-            let text: String = text.into_iter().collect();
-            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), plain_words(&text));
-        }
-    }
-
-    #[test]
-    fn compound_parts_follow_their_word_in_a_stream() {
-        // The stem, then the head and the modifier at its position, then the next word.
-        let tokens = analyze(&mut analyzer(Lang::De), "Verkaufsverbot Verkaufsverbot Kontrolle");
-        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let one = terms(Lang::De, "Verkaufsverbot");
-        assert!(one.len() == 3, "{one:?}");
-        let kontrolle = terms(Lang::De, "Kontrolle");
-        let expected: Vec<&str> = one.iter().chain(&one).chain(&kontrolle).map(String::as_str).collect();
-        assert_eq!(texts, expected);
-        let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
-        assert_eq!(positions, [0, 0, 0, 1, 1, 1, 2]);
     }
 
     #[test]
