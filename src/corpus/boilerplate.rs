@@ -7,6 +7,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 /// What a single line looks like, when it looks like boilerplate.
@@ -174,14 +175,179 @@ re!(
     )
 );
 
+/// The patterns that scan a whole line, each with literals one of which every match of it
+/// contains (letters compared in either case). One scan of a line for all the literals
+/// tells which of these patterns can match it; most lines are prose that none can.
+#[derive(Clone, Copy)]
+enum Scan {
+    Disclaimer,
+    PromoWord,
+    FirstPerson,
+    PerPeriod,
+    CaptionTail,
+    CaptionCredit,
+}
+
+/// The literals of each [`Scan`], read off its pattern: a literal of every alternative
+/// (a shorter piece where the alternative holds a letter outside ASCII, which ASCII case
+/// folding would miss, or a choice of words).
+const SCAN_LITERALS: &[(Scan, &[&str])] = &[
+    (
+        Scan::Disclaimer,
+        &[
+            "rss",
+            "distanziert sich",
+            "original",
+            "published",
+            "appeared",
+            "erschien zuerst",
+            "zuerst erschienen",
+            "alle rechte vorbehalten",
+            "all rights reserved",
+            "keine haftung f",
+            "ohne gew",
+            "no responsibility for",
+            "©",
+            "(c)",
+            "copyright",
+        ],
+    ),
+    (
+        Scan::PromoWord,
+        &[
+            "mitgliedschaft",
+            "premium-",
+            "abo",
+            "newsletter",
+            "jetzt ",
+            "gratis testen",
+            "kostenlos testen",
+            "membership",
+            "subscri",
+            "sign up",
+            "tzen sie",
+            "support ",
+            "donate",
+        ],
+    ),
+    (
+        Scan::FirstPerson,
+        &[
+            "ich bin",
+            "bin ich",
+            "ich schreibe",
+            "schreibe ich",
+            "ich arbeite",
+            "arbeite ich",
+            "halte ich euch",
+            "halte ich sie",
+            "i am a",
+            "i'm a",
+            "i have been",
+            "i've been",
+            "i write",
+            "i cover",
+        ],
+    ),
+    (Scan::PerPeriod, &["mo", "jahr", "year", "woche", "week"]),
+    (
+        Scan::CaptionTail,
+        &["(aufnahme", "(foto", "(bild", "(archiv", "(symbolbild", "(file photo", "(photo", "(image", "(picture"],
+    ),
+    (
+        Scan::CaptionCredit,
+        &["getty images", "picture", "imago images", "shutterstock", "istockphoto", "dpa-bildfunk", "©"],
+    ),
+];
+
+/// All literals of [`SCAN_LITERALS`] in one automaton; a match's pattern number indexes
+/// [`SCAN_OF`].
+static SCAN_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(SCAN_LITERALS.iter().flat_map(|(_, literals)| literals.iter()))
+        .expect("valid built-in literals")
+});
+static SCAN_OF: LazyLock<Vec<Scan>> =
+    LazyLock::new(|| SCAN_LITERALS.iter().flat_map(|(scan, literals)| literals.iter().map(|_| *scan)).collect());
+
+/// The [`Scan`] patterns that may match a line (a bit per pattern).
+#[derive(Clone, Copy)]
+struct MayMatch(u8);
+
+impl MayMatch {
+    fn of(line: &str) -> MayMatch {
+        // Case-insensitive patterns also match the long s and the Kelvin sign as "s" and
+        // "k", which the ASCII case folding of the literals does not: such a line goes to
+        // every pattern.
+        if !line.is_ascii() && (line.contains('ſ') || line.contains('\u{212a}')) {
+            return MayMatch(u8::MAX);
+        }
+        let mut bits = 0u8;
+        for m in SCAN_GATE.find_overlapping_iter(line) {
+            bits |= 1 << SCAN_OF[m.pattern().as_usize()] as u8;
+        }
+        MayMatch(bits)
+    }
+
+    fn may(self, scan: Scan) -> bool {
+        self.0 & (1 << scan as u8) != 0
+    }
+}
+
+/// True if a time of day ("09:30", "9.30") may stand in `line`: a digit, a colon or dot,
+/// a digit. A necessary condition of [`EVENT_TIME`], checked without a regex search.
+fn may_hold_time(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b == b':' || b == b'.')
+            && line[..i].chars().next_back().is_some_and(char::is_numeric)
+            && line[i + 1..].chars().next().is_some_and(char::is_numeric)
+    })
+}
+
 fn has_quotes(line: &str) -> bool {
     line.contains(['"', '„', '“', '”', '»', '«'])
 }
 
-/// How many words `line` has, counting no further than `cap` (a long paragraph is not
-/// walked to its end to learn that it is longer than a headline).
+/// How many words (runs of characters other than whitespace) `line` has, counting no
+/// further than `cap` (a long paragraph is not walked to its end to learn that it is
+/// longer than a headline). ASCII bytes are read without decoding.
 fn words_upto(line: &str, cap: usize) -> usize {
-    line.split_whitespace().take(cap).count()
+    let mut count = 0;
+    let mut in_word = false;
+    for_each_char_space(line, |space| {
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+        count < cap
+    });
+    count.min(cap)
+}
+
+/// Calls `f` with whether each character of `line` is whitespace, in order, until `f`
+/// returns false. ASCII bytes are classified without decoding.
+fn for_each_char_space(line: &str, mut f: impl FnMut(bool) -> bool) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == 0x0b, 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !f(space) {
+            break;
+        }
+        i += len;
+    }
 }
 
 /// True if `line` has at most `n` words.
@@ -192,7 +358,9 @@ pub(crate) fn at_most_words(line: &str, n: usize) -> bool {
 /// Any decimal digit (`\d` in the patterns, which `is_numeric` includes); the bytes are
 /// scanned first, since nearly every line with a digit has an ASCII one.
 fn has_digit(line: &str) -> bool {
-    line.bytes().any(|b| b.is_ascii_digit()) || !line.is_ascii() && line.chars().any(char::is_numeric)
+    // Past the ASCII digits, only characters beyond ASCII (from their first byte) can be.
+    line.bytes().any(|b| b.is_ascii_digit())
+        || line.bytes().enumerate().any(|(i, b)| b >= 0xc0 && line[i..].chars().next().is_some_and(char::is_numeric))
 }
 
 /// The key under which a repeated line is recognised: its words, lowercased, joined by
@@ -209,15 +377,36 @@ fn repeat_hash(line: &str) -> Option<u64> {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     let mut any = false;
-    for w in line.split_whitespace() {
-        any = true;
-        for c in w.chars() {
-            if c.is_ascii() {
-                h.write_u32(u32::from(c.to_ascii_lowercase()));
-            } else {
-                c.to_lowercase().for_each(|l| h.write_u32(if l == 'ς' { 'σ' } else { l } as u32));
+    let mut in_word = false;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    // Each word's letters, then a word end; ASCII bytes without decoding.
+    while let Some(&b) = bytes.get(i) {
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
             }
+        };
+        i += len;
+        if c.is_whitespace() {
+            if in_word {
+                h.write_u8(0xff);
+                in_word = false;
+            }
+            continue;
         }
+        in_word = true;
+        any = true;
+        if c.is_ascii() {
+            h.write_u32(u32::from(c.to_ascii_lowercase()));
+        } else {
+            c.to_lowercase().for_each(|l| h.write_u32(if l == 'ς' { 'σ' } else { l } as u32));
+        }
+    }
+    if in_word {
         h.write_u8(0xff);
     }
     any.then(|| h.finish())
@@ -261,17 +450,22 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if n <= 8 && AGENCY.is_match(line) {
         return Some(Feature::AgencySignoff);
     }
-    if DISCLAIMER.is_match(line) {
-        return Some(Feature::Disclaimer);
-    }
     // Cheap tests go first in each conjunction: most lines are prose that no pattern
     // below matches, and the case-insensitive alternations scan the whole line.
+    let may = MayMatch::of(line);
+    if may.may(Scan::Disclaimer) && DISCLAIMER.is_match(line) {
+        return Some(Feature::Disclaimer);
+    }
     let reader = || READER_DE.is_match(line) || READER_EN.is_match(line);
     let digit = has_digit(line);
-    if PROMO_WORD.is_match(line) && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader()) {
+    if may.may(Scan::PromoWord)
+        && PROMO_WORD.is_match(line)
+        && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader())
+    {
         return Some(Feature::Promo);
     }
     if digit
+        && may.may(Scan::PerPeriod)
         && PRICE_PER_PERIOD.is_match(line)
         && (line.trim_end().ends_with('!') || !ends_like_sentence(line) || reader())
     {
@@ -280,7 +474,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if BIO_INLINE.is_match(line) {
         return Some(Feature::Bio);
     }
-    if !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
+    if may.may(Scan::FirstPerson) && !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
         return Some(Feature::Bio);
     }
     if n <= 40 && BIO_THIRD_PERSON.is_match(line) {
@@ -290,15 +484,22 @@ pub fn line_feature(line: &str) -> Option<Feature> {
         return Some(Feature::Byline);
     }
     if n <= 30 && CAPTION_LABEL.is_match(line)
-        || CAPTION_TAIL.is_match(line) && !ends_like_sentence(line.trim_end_matches(['.', ')']))
-        || n <= 20 && CAPTION_CREDIT.is_match(line)
+        || may.may(Scan::CaptionTail)
+            && CAPTION_TAIL.is_match(line)
+            && !ends_like_sentence(line.trim_end_matches(['.', ')']))
+        || n <= 20 && may.may(Scan::CaptionCredit) && CAPTION_CREDIT.is_match(line)
     {
         return Some(Feature::Caption);
     }
     if digit && DATE_STAMP.is_match(line) {
         return Some(Feature::Dateline);
     }
-    if digit && EVENT_TIME.is_match(line) && EVENT_WORD.is_match(line) && EVENT_DATE.is_match(line) {
+    if digit
+        && may_hold_time(line)
+        && EVENT_TIME.is_match(line)
+        && EVENT_WORD.is_match(line)
+        && EVENT_DATE.is_match(line)
+    {
         return Some(Feature::EventTeaser);
     }
     None

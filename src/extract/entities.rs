@@ -104,6 +104,13 @@ pub fn fold_key(s: &str) -> String {
 
 /// Appends the folded form of `s` to `out` (see [`fold_key`]).
 fn fold_into(s: &str, out: &mut String) {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Most words: copied and lowercased in place.
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -538,13 +545,34 @@ const NOUN_ENDINGS: &[&str] = &[
 ];
 
 fn looks_like_common_noun(folded: &str) -> bool {
-    NOUN_ENDINGS.iter().any(|e| folded.len() > e.len() + 2 && has_suffix(folded, e))
+    static ENDINGS: LazyLock<SuffixTable> = LazyLock::new(|| SuffixTable::new(NOUN_ENDINGS));
+    ENDINGS.ending_like(folded).iter().any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
 }
 
-/// `word.ends_with(suffix)`, with the last bytes compared first: the suffix tables are
-/// tried for many words, and most words differ from most suffixes in the last letter.
-fn has_suffix(word: &str, suffix: &str) -> bool {
-    word.as_bytes().last().is_some_and(|b| suffix.as_bytes().last() == Some(b)) && word.ends_with(suffix)
+/// A table of suffixes grouped by their last byte: a word is compared only with the
+/// suffixes that end in its own last byte (most words end differently from most).
+struct SuffixTable(Vec<Vec<&'static str>>);
+
+impl SuffixTable {
+    fn new(suffixes: &[&'static str]) -> SuffixTable {
+        let mut by_last = vec![Vec::new(); 256];
+        for s in suffixes {
+            if let Some(&b) = s.as_bytes().last() {
+                by_last[usize::from(b)].push(*s);
+            }
+        }
+        SuffixTable(by_last)
+    }
+
+    /// The suffixes that end in the last byte of `word` (no empty suffix ever does).
+    fn ending_like(&self, word: &str) -> &[&'static str] {
+        word.as_bytes().last().map_or(&[], |&b| &self.0[usize::from(b)])
+    }
+
+    /// True if `word` ends with one of the suffixes.
+    fn ends(&self, word: &str) -> bool {
+        self.ending_like(word).iter().any(|s| word.ends_with(s))
+    }
 }
 
 /// Compound heads that mark the part before the hyphen as a name: "Kaspersky-Produkte",
@@ -760,7 +788,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     while i < bytes.len() {
-        let (alnum, n) = alnum_at(i);
+        let (alnum, n) = if bytes[i].is_ascii() { (bytes[i].is_ascii_alphanumeric(), 1) } else { alnum_at(i) };
         if !alnum {
             i += n;
             continue;
@@ -797,6 +825,11 @@ fn is_capitalised(w: &str) -> bool {
 
 fn is_camel(w: &str) -> bool {
     // An upper-case letter after a lower-case one inside the word: TikTok, WeChat, iFlytek.
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.iter().skip(1).any(u8::is_ascii_uppercase)
+            && b.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    }
     let mut prev_lower = false;
     for c in w.chars() {
         if c.is_uppercase() && prev_lower {
@@ -844,17 +877,23 @@ fn strip_possessive(w: &str) -> Option<&str> {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))
 }
 
+/// How often each capitalised word of `ws` is written.
+fn capitalised_counts<'a>(ws: &[Word<'a>]) -> FxHashMap<&'a str, usize> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for w in ws.iter().filter(|w| is_capitalised(w.text)) {
+        *counts.entry(w.text).or_default() += 1;
+    }
+    counts
+}
+
 /// Names an article introduces that the gazetteer does not list, found from the form of
 /// the text. Returns surface forms (as written).
 pub fn discover(text: &str) -> FxHashSet<String> {
     let ws = words(text);
     let mut found = FxHashSet::default();
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for w in &ws {
-        if is_capitalised(w.text) {
-            *counts.entry(w.text).or_default() += 1;
-        }
-    }
+    // How often each capitalised word is written, counted when first needed.
+    let mut counts: Option<FxHashMap<&str, usize>> = None;
+    static CUES: LazyLock<SuffixTable> = LazyLock::new(|| SuffixTable::new(CUE_SUFFIXES));
     // Every word folded once, into one buffer: the rules below look at a word and at its
     // neighbours.
     let mut buffer = String::with_capacity(text.len());
@@ -900,7 +939,7 @@ pub fn discover(text: &str) -> FxHashSet<String> {
         let prev = ws[i - 1];
         let pf = fold(i - 1);
         let gap = &text[prev.end..w.start];
-        if gap.trim().is_empty() && CUE_SUFFIXES.iter().any(|s| has_suffix(pf, s)) {
+        if gap.trim().is_empty() && CUES.ends(pf) {
             found.insert(t.to_string());
             continue;
         }
@@ -941,7 +980,8 @@ pub fn discover(text: &str) -> FxHashSet<String> {
             let deal = ["geschaft", "handel", "transaktion", "business", "deal", "transaction", "trade"];
             let in_slot = matches!(pf, "gegen" | "against" | "on")
                 || (matches!(pf, "mit" | "with") && i > 1 && deal.iter().any(|d| fold(i - 2).starts_with(d)));
-            let repeated = counts.get(t).copied().unwrap_or(0) >= 2;
+            let repeated =
+                in_slot && counts.get_or_insert_with(|| capitalised_counts(&ws)).get(t).copied().unwrap_or(0) >= 2;
             let sentence_start =
                 text[..w.start].trim_end().ends_with(['.', '!', '?', ':', '"', '„', '“']) || w.start == 0;
             if in_slot && (repeated || !sentence_start) && t.chars().count() >= 3 {

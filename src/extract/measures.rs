@@ -4,7 +4,7 @@
 //! on the lowercased sentence. Nothing here knows an article or a company.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -343,15 +343,35 @@ static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A cue whose patterns are compiled when first searched: each thread compiles the cues
+/// it meets first, and a cue no sentence can match is never compiled.
 struct CompiledCue {
     kind: MeasureKind,
-    re: Regex,
-    needs: Option<Regex>,
+    pattern: &'static str,
+    needs: Option<&'static str>,
+    re: OnceLock<Regex>,
+    needs_re: OnceLock<Option<Regex>>,
+}
+
+impl CompiledCue {
+    fn re(&self) -> &Regex {
+        self.re.get_or_init(|| super::pattern(self.pattern))
+    }
+
+    fn needs(&self) -> Option<&Regex> {
+        self.needs_re.get_or_init(|| self.needs.map(super::pattern)).as_ref()
+    }
 }
 
 static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
     CUES.iter()
-        .map(|(kind, p, needs)| CompiledCue { kind: *kind, re: super::pattern(p), needs: needs.map(super::pattern) })
+        .map(|(kind, pattern, needs)| CompiledCue {
+            kind: *kind,
+            pattern,
+            needs: *needs,
+            re: OnceLock::new(),
+            needs_re: OnceLock::new(),
+        })
         .collect()
 });
 
@@ -487,12 +507,12 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
             if possible & (1u64 << i) == 0 || found.iter().any(|f| f.kind == c.kind) {
                 continue;
             }
-            if let Some(needs) = &c.needs {
+            if let Some(needs) = c.needs() {
                 if !needs.is_match(lower) {
                     continue;
                 }
             }
-            if let Some(m) = c.re.find_iter(lower).find(|m| !is_background(c.kind, lower, m)) {
+            if let Some(m) = c.re().find_iter(lower).find(|m| !is_background(c.kind, lower, m)) {
                 found.push(Cue { kind: c.kind, span: m.range() });
             }
         }

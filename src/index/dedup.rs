@@ -36,19 +36,12 @@ const SHINGLE_WORDS: usize = 5;
 /// The sampled shingle hashes of an article's citable text (boilerplate excluded), over
 /// its passages as the indexer segmented them.
 pub fn shingles_of(article: &Article, passages: &[crate::corpus::Passage]) -> Vec<u64> {
-    // Each distinct word is folded and hashed once; a shingle combines five word hashes.
-    let mut hashes: FxHashMap<&str, u64> = FxHashMap::default();
+    // Each word is folded and hashed as it is met; a shingle combines five word hashes.
     let mut sequence: Vec<u64> = Vec::new();
     let mut folded = String::new();
     for p in passages {
         let Some(text) = article.text.get(p.range.clone()) else { continue };
-        for (_, w) in words(text) {
-            let h = *hashes.entry(w).or_insert_with(|| {
-                fold_word_into(Lang::De, w, &mut folded);
-                word_hash(&folded)
-            });
-            sequence.push(h);
-        }
+        sequence.extend(words(text).map(|(_, w)| folded_word_hash(w, &mut folded)));
     }
     let mut out: Vec<u64> =
         sequence.windows(SHINGLE_WORDS).map(shingle_hash).filter(|h| h.is_multiple_of(SAMPLE_MODULUS)).collect();
@@ -57,11 +50,33 @@ pub fn shingles_of(article: &Article, passages: &[crate::corpus::Passage]) -> Ve
     out
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// FNV-1a (64 bit) of a folded word. Stable across builds, like [`shingle_hash`].
 fn word_hash(word: &str) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    word.bytes().fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+    word.bytes().fold(FNV_OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// `word_hash` of the word folded as German (`fold_word_into`), `buffer` being scratch
+/// space. An ASCII word (most words) is folded as it is hashed, without a copy: its
+/// letters lowercased, an `e` after `a`, `o` or `u` (but not after `qu`) dropped.
+fn folded_word_hash(word: &str, buffer: &mut String) -> u64 {
+    if !word.is_ascii() {
+        fold_word_into(Lang::De, word, buffer);
+        return word_hash(buffer);
+    }
+    let bytes = word.as_bytes();
+    let lower = |i: usize| bytes.get(i).map(u8::to_ascii_lowercase);
+    let mut h = FNV_OFFSET;
+    let mut i = 0;
+    while let Some(b) = lower(i) {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        let merges = lower(i + 1) == Some(b'e')
+            && (matches!(b, b'a' | b'o') || b == b'u' && (i == 0 || lower(i - 1) != Some(b'q')));
+        i += if merges { 2 } else { 1 };
+    }
+    h
 }
 
 /// The hash of five consecutive words from their word hashes: each is mixed in by a
@@ -158,6 +173,23 @@ impl ShingleIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Folding while hashing gives the hash of the folded word, for words of every
+        /// case and the vowel pairs the German rule merges.
+        #[test]
+        fn a_word_hashed_as_it_is_folded_is_the_folded_words_hash(
+            word in proptest::collection::vec(
+                proptest::sample::select(vec!['a', 'A', 'e', 'E', 'o', 'O', 'u', 'U', 'q', 'Q', 'z', '1', 'ä', 'ß']),
+                0..12,
+            ),
+        ) {
+            let word: String = word.into_iter().collect();
+            let mut folded = String::new();
+            fold_word_into(Lang::De, &word, &mut folded);
+            proptest::prop_assert_eq!(folded_word_hash(&word, &mut String::new()), word_hash(&folded));
+        }
+    }
 
     #[test]
     fn containment_threshold() {

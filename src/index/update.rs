@@ -5,10 +5,10 @@
 //! 2. Read and hash the others the index holds (in parallel): same hash as indexed →
 //!    unchanged. Files the index does not hold go straight to step 3.
 //! 3. Parse, segment and extract the new and changed files (in parallel, in chunks to
-//!    bound memory), and replace their documents: delete by `file` (and the
-//!    near-duplicate links pointing at them), then add. A file that fails to load is
-//!    reported and keeps whatever the index held for it. Files gone from the folder lose
-//!    their documents.
+//!    bound memory; the next chunk is prepared while this one is fed to the writer),
+//!    and replace their documents: delete by `file` (and the near-duplicate links
+//!    pointing at them), then add. A file that fails to load is reported and keeps
+//!    whatever the index held for it. Files gone from the folder lose their documents.
 //! 4. One commit, then the manifest. Nothing changed → no writer is opened at all.
 
 use std::collections::{HashMap, HashSet};
@@ -528,8 +528,10 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     let mut batch = ShingleIndex::default();
     let mut batch_articles: Vec<(String, PrimaryOrder, usize)> = Vec::new();
     let bar = progress_bar(to_parse.len(), progress);
-    for chunk in to_parse.chunks(CHUNK) {
-        let prepared: Vec<Outcome> = chunk
+    // The workers prepare the next chunk while this thread feeds the writer the one
+    // before it: at most two chunks are held at once.
+    let prepare = |chunk: &[(String, Stamp)]| -> Vec<Outcome> {
+        chunk
             .par_iter()
             .map(|(name, stamp)| {
                 let result = std::fs::read(paths.corpus.join(name))
@@ -549,60 +551,78 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                     });
                 (name.clone(), *stamp, result)
             })
-            .collect();
-        let holders =
-            existing.holders(prepared.iter().filter_map(|(_, _, r)| r.as_ref().ok()).flat_map(|(p, _)| &p.shingles));
-        for (name, stamp, result) in prepared {
-            bar.inc(1);
-            let (p, hash) = match result {
-                Ok(ok) => ok,
-                Err(e) => {
-                    report.errors.push(e);
-                    continue;
+            .collect()
+    };
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (chunks, prepared_chunks) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(0);
+        let prepare = &prepare;
+        let to_parse = &to_parse;
+        std::thread::Builder::new()
+            .name("prepare".into())
+            .spawn_scoped(scope, move || {
+                for chunk in to_parse.chunks(CHUNK) {
+                    if chunks.send(prepare(chunk)).is_err() {
+                        break;
+                    }
                 }
-            };
-            writer_for(&mut writer)?;
-            let Some(writer) = writer.as_mut() else { continue };
-            if indexed.contains_key(&name) {
-                writer.delete_term(Term::from_field_text(fields.file, &name));
-                writer.delete_term(Term::from_field_text(fields.dup_of, &name));
-                report.changed += 1;
-            } else {
-                report.added += 1;
-            }
-            for doc in p.docs {
-                writer.add_document(doc)?;
-            }
-            // Near-duplicate links with what was indexed before and with this batch. Most
-            // candidates share a shingle or two and are no near-duplicate: they are
-            // dropped before anything of theirs is copied.
-            let near = |overlap: usize, len: usize| dedup::is_near_duplicate(overlap, p.shingles.len(), len);
-            let mut links: Vec<(String, PrimaryOrder, usize, usize)> = Vec::new();
-            for (other, overlap) in existing.overlaps(&holders, &p.shingles) {
-                if let Some(ix) = indexed.get(other).filter(|ix| near(overlap, ix.shingles)) {
-                    links.push((other.to_string(), ix.order.clone(), ix.shingles, overlap));
+            })
+            .context("cannot start the preparing thread")?;
+        for prepared in prepared_chunks {
+            let holders = existing
+                .holders(prepared.iter().filter_map(|(_, _, r)| r.as_ref().ok()).flat_map(|(p, _)| &p.shingles));
+            for (name, stamp, result) in prepared {
+                bar.inc(1);
+                let (p, hash) = match result {
+                    Ok(ok) => ok,
+                    Err(e) => {
+                        report.errors.push(e);
+                        continue;
+                    }
+                };
+                writer_for(&mut writer)?;
+                let Some(writer) = writer.as_mut() else { continue };
+                if indexed.contains_key(&name) {
+                    writer.delete_term(Term::from_field_text(fields.file, &name));
+                    writer.delete_term(Term::from_field_text(fields.dup_of, &name));
+                    report.changed += 1;
+                } else {
+                    report.added += 1;
                 }
-            }
-            let id = batch_articles.len();
-            for (other_id, overlap) in batch.overlaps(id, &p.shingles) {
-                if let Some((other, order, len)) =
-                    batch_articles.get(other_id).filter(|(_, _, len)| near(overlap, *len))
-                {
-                    links.push((other.clone(), order.clone(), *len, overlap));
+                for doc in p.docs {
+                    writer.add_document(doc)?;
                 }
+                // Near-duplicate links with what was indexed before and with this batch. Most
+                // candidates share a shingle or two and are no near-duplicate: they are
+                // dropped before anything of theirs is copied.
+                let near = |overlap: usize, len: usize| dedup::is_near_duplicate(overlap, p.shingles.len(), len);
+                let mut links: Vec<(String, PrimaryOrder, usize, usize)> = Vec::new();
+                for (other, overlap) in existing.overlaps(&holders, &p.shingles) {
+                    if let Some(ix) = indexed.get(other).filter(|ix| near(overlap, ix.shingles)) {
+                        links.push((other.to_string(), ix.order.clone(), ix.shingles, overlap));
+                    }
+                }
+                let id = batch_articles.len();
+                for (other_id, overlap) in batch.overlaps(id, &p.shingles) {
+                    if let Some((other, order, len)) =
+                        batch_articles.get(other_id).filter(|(_, _, len)| near(overlap, *len))
+                    {
+                        links.push((other.clone(), order.clone(), *len, overlap));
+                    }
+                }
+                links.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+                links.truncate(dedup::MAX_LINKS);
+                for (other, order, _, _) in links {
+                    let (later, earlier) = if order.precedes(&p.order) { (&p.file, &other) } else { (&other, &p.file) };
+                    writer.add_document(dup_doc(&fields, later, earlier))?;
+                    report.near_duplicates += 1;
+                }
+                batch.insert(id, &p.shingles);
+                batch_articles.push((p.file.clone(), p.order.clone(), p.shingles.len()));
+                new_manifest.files.insert(name, Entry { stamp, hash });
             }
-            links.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
-            links.truncate(dedup::MAX_LINKS);
-            for (other, order, _, _) in links {
-                let (later, earlier) = if order.precedes(&p.order) { (&p.file, &other) } else { (&other, &p.file) };
-                writer.add_document(dup_doc(&fields, later, earlier))?;
-                report.near_duplicates += 1;
-            }
-            batch.insert(id, &p.shingles);
-            batch_articles.push((p.file.clone(), p.order.clone(), p.shingles.len()));
-            new_manifest.files.insert(name, Entry { stamp, hash });
         }
-    }
+        Ok(())
+    })?;
     bar.finish_and_clear();
 
     // 4. Commit, then record what the index now reflects.

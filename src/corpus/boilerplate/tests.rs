@@ -284,3 +284,129 @@ fn headings_are_short_unpunctuated_lines() {
     ));
     assert!(!is_heading("Wo stehen wir heute?"));
 }
+
+/// The patterns behind the literal gate, with the gate's pattern for each.
+fn scanned() -> [(Scan, &'static Regex); 6] {
+    [
+        (Scan::Disclaimer, &DISCLAIMER),
+        (Scan::PromoWord, &PROMO_WORD),
+        (Scan::FirstPerson, &BIO_FIRST_PERSON),
+        (Scan::PerPeriod, &PRICE_PER_PERIOD),
+        (Scan::CaptionTail, &CAPTION_TAIL),
+        (Scan::CaptionCredit, &CAPTION_CREDIT),
+    ]
+}
+
+#[test]
+fn only_the_long_s_and_the_kelvin_sign_match_ascii_letters_case_insensitively() {
+    // The gate's literals are compared with ASCII case folding; this is what that misses.
+    let all: String = (0x80..=0x10ffff_u32).filter_map(char::from_u32).collect();
+    let folded: Vec<char> =
+        Regex::new(r"(?i)[a-z0-9]").unwrap().find_iter(&all).filter_map(|m| m.as_str().chars().next()).collect();
+    assert_eq!(folded, ['ſ', '\u{212a}']);
+}
+
+#[test]
+fn the_gate_passes_every_line_a_gated_pattern_matches() {
+    let mut lines: Vec<&str> = LINES.iter().map(|(l, _)| *l).collect();
+    lines.extend([
+        "Alle Rechte vorbehalten.",
+        "© 2024 Example Media",
+        "(C) Example",
+        "Copyright Example",
+        "This story was first appeared here",
+        "Jetzt gratis testen: nur 4,99 € im Monat",
+        "Abo abschließen!",
+        "I'm a reporter at the Example Times",
+        "Preis: ab 5 € pro Woche",
+        "Ein Bild (Foto: Archiv)",
+        "Foto: Getty Images",
+        "Foto: picture alliance",
+        "SIGN UP for our newsletter",
+        "Jetzt abonnieren und ſparen",
+    ]);
+    for line in lines {
+        for (scan, re) in scanned() {
+            if re.is_match(line) {
+                assert!(MayMatch::of(line).may(scan), "{line:?}");
+            }
+        }
+        if EVENT_TIME.is_match(line) {
+            assert!(may_hold_time(line), "{line:?}");
+        }
+    }
+}
+
+/// A pattern's source without its anchors and word boundaries (and negations in its
+/// classes), for generating text that it may match: only lines it does match are
+/// checked.
+fn generator_source(re: &Regex) -> String {
+    re.as_str().replace("(?-u:\\b)", "").replace(['^', '$'], "")
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_gate_passes_generated_lines_a_gated_pattern_matches(
+        which in 0usize..7,
+        seed in proptest::prelude::any::<u64>(),
+        before in "[a-zA-Z0-9äöüßÄÖÜſ\u{212a} .,:()€-]{0,12}",
+        after in "[a-zA-Z0-9äöüß .,:()€-]{0,12}",
+    ) {
+        use proptest::strategy::{Strategy, ValueTree};
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let (scan, re) = match scanned().get(which) {
+            Some(&(scan, re)) => (Some(scan), re),
+            None => (None, &*EVENT_TIME),
+        };
+        let strategy = proptest::string::string_regex(&generator_source(re)).unwrap();
+        let mut bytes = [0u8; 32];
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
+        let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+        let middle = strategy.new_tree(&mut runner).unwrap().current();
+        let line = format!("{before}{middle}{after}");
+        if re.is_match(&line) {
+            match scan {
+                Some(scan) => proptest::prop_assert!(MayMatch::of(&line).may(scan), "{:?}", line),
+                None => proptest::prop_assert!(may_hold_time(&line), "{:?}", line),
+            }
+        }
+    }
+}
+
+/// The hash of repeated lines as first written: words from `split_whitespace`, each
+/// letter lowercased and hashed, then a word end.
+fn repeat_hash_by_words(line: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut any = false;
+    for w in line.split_whitespace() {
+        any = true;
+        for c in w.chars() {
+            c.to_lowercase().for_each(|l| h.write_u32(if l == 'ς' { 'σ' } else { l } as u32));
+        }
+        h.write_u8(0xff);
+    }
+    any.then(|| h.finish())
+}
+
+proptest::proptest! {
+    /// The byte-stepping scans agree with the plain ones over text of every kind of
+    /// whitespace and digit.
+    #[test]
+    fn byte_scans_agree_with_the_plain_rules(
+        line in proptest::collection::vec(
+            proptest::sample::select(vec![
+                'a', 'Z', '7', 'ä', 'Ä', 'ß', 'Σ', 'ς', 'İ', '\u{212a}', '٣', '½', ' ', '\t', '\n', '\u{b}',
+                '\u{c}', '\r', '\u{a0}', '\u{2009}', '\u{3000}', '\u{85}', '.', '-',
+            ]),
+            0..24,
+        ),
+        cap in 0usize..8,
+    ) {
+        let line: String = line.into_iter().collect();
+        proptest::prop_assert_eq!(words_upto(&line, cap), line.split_whitespace().take(cap).count());
+        proptest::prop_assert_eq!(has_digit(&line), line.chars().any(char::is_numeric));
+        proptest::prop_assert_eq!(repeat_hash(&line), repeat_hash_by_words(&line));
+    }
+}

@@ -83,7 +83,7 @@ proptest::proptest! {
 fn assert_gate_opens_every_match(lower: &str) {
     let possible = possible_cues(lower);
     for (i, c) in COMPILED.iter().enumerate() {
-        let Some(m) = c.re.find(lower) else { continue };
+        let Some(m) = c.re().find(lower) else { continue };
         assert!(possible & (1u64 << i) != 0, "cue {i} ({}) matches but the gate holds it back: {lower:?}", CUES[i].1);
         assert!(
             TRIGGERS.is_match(m.as_str()),
@@ -138,5 +138,13 @@ fn a_court_ruling_needs_a_court() {
         ("Das Gericht verhandelt im Mai über die Klage.", None),
     ] {
         assert_eq!(court_ruling(&s.to_lowercase()), want, "{s}");
+    }
+}
+
+#[test]
+fn every_cue_pattern_compiles() {
+    // The cues compile when first searched; here all of them are.
+    for c in COMPILED.iter() {
+        let _ = (c.re(), c.needs());
     }
 }
