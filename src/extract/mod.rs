@@ -130,7 +130,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         .map(|b| &article.text[b.range.clone()])
         .collect::<Vec<_>>()
         .join("\n");
-    let discovered = entities::discover(&body_text);
+    let discovered = entities::discover(&body_text, article.meta.language);
     let ctx = dates::DateContext { published: article.meta.published, lang: article.meta.language };
 
     // Pass 1: read every sentence on its own.
