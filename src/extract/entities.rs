@@ -1486,6 +1486,15 @@ fn defined_terms<'a>(a: &Scan<'a>) -> FxHashSet<&'a str> {
     out
 }
 
+/// Separators of a coordination: "A, B, C and D", "A und B", "A sowie B".
+fn separator(gap: &str) -> Option<bool> {
+    match gap {
+        ", " => Some(false),
+        " and " | ", and " | " und " | " sowie " | " or " | ", or " | " oder " => Some(true),
+        _ => None,
+    }
+}
+
 /// English words that may follow the last member of a coordination of names ("Hikvision
 /// and Dahua as posing", "RedNote and Lemon8 were"): a noun there would make the last
 /// member an adjective ("ZTE and Republican lawmakers").
@@ -1649,6 +1658,7 @@ pub fn find(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
     let g = gazetteer();
     let ws = words(sentence);
     let mut hits: Vec<EntityHit> = Vec::new();
+    let stores = std::cell::OnceCell::new();
     let mut first_key = String::new();
     let mut i = 0;
     while i < ws.len() {
@@ -1706,7 +1716,21 @@ pub fn find(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
         }
         match matched {
             Some((name, span, n)) => {
-                let bystander = is_bystander_slot(sentence, span.start);
+                // A member of a coordination shares the role of the member before it:
+                // "Kunden wie Xiaomi und Lenovo", "an Microsoft oder Oracle".
+                let coordinated = hits.last().is_some_and(|h: &EntityHit| {
+                    h.bystander && separator(&sentence[h.span.end.min(span.start)..span.start]).is_some()
+                });
+                // "Apple’s", "Apples": the name in the genitive.
+                let genitive = || {
+                    let w = ws[i].text;
+                    n == 1
+                        && (strip_possessive(w).is_some()
+                            || fold_key(w).strip_suffix('s') == Some(fold_key(&name).as_str()))
+                };
+                // Most sentences speak of no store: asked once per sentence with a name.
+                let stores = *stores.get_or_init(|| sentence.contains("tore"));
+                let bystander = coordinated || is_bystander_slot(sentence, span.clone(), stores, genitive);
                 hits.push(EntityHit { name, span, bystander });
                 i += n;
             }
@@ -1716,17 +1740,24 @@ pub fn find(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
     hits
 }
 
-/// True if the words right before `at` put the name in a non-target role.
-fn is_bystander_slot(sentence: &str, at: usize) -> bool {
-    // Only the two words before the name matter: lowercase those, not the whole prefix.
-    let mut before = sentence[..at].split_whitespace().rev().map(str::to_lowercase);
-    let Some(last) = before.next() else {
-        return false;
-    };
+/// True if the words around the name at `span` put it in a non-target role. `stores` says
+/// the sentence speaks of (app) stores; `genitive` tells whether the name is written in
+/// the genitive ("Apple’s", "Apples").
+fn is_bystander_slot(sentence: &str, span: Range<usize>, stores: bool, genitive: impl Fn() -> bool) -> bool {
+    let head = &sentence[..span.start];
+    // Mostly the two words before the name matter: lowercase those, not the whole prefix.
+    let mut before = head.split_whitespace().rev().map(str::to_lowercase);
+    let last = before.next().unwrap_or_default();
     let prev = before.next().unwrap_or_default();
-    let (last, prev) = (last.as_str(), prev.as_str());
+    let (last, prev) = (last.trim_end_matches(','), prev.as_str());
+    if stores && app_store_owner(sentence, span.clone(), genitive) {
+        return true;
+    }
     match last {
-        "an" | "durch" | "to" | "by" | "bei" => true,
+        "an" | "durch" | "by" | "bei" => true,
+        // "sell the unit to Oracle" names a buyer; "exports to X", "access to X" the
+        // target.
+        "to" => sale_to_buyer(head),
         "mit" | "with" => {
             // "Geschäfte mit X" is the target of a transaction ban; "Verhandlungen mit X",
             // "Partnerschaft mit X" are talks.
@@ -1738,8 +1769,241 @@ fn is_bystander_slot(sentence: &str, at: usize) -> bool {
                 || prev.starts_with("dealings")
                 || prev == "trade")
         }
-        _ => false,
+        // "Telekommunikationskonzerne wie China Mobile", "customers such as X": an
+        // example of the class a measure obliges.
+        "wie" | "etwa" | "beispielsweise" | "like" | "including" => example_of_obliged(head, 1),
+        "as" if prev == "such" => example_of_obliged(head, 2),
+        "beispiel" if prev == "zum" => example_of_obliged(head, 2),
+        // "treat DeepSeek as agencies have treated Kaspersky": the topic of a comparison.
+        "treat" | "treats" | "treated" | "treating" => {
+            let rest = sentence[span.end..].trim_start();
+            rest.starts_with("as ") || rest.starts_with("like ")
+        }
+        _ => object_of_sale(sentence, head),
     }
+}
+
+/// The lower-case words of `head` from its last clause boundary (",", ";", ":"), at most
+/// `max`, in text order.
+fn clause_words(head: &str, max: usize) -> Vec<String> {
+    let clause = head.rfind([',', ';', ':', '(']).map_or(head, |i| &head[i + 1..]);
+    let mut ws: Vec<String> = clause.split_whitespace().rev().take(max).map(str::to_string).collect();
+    ws.reverse();
+    ws
+}
+
+/// Verbs and nouns of a sale or transfer to a buyer.
+const SALE_WORDS: &[&str] = &[
+    "sell",
+    "sells",
+    "selling",
+    "sold",
+    "sale",
+    "transfer",
+    "transfers",
+    "transferred",
+    "transferring",
+    "divest",
+    "divests",
+    "divested",
+    "divesting",
+    "hand",
+    "hands",
+    "handed",
+    "offload",
+    "offloaded",
+];
+
+/// What a company sells when it sells a part of itself.
+const BUSINESS_NOUNS: &[&str] = &[
+    "business",
+    "businesses",
+    "operations",
+    "operation",
+    "unit",
+    "units",
+    "subsidiary",
+    "subsidiaries",
+    "stake",
+    "stakes",
+    "shares",
+    "assets",
+    "division",
+    "plant",
+    "plants",
+    "factory",
+    "factories",
+    "arm",
+    "app",
+    "company",
+    "brand",
+];
+
+/// True for "to X" after the sale of a business: "sell its US business to Oracle",
+/// "the unit will be sold to Oracle", "sell TikTok to a buyer". A sale of goods ("selling
+/// chips to Huawei") or a flow ("exports to X", "access to X") names the target.
+fn sale_to_buyer(head: &str) -> bool {
+    let ws = clause_words(head, 14);
+    // Without the "to" itself.
+    let ws = &ws[..ws.len().saturating_sub(1)];
+    let lower: Vec<String> = ws.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let Some(verb) = lower.iter().rposition(|w| SALE_WORDS.contains(&w.as_str())) else {
+        return false;
+    };
+    if lower.iter().any(|w| BUSINESS_NOUNS.contains(&w.as_str())) {
+        return true;
+    }
+    // "sell TikTok to": the object between the verb and "to" is a name.
+    let object = &ws[verb + 1..];
+    !object.is_empty()
+        && object.iter().any(|w| is_capitalised(w))
+        && object
+            .iter()
+            .zip(&lower[verb + 1..])
+            .all(|(w, l)| is_capitalised(w) || matches!(l.as_str(), "the" | "its" | "their" | "his" | "her" | "a"))
+}
+
+/// Class nouns of the parties a measure obliges: their examples ("Kunden wie Xiaomi") are
+/// not its targets.
+const OBLIGED_CLASSES: &[&str] = &[
+    "kunden",
+    "betreiber",
+    "betreibern",
+    "konzerne",
+    "konzernen",
+    "abnehmer",
+    "abnehmern",
+    "nutzer",
+    "nutzern",
+    "käufer",
+    "käufern",
+    "verbraucher",
+    "customers",
+    "operators",
+    "carriers",
+    "buyers",
+    "users",
+    "clients",
+];
+
+/// True if a class noun of obliged parties stands within three words before the
+/// connector of `connector_words` words that ends `head` ("Betreiber kritischer
+/// Infrastruktur wie X", "Kunden, etwa X", "customers such as X").
+fn example_of_obliged(head: &str, connector_words: usize) -> bool {
+    head.split_whitespace().rev().skip(connector_words).take(3).any(|w| {
+        let w = w.trim_end_matches(',').to_lowercase();
+        OBLIGED_CLASSES.iter().any(|c| w.ends_with(c))
+    })
+}
+
+/// Nouns of a share in a company.
+const STAKE_NOUNS: &[&str] = &[
+    "beteiligung",
+    "beteiligungen",
+    "anteil",
+    "anteile",
+    "anteilen",
+    "aktien",
+    "stake",
+    "stakes",
+    "shares",
+    "holding",
+];
+
+/// True for the company a stake is held in, in a sentence about selling the stake:
+/// "seine Minderheitsbeteiligung an dem kalifornischen Start-up Voltaris zu verkaufen",
+/// "to divest its stake in Ridgeline": what is sold, not who must sell.
+fn object_of_sale(sentence: &str, head: &str) -> bool {
+    // Cheap tests first, on the last bytes before the name: most names follow no "an" or
+    // "in", and most of those no stake.
+    let mut from = head.len().saturating_sub(80);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &head[from..];
+    if !(tail.contains(" an ") || tail.contains(" in ")) {
+        return false;
+    }
+    if !["eteiligung", "nteil", "ktien", "stake", "shares", "holding"].iter().any(|s| tail.contains(s)) {
+        return false;
+    }
+    let ws: Vec<String> = tail.split_whitespace().rev().take(6).map(str::to_lowercase).collect();
+    // Back from the name to "an"/"in" with no clause boundary between, then a stake noun.
+    let Some(prep) = ws.iter().position(|w| w == "an" || w == "in") else {
+        return false;
+    };
+    if ws[..prep].iter().any(|w| w.ends_with([',', ';', ':', '.'])) {
+        return false;
+    }
+    let stake = ws.get(prep + 1).is_some_and(|w| STAKE_NOUNS.iter().any(|s| w.ends_with(s)));
+    if !stake {
+        return false;
+    }
+    let lower = sentence.to_lowercase();
+    ["verkauf", "veräußer", "abzugeben", "abgeben", "abstoßen", "sell", "sold", "divest", "dispose", " sale"]
+        .iter()
+        .any(|v| lower.contains(v))
+}
+
+/// True if the name at `span` owns the app stores that must act: "Apple’s and Google’s
+/// app stores", "Apple's App Store", "aus den App-Stores von Apple und Google".
+fn app_store_owner(sentence: &str, span: Range<usize>, genitive: impl Fn() -> bool) -> bool {
+    // After the name: possessive names and conjunctions, then the store.
+    let rest = &sentence[span.end..];
+    let mut possessive = genitive();
+    let mut after = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.']));
+    let mut store = false;
+    let mut obliged = false;
+    for _ in 0..6 {
+        let Some(w) = after.next() else { break };
+        let l = w.to_lowercase();
+        store = l.starts_with("app-store")
+            || l.starts_with("appstore")
+            || l.starts_with("store")
+            || ((l == "app" || l == "play")
+                && after.clone().next().is_some_and(|n| n.to_lowercase().starts_with("store")));
+        if store {
+            break;
+        }
+        if matches!(l.as_str(), "and" | "or" | "und" | "oder") {
+            continue;
+        }
+        if is_capitalised(w) {
+            // Another owner, or another name of the subject: "Apple and Google must".
+            possessive |= strip_possessive(w).is_some();
+            continue;
+        }
+        obliged = matches!(l.as_str(), "must" | "müssen" | "muss" | "have" | "has" | "need" | "needs" | "are" | "is");
+        break;
+    }
+    if possessive && store {
+        return true;
+    }
+    // "Apple and Google must remove Vibely from their app stores": the subject that must
+    // act in its own stores.
+    if obliged {
+        let lower = rest.to_lowercase();
+        if [
+            "their app store",
+            "their stores",
+            "ihren app-stores",
+            "ihren app stores",
+            "ihren stores",
+            "ihrem app-store",
+        ]
+        .iter()
+        .any(|s| lower.contains(s))
+        {
+            return true;
+        }
+    }
+    // Before the name: "Stores von X", "stores of X (and Y)".
+    let ws: Vec<String> = sentence[..span.start].split_whitespace().rev().take(4).map(str::to_lowercase).collect();
+    let owner_of = |k: usize| {
+        ws.get(k).is_some_and(|w| w == "von" || w == "of")
+            && ws.get(k + 1).is_some_and(|w| w.ends_with("store") || w.ends_with("stores"))
+    };
+    owner_of(0) || (ws.first().is_some_and(|w| matches!(w.as_str(), "and" | "or" | "und" | "oder")) && owner_of(2))
 }
 
 /// How a query reached an entity.
@@ -2184,6 +2448,64 @@ mod probe_rule_tests {
             for n in *not {
                 assert!(!d.contains(*n), "{n} wrongly discovered in {text:?}: {d:?}");
             }
+        }
+    }
+
+    #[test]
+    fn find_knows_buyers_examples_stakes_stores_and_comparisons() {
+        let discovered: FxHashSet<String> =
+            ["Fennic", "Voltaris", "Ridgeline", "Suntera", "Korvell", "Hanyang", "Vibely"]
+                .map(String::from)
+                .into_iter()
+                .collect();
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            // "to" names the target of a flow, the buyer only of a business sold.
+            ("The Commerce Department banned exports to Fennic Systems.", &[("Fennic", false)]),
+            ("Several ministries blocked access to DeepSeek on work computers.", &[("DeepSeek", false)]),
+            ("Nvidia was barred from selling chips to Huawei.", &[("Nvidia", false), ("Huawei", false)]),
+            (
+                "ByteDance agreed to sell TikTok's US business to Oracle.",
+                &[("TikTok", false), ("TikTok", false), ("Oracle", true)],
+            ),
+            ("The unit will be sold to Oracle next year.", &[("Oracle", true)]),
+            ("Washington wants ByteDance to sell TikTok to Walmart.", &[("TikTok", false), ("TikTok", false), ("Walmart", true)]),
+            // Examples of the class a measure obliges.
+            (
+                "Betroffen sind vor allem Telekommunikationskonzerne wie China Mobile sowie Banken.",
+                &[("China Mobile", true)],
+            ),
+            ("Kunden wie Xiaomi und Lenovo bestellten mehr.", &[("Xiaomi", true), ("Lenovo", true)]),
+            ("Die Sanktionen treffen Huawei und ZTE.", &[("Huawei", false), ("ZTE", false)]),
+            // What a forced sale sells.
+            (
+                "Der Konzern muss seine Minderheitsbeteiligung an dem kalifornischen Start-up Voltaris binnen 90 Tagen verkaufen.",
+                &[("Voltaris", true)],
+            ),
+            (
+                "The President ordered Suntera to divest its controlling stake in Ridgeline Photonics.",
+                &[("Suntera", false), ("Ridgeline", true)],
+            ),
+            ("The committee is reviewing Hanyang's stake in Korvell.", &[("Hanyang", false), ("Korvell", false)]),
+            // The owners of the app stores that must act.
+            ("The app has disappeared from Apple’s and Google’s app stores.", &[("Apple", true), ("Google", true)]),
+            ("Apple's App Store removed TikTok.", &[("Apple", true), ("TikTok", false)]),
+            (
+                "Apple and Google must remove Vibely from their app stores.",
+                &[("Apple", true), ("Google", true), ("Vibely", false)],
+            ),
+            ("Die App verschwand aus den App-Stores von Apple und Google.", &[("Apple", true), ("Google", true)]),
+            ("Apple and Google did not comment on the ban.", &[("Apple", false), ("Google", false)]),
+            // The topic of a comparison.
+            (
+                "The advice is to treat DeepSeek as agencies have treated Kaspersky.",
+                &[("DeepSeek", true), ("Kaspersky", false)],
+            ),
+        ];
+        for (sentence, want) in cases {
+            let got: Vec<(String, bool)> =
+                find(sentence, &discovered).into_iter().map(|h| (h.name, h.bystander)).collect();
+            let want: Vec<(String, bool)> = want.iter().map(|(n, b)| (n.to_string(), *b)).collect();
+            assert_eq!(got, want, "{sentence}");
         }
     }
 
