@@ -953,13 +953,72 @@ fn is_corporate_word(folded: &str) -> bool {
     CORPORATE_SET.contains(folded)
 }
 
-/// A query without the corporate words that end it: "Marlo Networks" → "Marlo".
-fn without_corporate_suffix(query: &str) -> Option<&str> {
-    let trimmed = query.trim().trim_end_matches('.');
-    let (head, last) = trimmed.rsplit_once(char::is_whitespace)?;
-    let mut key = String::new();
-    fold_into(last, &mut key);
-    CORPORATE_SUFFIXES.contains(&key.as_str()).then(|| head.trim_end()).filter(|h| !h.is_empty())
+/// The words of a query with their byte ranges.
+fn query_words(query: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in query.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, query.len()));
+    }
+    out
+}
+
+/// A query without the places that open it and the corporate words that end it: "Marlo
+/// Networks" → "Marlo", "Zhuhai Arcwave Technology" → "Arcwave", "Sky Meridian FZE" →
+/// "Sky Meridian". None when nothing is stripped or nothing would remain.
+fn without_place_and_corporate_words(query: &str) -> Option<&str> {
+    let ws = query_words(query);
+    let key = |&(a, b): &(usize, usize)| fold_key(&query[a..b]);
+    let first = ws.iter().position(|w| !is_stopword(&key(w)))?;
+    let last = ws.iter().rposition(|w| !is_corporate_word(&key(w)))?;
+    if first > last || (first == 0 && last + 1 == ws.len()) {
+        return None;
+    }
+    Some(&query[ws[first].0..ws[last].1])
+}
+
+/// The one entity a query of several words names by a part of it: the longest known
+/// prefix ("China Unicom Americas" → China Unicom, "Jinlan New Energy" → Jinlan), else
+/// its only known word. None when two parts name different entities.
+fn known_part(query: &str, known: &KnownNames) -> Option<String> {
+    let ws = query_words(query);
+    if ws.len() < 2 {
+        return None;
+    }
+    let lookup = |key: &str| -> Option<String> {
+        if key.len() < 3 || is_stopword(key) {
+            return None;
+        }
+        let g = gazetteer();
+        known
+            .by_key
+            .get(key)
+            .map(|n| g.canonical(n).unwrap_or(n).to_string())
+            .or_else(|| g.by_key.get(key).map(|&i| g.names[i].clone()))
+    };
+    let prefix = (1..ws.len()).rev().find_map(|k| lookup(&fold_key(&query[ws[0].0..ws[k - 1].1])));
+    let mut names: Vec<String> = prefix.into_iter().collect();
+    for &(a, b) in &ws {
+        if let Some(n) = lookup(&fold_key(&query[a..b])) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    match names.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// What a company owns, after an English possessive that marks its owner as a name:
@@ -2075,8 +2134,9 @@ pub fn resolve(query: &str, known: &KnownNames) -> Resolution {
             Resolution::Alias { name, alias: query.trim().to_string() }
         };
     }
-    // The full name of a company the index knows by its short one: "Marlo Networks".
-    if let Some(short) = without_corporate_suffix(query) {
+    // The full name of a company the index knows by its short one: "Marlo Networks",
+    // "Zhuhai Arcwave Technology".
+    if let Some(short) = without_place_and_corporate_words(query) {
         match resolve(short, known) {
             Resolution::Unknown => {}
             Resolution::Exact(name) | Resolution::Alias { name, .. } | Resolution::Typo { name, .. } => {
@@ -2087,6 +2147,11 @@ pub fn resolve(query: &str, known: &KnownNames) -> Resolution {
     // A genitive or plural form: "Huaweis".
     if let Some(k) = key.strip_suffix('s').and_then(|stripped| known.by_key.get(stripped)) {
         return Resolution::Exact(k.clone());
+    }
+    // A longer name than the articles print, or one with words they leave out: "China
+    // Unicom Americas", "Jinlan New Energy", "Kaptan Dis Ticaret".
+    if let Some(name) = known_part(query, known) {
+        return Resolution::Alias { name, alias: query.trim().to_string() };
     }
     // Typos: the closest name within an edit distance that grows with the length.
     let key_chars = key.chars().count();
@@ -2537,6 +2602,37 @@ mod probe_rule_tests {
             for lang in [Lang::De, Lang::En] {
                 let _ = discover(&format!("{filler}Zolto. Huawei und Zolto."), lang);
             }
+        }
+    }
+
+    #[test]
+    fn full_names_resolve_to_the_short_name_the_articles_use() {
+        let known = KnownNames::new(
+            ["Arcwave", "Jinlan", "Delmont", "Kaptan", "Hanwei", "Tamar", "Lumacore", "Sky", "Huawei"]
+                .map(String::from),
+        );
+        let cases = [
+            ("Zhuhai Arcwave Technology", "Arcwave"),
+            ("China Unicom Americas", "China Unicom"),
+            ("Delmont Aerospace", "Delmont"),
+            ("Lumacore Trading", "Lumacore"),
+            ("Jinlan New Energy", "Jinlan"),
+            ("Hanwei Datacom", "Hanwei"),
+            ("Kaptan Dis Ticaret", "Kaptan"),
+            ("Tamar Air Services", "Tamar"),
+            ("Sky Meridian FZE", "Sky"),
+            ("Delmnot Aerospace", "Delmont"),
+        ];
+        for (query, want) in cases {
+            assert!(
+                matches!(resolve(query, &known), Resolution::Alias { ref name, .. } if name == want),
+                "{query}: {:?}",
+                resolve(query, &known)
+            );
+        }
+        // A place alone, corporate words alone, and two names at once stay unknown.
+        for query in ["Zhuhai", "New Energy", "Services Group", "Huawei Kaptan"] {
+            assert_eq!(resolve(query, &known), Resolution::Unknown, "{query}");
         }
     }
 }
