@@ -162,7 +162,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         .map(|b| &article.text[b.range.clone()])
         .collect::<Vec<_>>()
         .join("\n");
-    let discovered = entities::discover(&body_text);
+    let discovered = entities::discover(&body_text, article.meta.language);
     let ctx = dates::DateContext { published: article.meta.published, lang: article.meta.language };
     // Paragraphs are numbered over the article's own text: an ad or a byline between two
     // paragraphs does not part them.
