@@ -8,7 +8,8 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex::Regex;
 
 /// The country (or union) an authority acts for: authorities of one country may be one
 /// and the same actor told with more or less detail.
@@ -226,13 +227,6 @@ const BARE: &[(&str, &str)] = &[
 
 static WORDING: LazyLock<Vec<Regex>> =
     LazyLock::new(|| AUTHORITIES.iter().map(|a| super::pattern(a.wording)).collect());
-/// All of [`WORDING`] in one pass: most sentences name no authority or one.
-static WORDING_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new(AUTHORITIES.iter().map(|a| super::pattern_source(a.wording)))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .unwrap_or_else(|e| panic!("authority wording: {e}"))
-});
 static BARE_WORDING: LazyLock<Vec<(&'static str, Regex)>> =
     LazyLock::new(|| BARE.iter().map(|(name, p)| (*name, super::pattern(p))).collect());
 
@@ -325,16 +319,50 @@ pub enum Named {
 /// True if the sentence may name an authority: one pass over it for all the wording of
 /// the table, the states and the bare bodies. Most sentences of an article name none.
 pub fn may_name(lower: &str) -> bool {
-    ANY_WORDING.is_match(lower)
+    possible(lower) != 0
 }
 
-static ANY_WORDING: LazyLock<RegexSet> = LazyLock::new(|| {
+/// Which wordings may match `lower` (bits: the table's rows, then the bare bodies, then
+/// the states), known from the literals every match of each starts or ends with, as the
+/// regex parser names them: one scan of the sentence for all of them. A wording without
+/// such literals is always tried.
+fn possible(lower: &str) -> u64 {
+    let gate = &*GATE;
+    gate.literals.find_overlapping_iter(lower).fold(gate.always, |mask, m| mask | gate.opens[m.pattern().as_usize()])
+}
+
+struct Gate {
+    literals: AhoCorasick,
+    /// Per literal, the wordings (bits) whose matches hold it.
+    opens: Vec<u64>,
+    always: u64,
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let table = AUTHORITIES.iter().map(|a| super::pattern_source(a.wording));
     let bare = BARE.iter().map(|(_, p)| super::pattern_source(p));
-    RegexSetBuilder::new(table.chain(bare).chain(std::iter::once(STATE_WORDING.as_str().to_string())))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .unwrap_or_else(|e| panic!("authority wording: {e}"))
+    let sources: Vec<String> = table.chain(bare).chain(std::iter::once(STATE_WORDING.as_str().to_string())).collect();
+    assert!(sources.len() <= 64, "the authority gate holds 64 wordings");
+    let mut literals: Vec<Vec<u8>> = Vec::new();
+    let mut opens: Vec<u64> = Vec::new();
+    let mut always = 0u64;
+    for (i, source) in sources.iter().enumerate() {
+        let required = regex_syntax::parse(source).ok().and_then(|hir| super::measures::required_literals(&hir));
+        match required.as_ref().and_then(|seq| seq.literals()) {
+            Some(lits) => {
+                for l in lits {
+                    literals.push(l.as_bytes().to_vec());
+                    opens.push(1u64 << i);
+                }
+            }
+            None => always |= 1u64 << i,
+        }
+    }
+    let literals = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&literals)
+        .unwrap_or_else(|e| panic!("authority literals: {e}"));
+    Gate { literals, opens, always }
 });
 
 /// The authority a lowercased sentence names. Of several, the one named first acts
@@ -343,28 +371,35 @@ static ANY_WORDING: LazyLock<RegexSet> = LazyLock::new(|| {
 /// government as a whole ("Washington" and "the Commerce Department"). A state's
 /// officials come next, then a body named without its country.
 pub fn named(lower: &str) -> Option<Named> {
-    if !may_name(lower) {
+    let possible = possible(lower);
+    if possible == 0 {
         return None;
     }
-    let matched: Vec<usize> = WORDING_SET.matches(lower).into_iter().collect();
-    let first = matched.iter().filter_map(|&i| WORDING[i].find(lower).map(|m| (m.start(), i))).min();
-    if let Some((_, i)) = first {
+    let rows = AUTHORITIES.len();
+    let matched: Vec<(usize, usize)> = (0..rows)
+        .filter(|i| possible & (1u64 << i) != 0)
+        .filter_map(|i| WORDING[i].find(lower).map(|m| (m.start(), i)))
+        .collect();
+    if let Some(&(_, i)) = matched.iter().min() {
         let chosen = &AUTHORITIES[i];
         let body = matched
             .iter()
-            .map(|&j| &AUTHORITIES[j])
+            .map(|&(_, j)| &AUTHORITIES[j])
             .find(|a| chosen.generic && !a.generic && a.country == chosen.country);
         return Some(Named::Explicit(body.unwrap_or(chosen).de));
     }
-    if let Some(state) = STATE_WORDING.captures(lower).and_then(|c| c.name("state").or_else(|| c.name("named"))) {
-        if let Some(name) = state_authority(state.as_str()) {
-            return Some(Named::Explicit(name));
+    if possible & (1u64 << (rows + BARE.len())) != 0 {
+        if let Some(state) = STATE_WORDING.captures(lower).and_then(|c| c.name("state").or_else(|| c.name("named"))) {
+            if let Some(name) = state_authority(state.as_str()) {
+                return Some(Named::Explicit(name));
+            }
         }
     }
     BARE_WORDING
         .iter()
-        .find(|(_, re)| re.is_match(lower))
-        .map(|(default, _)| Named::Bare((!default.is_empty()).then_some(*default)))
+        .enumerate()
+        .find(|(k, (_, re))| possible & (1u64 << (rows + k)) != 0 && re.is_match(lower))
+        .map(|(_, (default, _))| Named::Bare((!default.is_empty()).then_some(*default)))
 }
 
 /// Who imposed what the sentence reports, without context: the most specific authority
@@ -481,6 +516,7 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(authority(&s.to_lowercase()), want, "{s}");
         }
+        assert_eq!(GATE.always, 0, "every authority's wording has literals to gate on");
     }
 
     #[test]

@@ -424,7 +424,7 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
 /// Literals one of which every match of `hir` contains: those all matches start with or,
 /// failing those, end with, taken for each alternative of a top-level alternation on its
 /// own. `None` when some alternative has neither.
-fn required_literals(hir: &Hir) -> Option<Seq> {
+pub(crate) fn required_literals(hir: &Hir) -> Option<Seq> {
     let usable = |seq: &Seq| seq.literals().is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()));
     let of = |hir: &Hir| {
         [ExtractKind::Prefix, ExtractKind::Suffix]
