@@ -131,6 +131,13 @@ fn fit(c: &Cluster, m: &MeasureMention) -> u32 {
         return 0;
     }
     let mut score = shared_date_score(&c.dates, &md);
+    let package = is_provision(m.kind) && c.kinds.iter().all(|k| is_provision(*k));
+    if score < 5 && family(m.kind) == 0 && !package && !c.kinds.contains(&m.kind) {
+        // Another kind of measure in the same month is another measure (a data deletion
+        // order due in November beside a ban from 12 November); only the same day joins,
+        // or a month shared by provisions of one ban package.
+        score = 0;
+    }
     if c.kinds.contains(&m.kind) {
         score += 2;
     } else if family(m.kind) != 0 && family(m.kind) == family(primary) {
@@ -139,11 +146,17 @@ fn fit(c: &Cluster, m: &MeasureMention) -> u32 {
     } else if is_generic(m.kind) && !has_key_dates(&md) {
         score += 1;
     }
+    let same_paragraph = c.places.iter().any(|(a, b)| a == &m.citation.article && *b == m.block);
     if score == 0
         && (is_provision(m.kind) || c.kinds.iter().all(|k| is_provision(*k)))
         && !has_key_dates(&md)
-        && c.places.iter().any(|(a, b)| a == &m.citation.article && *b == m.block)
+        && same_paragraph
     {
+        score = 1;
+    }
+    // A generic "ban" in the paragraph of a specific measure tells more of it ("Neue
+    // Komponenten der Hersteller dürfen ab 1. Januar nicht mehr verbaut werden").
+    if score == 0 && is_generic(m.kind) && same_paragraph {
         score = 1;
     }
     score
@@ -159,8 +172,13 @@ pub fn measures(mut mentions: Vec<MeasureMention>, entity: &str, as_of: NaiveDat
             b.sentence,
         ))
     });
+    // A generic "ban" or "sanctions" that carries a date joins last, the measure of that
+    // date among all the sources told ("eine Frist bis zum 12. November" belongs to the
+    // measure from 12 November, told a sentence later).
+    let (specific, generic): (Vec<_>, Vec<_>) =
+        mentions.into_iter().partition(|m| !(is_generic(m.kind) && has_key_dates(&mention_dates(m))));
     let mut clusters: Vec<Cluster> = Vec::new();
-    for m in mentions {
+    for m in specific.into_iter().chain(generic) {
         let best = clusters
             .iter()
             .enumerate()
@@ -237,7 +255,15 @@ fn tidy_dates(dates: &[(PartialDate, DateRole)]) -> Vec<(PartialDate, DateRole)>
     out
 }
 
-fn finish(c: Cluster, entity: &str, as_of: NaiveDate, lang: Lang) -> Measure {
+fn finish(mut c: Cluster, entity: &str, as_of: NaiveDate, lang: Lang) -> Measure {
+    // In the order the sources were published, as the standing reads them.
+    c.mentions.sort_by(|a, b| {
+        (a.citation.published, &a.citation.article, a.sentence).cmp(&(
+            b.citation.published,
+            &b.citation.article,
+            b.sentence,
+        ))
+    });
     let kind = primary_kind(&c.kinds);
     let mut citations: Vec<Citation> = Vec::new();
     for m in &c.mentions {
@@ -287,7 +313,7 @@ fn standing(
         |st: Status| mentions.get(from..).unwrap_or(&[]).iter().any(|m| m.stated_status == Some(st) && in_view(m));
     // An investment review that ended in a prohibition ("hat die Übernahme untersagt")
     // stands as the prohibition does; any other review is pending.
-    let decided = kind == MeasureKind::InvestmentReview && stated_by(Status::InForce);
+    let decided = kind == MeasureKind::InvestmentReview && (stated_by(Status::InForce) || stated_by(Status::Expired));
     if matches!(kind, MeasureKind::UnderReview | MeasureKind::InvestmentReview) && !decided {
         return Status::UnderReview;
     }
@@ -499,6 +525,47 @@ mod tests {
             Lang::De,
         );
         assert!(unknown.is_empty(), "no source had told of it by 1 September: {unknown:#?}");
+    }
+
+    fn published(mut m: MeasureMention, day: &str) -> MeasureMention {
+        m.citation.published = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        m
+    }
+
+    #[test]
+    fn the_standing_the_sources_told_last_counts() {
+        use DateRole::*;
+        let law = published(
+            mention("X", MeasureKind::AppStoreBan, None, &[("2026-01-01", Effective)], "a.md", 0, 0),
+            "2025-05-20",
+        );
+        let mut blocked = published(mention("X", MeasureKind::AppStoreBan, None, &[], "b.md", 0, 0), "2025-12-02");
+        blocked.stated_status = Some(Status::Challenged);
+        let mut stayed = published(mention("X", MeasureKind::AppStoreBan, None, &[], "c.md", 0, 0), "2026-03-20");
+        stayed.stated_status = Some(Status::InForce);
+        stayed.reinstated = true;
+        let all = vec![law, blocked, stayed];
+        let on = |d: &str| measures(all.clone(), "X", day(d), Lang::En);
+        assert_eq!(on("2025-06-01")[0].status, Status::Announced);
+        // Stopped by a court before it took effect.
+        assert_eq!(on("2025-12-15")[0].status, Status::Challenged);
+        assert_eq!(on("2026-02-01")[0].status, Status::Challenged);
+        assert_eq!(on("2026-04-01")[0].status, Status::InForce);
+        assert_eq!(on("2026-04-01").len(), 1);
+    }
+
+    #[test]
+    fn kinds_apart_in_one_month_stay_apart_and_a_dated_generic_finds_its_day() {
+        use DateRole::*;
+        let ms = vec![
+            mention("X", MeasureKind::DataDeletion, None, &[("2020-11", Deadline)], "a.md", 0, 0),
+            mention("X", MeasureKind::Ban, None, &[("2020-11-12", Deadline)], "b.md", 0, 0),
+            mention("X", MeasureKind::ServiceBan, None, &[("2020-11-12", Effective)], "b.md", 1, 1),
+        ];
+        let out = measures(ms, "X", day("2020-12-01"), Lang::De);
+        assert_eq!(out.len(), 2, "{out:#?}");
+        let service = out.iter().find(|m| m.kind == MeasureKind::ServiceBan).expect("the service ban");
+        assert_eq!(service.citations.len(), 2, "the deadline of 12 November is the service ban's");
     }
 
     #[test]

@@ -199,7 +199,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Procurement bans: buyers told to stop buying a company's products.
     (
         MeasureKind::ProcurementBan,
-        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b|(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen)\b|(?:kauf|einkauf|beschaffung)\s+von\s+(?:\S+\s+){0,3}?\S*(?:produkt|gerät|komponent|chip|technik|ausrüstung|software|batterie|kamera|drohne)\w*\s+(?:\S+\s+){0,8}?(?:untersagt|verboten)",
+        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b|(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,12}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen)\b|(?:kauf|einkauf|beschaffung)\s+von\s+(?:\S+\s+){0,3}?\S*(?:produkt|gerät|komponent|chip|technik|ausrüstung|software|batterie|kamera|drohne)\w*\s+(?:\S+\s+){0,8}?(?:untersagt|verboten)",
         None,
     ),
     (
@@ -210,7 +210,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Investment reviews and blocked acquisitions.
     (
         MeasureKind::InvestmentReview,
-        r"cfius-prüfung|investitionsprüf\w*|investitionskontroll\w*|außenwirtschaftsprüfung|teiluntersagung\w*|(?:untersag\w*|blockiert\w*|verbiet\w*|verbot)\s+(?:\S+\s+){0,3}?(?:den\s+|die\s+)?(?:erwerb|einstieg|anteilskauf)\b|(?:erwerb|einstieg|anteilskauf)\s+(?:\S+\s+){0,10}?(?:untersagt|blockiert|verboten|gestoppt)\b|(?:prohibit\w*|block\w*)\s+(?:\S+\s+){0,6}?from\s+(?:acquiring|buying\s+(?:a\s+)?(?:stake|control))\b|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger|purchase|investment)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
+        r"cfius-prüfung|investitionsprüf\w*|verkauf\w*\s+(?:\S+\s+){0,8}?an\s+(?:einen|eine|den|die)\s+(?:\S+\s+){0,2}?\S*(?:investor|käufer|konzern|unternehmen|firma|bieter)\w*\s+(?:\S+\s+){0,6}?(?:untersagt|verboten|blockiert|gestoppt)\b|investitionskontroll\w*|außenwirtschaftsprüfung|teiluntersagung\w*|(?:untersag\w*|blockiert\w*|verbiet\w*|verbot)\s+(?:\S+\s+){0,3}?(?:den\s+|die\s+)?(?:erwerb|einstieg|anteilskauf)\b|(?:erwerb|einstieg|anteilskauf)\s+(?:\S+\s+){0,10}?(?:untersagt|blockiert|verboten|gestoppt)\b|(?:prohibit\w*|block\w*)\s+(?:\S+\s+){0,6}?from\s+(?:acquiring|buying\s+(?:a\s+)?(?:stake|control))\b|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger|purchase|investment)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
         None,
     ),
     // Generic bans and restrictions.
@@ -271,7 +271,7 @@ static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// A review that has ended: what the sentence reports followed from it.
 static CONCLUDED_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\b(?:following|after|upon)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,3}?(?:review|investigation|probe)\b|\b(?:nach|infolge)\s+(?:einer\s+|der\s+)?(?:\S+\s+){0,3}?(?:prüfung|überprüfung|untersuchung)\b|(?:review|investigation|prüfung|untersuchung)\s+(?:\S+\s+){0,3}?(?:concluded|completed|abgeschlossen)",
+        r"\b(?:following|after|upon)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,6}?(?:review|investigation|probe)\b|\b(?:nach|infolge)\s+(?:einer\s+|der\s+)?(?:\S+\s+){0,3}?(?:prüfung|überprüfung|untersuchung)\b|(?:review|investigation|prüfung|untersuchung)\s+(?:\S+\s+){0,3}?(?:concluded|completed|abgeschlossen)",
     )
 });
 
@@ -288,7 +288,7 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule").
 static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,3}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b",
+        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b",
     )
 });
 /// A cue word that only qualifies a person or a trade ("a sanctions lawyer", "Sanktionsexpertin").
@@ -585,6 +585,11 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     if found.iter().any(|c| c.kind == MeasureKind::SanctionsIndividuals) && !company_too {
         found.retain(|c| c.kind != MeasureKind::Sanctions);
     }
+    // An order to sell and a ban on selling: "den Erwerb untersagt und den Verkauf
+    // angeordnet" orders the sale; a blocked sale to an investor is the review's.
+    if found.iter().any(|c| matches!(c.kind, MeasureKind::ForcedSale | MeasureKind::InvestmentReview)) {
+        found.retain(|c| c.kind != MeasureKind::SalesBan);
+    }
     if found.iter().any(|c| c.kind == MeasureKind::GovernmentUseBan) {
         found.retain(|c| !matches!(c.kind, MeasureKind::SalesBan | MeasureKind::ProcurementBan));
     }
@@ -596,6 +601,18 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     let reinstated = status == Some(Status::InForce) && reinstates(lower);
     SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status, hypothetical, reinstated }
 }
+
+/// True if the sentence tells of a review or investigation being opened ("Die Prüfung
+/// hatte die Behörde Ende März eingeleitet", "opened an investigation").
+pub fn opens_procedure(lower: &str) -> bool {
+    OPENED_PROCEDURE.is_match(lower)
+}
+
+static OPENED_PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"(?:prüfung|überprüfung|untersuchung|verfahren|ermittlung)\w*\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet|aufgenommen)|(?:eingeleitet|eröffnet|leitete|eröffnete)\w*\s+(?:\S+\s+){0,6}?(?:prüfung|untersuchung|verfahren|ermittlung)|(?:opened|launched|began|started|initiated)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,2}?(?:investigation|probe|review|inquiry)",
+    )
+});
 
 /// True if the sentence says of its subject that a measure does not reach it ("ist von
 /// dieser Regel nicht betroffen", "is exempt").
@@ -692,7 +709,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {

@@ -201,7 +201,14 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         let has_content = !cues.cues.is_empty() || cues.status.is_some();
         let mut targets: Vec<(String, usize)> = Vec::new();
         let obliged = obliged_span(&lower, &cues);
-        for h in hits.iter().filter(|h| !h.bystander && !obliged.as_ref().is_some_and(|o| o.contains(&h.span.start))) {
+        // "The order requires Suntera to ... destroy any Ridgeline technical data": the
+        // party an order obliges is its target, the names of what it must do are not.
+        let duty = duty_span(&lower, &cues).filter(|d| hits.iter().any(|h| d.contains(&h.span.start)));
+        let in_duty = |h: &entities::EntityHit| duty.as_ref().is_none_or(|d| d.contains(&h.span.start));
+        for h in hits
+            .iter()
+            .filter(|h| !h.bystander && !obliged.as_ref().is_some_and(|o| o.contains(&h.span.start)) && in_duty(h))
+        {
             if !targets.iter().any(|(n, _)| n == &h.name) {
                 targets.push((h.name.clone(), h.span.start));
             }
@@ -231,7 +238,8 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
         // Dates are read where a measure is (the elaborating sentences of pass 2 read
         // their own): most sentences of a long article never need them.
-        let dates = if has_content { dates::extract(text, &ctx) } else { Vec::new() };
+        let dates =
+            if has_content { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
         let named = OnceCell::new();
         let authority = if has_content {
             let own = authorities::named(&lower);
@@ -272,11 +280,12 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
             let authority = authority_of(&sents, i);
+            let previous = previous_text(&sents[..i], sents[i].block);
             let sent = &mut sents[i];
             sent.cues.status = measures::stated_status(&sent.lower);
             sent.cues.reinstated = sent.cues.status == Some(Status::InForce) && measures::reinstates(&sent.lower);
             if sent.cues.status.is_some() {
-                sent.dates = dates::extract(sent.text, &ctx);
+                sent.dates = dates::extract_after(sent.text, &ctx, previous);
                 sent.authority = authority;
             }
         }
@@ -302,10 +311,19 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                 if *block == s.block || *block + 1 == s.block {
                     let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
                     let before = mentions.len();
+                    // Its own dates, if it tells any ("Betroffen seien X und Y, teilte das
+                    // Ministerium am Donnerstag mit"), else the measure's.
+                    let own: Vec<DateMention> = dates::extract_after(s.text, &ctx, previous_text(&sents[..i], s.block))
+                        .into_iter()
+                        .filter(|d| d.role != DateRole::Reported)
+                        .collect();
                     for (name, _) in &s.targets {
                         if let Some(prev) = adopted.iter().find(|m| !m.kind.is_reaction()) {
                             let mut m = prev.clone();
                             m.entity = name.clone();
+                            if !own.is_empty() {
+                                m.dates = own.clone();
+                            }
                             m.citation = citation(article, s.range.clone(), &s.cues);
                             m.block = s.block;
                             m.sentence = i;
@@ -323,8 +341,17 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             // "The rule takes effect on March 10.": dates for the measure just reported.
             if let Some((block, group)) = &last_group {
                 let same_targets = s.targets.iter().all(|(n, _)| group.iter().any(|&g| &mentions[g].entity == n));
-                let own_dates: Vec<DateMention> = if *block == s.block && same_targets {
-                    dates::extract(s.text, &ctx).into_iter().filter(|d| d.role != DateRole::Reported).collect()
+                // The date a procedure was opened on is no date of the measure it led to
+                // ("Die Prüfung hatte die Behörde Ende März eingeleitet").
+                let procedure = measures::opens_procedure(&s.lower)
+                    && !group
+                        .iter()
+                        .any(|&g| measures::family(mentions[g].kind) == measures::family(MeasureKind::UnderReview));
+                let own_dates: Vec<DateMention> = if *block == s.block && same_targets && !procedure {
+                    dates::extract_after(s.text, &ctx, previous_text(&sents[..i], s.block))
+                        .into_iter()
+                        .filter(|d| d.role != DateRole::Reported)
+                        .collect()
                 } else {
                     Vec::new()
                 };
@@ -548,6 +575,12 @@ fn authority_of(sents: &[Sent<'_>], k: usize) -> Option<&'static str> {
     authorities::in_context(named, context)
 }
 
+/// The text of the sentence before the next one, when that sentence stands in the same
+/// paragraph (`block` is the next one's) and is no heading: where "that month" looks.
+fn previous_text<'a>(before: &[Sent<'a>], block: usize) -> Option<&'a str> {
+    before.last().filter(|s| s.block == block && !s.heading).map(|s| s.text)
+}
+
 /// The authority the article named outright last in `before`.
 fn context_before(before: &[Sent<'_>]) -> Option<&'static str> {
     before.iter().rev().find_map(|s| match s.named() {
@@ -585,6 +618,16 @@ fn obliged_span(lower: &str, cues: &SentenceCues) -> Option<Range<usize>> {
         return None;
     }
     OBLIGATION.captures(lower).or_else(|| OBLIGED_SUBJECT.captures(lower)).and_then(|c| c.get(1)).map(|m| m.range())
+}
+
+/// The parties an order obliges to destroy data ("requires X to ... destroy any Y data"):
+/// the span between the verb of obligation and what they must do, for data deletion
+/// orders. (In a forced sale, what is sold is named too: "requiring X to sell its app Y".)
+fn duty_span(lower: &str, cues: &SentenceCues) -> Option<Range<usize>> {
+    if !cues.cues.iter().any(|c| c.kind == MeasureKind::DataDeletion) {
+        return None;
+    }
+    OBLIGATION.captures(lower).and_then(|c| c.get(1)).map(|m| m.range())
 }
 
 /// The `n` most recently named distinct entities, most recent first.
