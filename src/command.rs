@@ -251,8 +251,10 @@ fn read_value(s: &str, it: &mut std::iter::Peekable<std::str::CharIndices<'_>>) 
     // Unquoted: up to the next " key:" of a known option.
     let rest = &s[start..];
     let mut end = rest.len();
+    // The keys are ASCII: lowercase ASCII only, so that positions in `lc` are positions
+    // in `rest` (full lowercasing changes the byte length of some letters: Ⱥ → ⱥ).
+    let lc = rest.to_ascii_lowercase();
     for key in ["entity:", "as_of:", "query:"] {
-        let lc = rest.to_lowercase();
         let mut from = 0;
         while let Some(p) = lc[from..].find(key) {
             let at = from + p;
@@ -331,6 +333,15 @@ mod tests {
     #[test]
     fn unbalanced_quotes_take_the_rest() {
         assert_eq!(parse("/status entity:\"Kaspersky Lab"), Ok(status("Kaspersky Lab", None)));
+    }
+
+    #[test]
+    fn letters_that_grow_when_lowercased_leave_the_options_whole() {
+        // 'Ⱥ' is two bytes, its lowercase three: positions in a fully lowercased copy
+        // would cut the value inside a letter.
+        let cmd = parse("/status entity:ကȺȺȺȺȺȺȺȺ as_of:2020-01-01").expect("parses");
+        assert!(matches!(cmd, Command::Status { entity, .. } if entity == "ကȺȺȺȺȺȺȺȺ"), "the whole name");
+        assert!(parse("/status ȺȺȺȺ as_of:2020-01-01").is_ok());
     }
 
     proptest::proptest! {
