@@ -199,8 +199,13 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Procurement bans: buyers told to stop buying a company's products.
     (
         MeasureKind::ProcurementBan,
-        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b|(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,12}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen)\b|(?:kauf|einkauf|beschaffung)\s+von\s+(?:\S+\s+){0,3}?\S*(?:produkt|gerät|komponent|chip|technik|ausrüstung|software|batterie|kamera|drohne)\w*\s+(?:\S+\s+){0,8}?(?:untersagt|verboten)",
+        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b|(?:kauf|einkauf|beschaffung)\s+von\s+(?:\S+\s+){0,3}?\S*(?:produkt|gerät|komponent|chip|technik|ausrüstung|software|batterie|kamera|drohne)\w*\s+(?:\S+\s+){0,8}?(?:untersagt|verboten)",
         None,
+    ),
+    (
+        MeasureKind::ProcurementBan,
+        r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,12}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen)\b",
+        Some(r"kaufen|beschaffen"),
     ),
     (
         MeasureKind::LicenceRevocation,
@@ -216,8 +221,15 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Generic bans and restrictions.
     (
         MeasureKind::Ban,
-        r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b|einschränkung\w*|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
+        r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|einschränkung\w*|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
         None,
+    ),
+    // "dürfen ... nicht mehr verbaut werden": a ban whatever is forbidden. The long
+    // pattern runs only where "mehr" is written (German prose is full of "darf").
+    (
+        MeasureKind::Ban,
+        r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b",
+        Some(r"\bmehr\b"),
     ),
     // Official warnings (counted only with an authority in the sentence).
     (
