@@ -486,16 +486,6 @@ const NOT_ENTITIES: &[&str] = &[
     "co",
     "llc",
     "plc",
-    // legal forms, never a name on their own
-    "fze",
-    "fzco",
-    "jsc",
-    "llp",
-    "sa",
-    "nv",
-    "bv",
-    "spa",
-    "kg",
     "die",
     "der",
     "das",
@@ -679,7 +669,12 @@ const NOT_ENTITIES: &[&str] = &[
 ];
 
 static NOT_ENTITY_SET: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    NOT_ENTITIES.iter().map(|w| w.to_string()).chain(crate::text::months::all_forms().map(fold_key)).collect()
+    NOT_ENTITIES
+        .iter()
+        .chain(LEGAL_FORMS)
+        .map(|w| w.to_string())
+        .chain(crate::text::months::all_forms().map(fold_key))
+        .collect()
 });
 
 /// True if the folded word can never be an entity.
@@ -935,19 +930,14 @@ const CORPORATE_SUFFIXES: &[&str] = &[
     "plc",
     "llc",
     "co",
-    "fze",
-    "fzco",
-    "jsc",
-    "llp",
-    "sa",
-    "nv",
-    "bv",
-    "spa",
-    "kg",
 ];
 
+/// Legal forms: they end a company's full name and are never a name on their own
+/// (both [`CORPORATE_SUFFIXES`] and the stop words take them).
+const LEGAL_FORMS: &[&str] = &["fze", "fzco", "jsc", "llp", "sa", "nv", "bv", "spa", "kg"];
+
 static CORPORATE_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| CORPORATE_SUFFIXES.iter().copied().collect());
+    LazyLock::new(|| CORPORATE_SUFFIXES.iter().chain(LEGAL_FORMS).copied().collect());
 
 /// True if the folded word is a corporate word ([`CORPORATE_SUFFIXES`]).
 fn is_corporate_word(folded: &str) -> bool {
