@@ -199,6 +199,8 @@ pub enum MeasureKind {
     /// A licence or authorisation to operate, withdrawn ("revoked X's authorization to
     /// provide telecommunications services").
     LicenceRevocation,
+    /// Duties on a company's goods: countervailing, anti-dumping or punitive tariffs.
+    Tariff,
     InvestmentReview,
     UnderReview,
     Ban,
@@ -209,7 +211,7 @@ pub enum MeasureKind {
 }
 
 impl MeasureKind {
-    pub const ALL: [MeasureKind; 21] = [
+    pub const ALL: [MeasureKind; 22] = [
         MeasureKind::SalesBan,
         MeasureKind::TransactionBan,
         MeasureKind::EntityList,
@@ -224,6 +226,7 @@ impl MeasureKind {
         MeasureKind::NetworkBan,
         MeasureKind::ProcurementBan,
         MeasureKind::LicenceRevocation,
+        MeasureKind::Tariff,
         MeasureKind::InvestmentReview,
         MeasureKind::UnderReview,
         MeasureKind::Ban,
@@ -250,6 +253,7 @@ impl MeasureKind {
             MeasureKind::NetworkBan => "network_ban",
             MeasureKind::ProcurementBan => "procurement_ban",
             MeasureKind::LicenceRevocation => "licence_revocation",
+            MeasureKind::Tariff => "tariff",
             MeasureKind::InvestmentReview => "investment_review",
             MeasureKind::UnderReview => "under_review",
             MeasureKind::Ban => "ban",
@@ -297,6 +301,8 @@ impl MeasureKind {
             (ProcurementBan, Lang::En) => "Procurement ban",
             (LicenceRevocation, Lang::De) => "Entzug der Lizenz",
             (LicenceRevocation, Lang::En) => "Licence revoked",
+            (Tariff, Lang::De) => "Strafzölle",
+            (Tariff, Lang::En) => "Duties / tariffs",
             (InvestmentReview, Lang::De) => "Investitionsprüfung",
             (InvestmentReview, Lang::En) => "Investment review",
             (UnderReview, Lang::De) => "Maßnahme in Prüfung",

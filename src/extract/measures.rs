@@ -61,7 +61,11 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         None,
     ),
     // Transaction bans.
-    (MeasureKind::TransactionBan, r"transaktionsverbot\w*|zahlungsverbot\w*|handelsverbot\w*|geschäftsverbot\w*", None),
+    (
+        MeasureKind::TransactionBan,
+        r"transaktionsverbot\w*|zahlungsverbot\w*|handelsverbot\w*|geschäftsverbot\w*|prohibit\w*\s+(?:\S+\s+){0,3}?from\s+(?:acquiring|investing|buying|holding)\s+(?:\S+\s+){0,3}?(?:equity|shares|stakes?|interests?|securities|investments?)|outbound\s+investment",
+        None,
+    ),
     (
         MeasureKind::TransactionBan,
         r"gesch[äa]fte?n?\s+mit\b(?:\W+\S+){0,12}?\W+(?:verbot\w*|verbiet\w*|untersag\w*)",
@@ -85,7 +89,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,12}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list",
+        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,12}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b",
         None,
     ),
     // Sanctions on people.
@@ -107,7 +111,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sanctions in general.
     (
         MeasureKind::Sanctions,
-        r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets|bereitstellungsverbot\w*|kontosperre\w*",
+        r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets|bereitstellungsverbot\w*|kontosperre\w*|asset\s+freeze|freezing\s+order|(?:ofac|treasury|ofsi|fcdo|hm\s+treasury)\s+(?:\S+\s+){0,3}?designat\w*|designation\s+of\b|(?:has|have)\s+(?:also\s+)?been\s+designated|was\s+designated\s+(?:by|under|on)",
         None,
     ),
     // Export controls and licence requirements.
@@ -123,7 +127,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
-        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
+        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|refus\w*\s+(?:\S+\s+){0,3}?(?:applications?|licen[cs]es?)\b|without\s+a\s+(?:\S+\s+)?licen[cs]e|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
         None,
     ),
     (
@@ -209,19 +213,25 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::LicenceRevocation,
-        r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
+        r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|\bthe\s+revocation\b|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
+        None,
+    ),
+    // Duties on a company's goods.
+    (
+        MeasureKind::Tariff,
+        r"countervailing\s+dut\w*|anti-?dumping|anti-?subsidy\s+dut\w*|(?:straf|ausgleichs|antidumping|schutz|zusatz|sonder)zöll\w*|\btariffs?\s+(?:of|on)\b|(?:import|extra|additional|punitive|definitive|provisional)\s+(?:dut(?:y|ies)|tariffs?)\b|\bzölle\s+(?:von|auf|in\s+höhe)|\bdut(?:y|ies)\s+of\s+(?:up\s+to\s+)?\d|will\s+pay\s+an\s+extra\s+\d",
         None,
     ),
     // Investment reviews and blocked acquisitions.
     (
         MeasureKind::InvestmentReview,
-        r"cfius-prüfung|investitionsprüf\w*|verkauf\w*\s+(?:\S+\s+){0,8}?an\s+(?:einen|eine|den|die)\s+(?:\S+\s+){0,2}?\S*(?:investor|käufer|konzern|unternehmen|firma|bieter)\w*\s+(?:\S+\s+){0,6}?(?:untersagt|verboten|blockiert|gestoppt)\b|investitionskontroll\w*|außenwirtschaftsprüfung|teiluntersagung\w*|(?:untersag\w*|blockiert\w*|verbiet\w*|verbot)\s+(?:\S+\s+){0,3}?(?:den\s+|die\s+)?(?:erwerb|einstieg|anteilskauf)\b|(?:erwerb|einstieg|anteilskauf)\s+(?:\S+\s+){0,10}?(?:untersagt|blockiert|verboten|gestoppt)\b|(?:prohibit\w*|block\w*)\s+(?:\S+\s+){0,6}?from\s+(?:acquiring|buying\s+(?:a\s+)?(?:stake|control))\b|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger|purchase|investment)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
+        r"cfius-prüfung|investitionsprüf\w*|verkauf\w*\s+(?:\S+\s+){0,8}?an\s+(?:einen|eine|den|die)\s+(?:\S+\s+){0,2}?\S*(?:investor|käufer|konzern|unternehmen|firma|bieter)\w*\s+(?:\S+\s+){0,6}?(?:untersagt|verboten|blockiert|gestoppt)\b|investitionskontroll\w*|außenwirtschaftsprüfung|teiluntersagung\w*|(?:untersag\w*|blockiert\w*|verbiet\w*|verbot)\s+(?:\S+\s+){0,3}?(?:den\s+|die\s+)?(?:erwerb|einstieg|anteilskauf)\b|(?:erwerb|einstieg|anteilskauf)\s+(?:\S+\s+){0,10}?(?:untersagt|blockiert|verboten|gestoppt)\b|(?:block\w*|barred)\s+(?:\S+\s+){0,6}?from\s+(?:acquiring|buying\s+(?:a\s+)?(?:stake|control))\b|cleared\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)\b|(?:takeover|acquisition|merger|deal|bid)\s+(?:\S+\s+){0,10}?subject\s+to\s+(?:\S+\s+)?conditions|unter\s+auflagen|national\s+security\s+and\s+investment\s+act|block\w*\s+(?:\S+\s+){0,6}?bid\b|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger|purchase|investment)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
         None,
     ),
     // Generic bans and restrictions.
     (
         MeasureKind::Ban,
-        r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|einschränkung\w*|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
+        r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|einschränkung\w*|\bblock(?:ed|ing)\b|\bblocks\s+(?:access|the|a|an)\b|\brestrict(?:s|ed|ing)\b|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
         None,
     ),
     // "dürfen ... nicht mehr verbaut werden": a ban whatever is forbidden. The long
@@ -245,7 +255,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::MarketExit,
-        r"(?:zieht|ziehen|zog)\s+sich\s+(?:\S+\s+){0,6}?zurück|zurückziehen|rückzug\s+(?:aus|vom)|(?:markt\w*|gesch[äa]ft\w*|aktivitäten)\s+(?:\S+\s+){0,7}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|eingestellt)|\bgibt\s+(?:\S+\s+){0,3}?markt\w*\s+auf|(?:exit\w*|leav\w*|quit\w*|pull\w*\s+out\s+of)\s+(?:the\s+)?(?:\S+\s+)?market|wind\w*\s+down|cease\w*\s+(?:\S+\s+)?operations|shut\w*\s+down\s+(?:its\s+)?(?:\S+\s+)?(?:operations|business)",
+        r"(?:zieht|ziehen|zog)\s+sich\s+(?:\S+\s+){0,6}?zurück|zurückziehen|rückzug\s+(?:aus|vom)|(?:markt\w*|gesch[äa]ft\w*|aktivitäten)\s+(?:\S+\s+){0,7}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|eingestellt)|\bgibt\s+(?:\S+\s+){0,3}?markt\w*\s+auf|(?:exit\w*|leav\w*|quit\w*|pull\w*\s+out\s+of)\s+(?:the\s+)?(?:\S+\s+)?market|wind\w*\s+down|cease\w*\s+(?:\S+\s+)?operations|(?:exit\w*|leav\w*|withdraw\w*\s+from|pull\w*\s+out\s+of|quit\w*)\s+(?:russia|china|belarus|iran|the\s+country|the\s+us|the\s+united\s+states|europe|the\s+eu)\b|clos\w*\s+its\s+(?:\S+\s+)?(?:office|offices|operations|plant|factory)\b|stop\w*\s+serving\s+(?:\S+\s+)?(?:customers|clients|users)|(?:verlässt|verließ|verlassen)\s+(?:russland|china|den\s+markt)|shut\w*\s+down\s+(?:its\s+)?(?:\S+\s+)?(?:operations|business)",
         None,
     ),
     (
@@ -258,7 +268,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
 /// Review verbs: with a measure in the sentence they make it a measure under review.
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet)|(?:entscheiden|beraten|berät|nachdenken|diskutier\w*|debattier\w*|abstimmen)\s+(?:\S+\s+){0,3}?über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot|über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot\w*\s+(?:\S+\s+){0,8}?(?:entscheiden|beraten|nachdenken|diskutieren|debattieren|abstimmen)|\bconsider\w*|\bweigh(?:s|ed|ing)?\s+(?:whether|if|a|an|the|new|possible|further|additional|more|tougher|sanctions|restrictions|options|measures|\w+ing)\b|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b|\bdebat\w*|\bdeliberat\w*",
+        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet)|(?:entscheiden|beraten|berät|nachdenken|diskutier\w*|debattier\w*|abstimmen)\s+(?:\S+\s+){0,3}?über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot|über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot\w*\s+(?:\S+\s+){0,8}?(?:entscheiden|beraten|nachdenken|diskutieren|debattieren|abstimmen)|\bconsider\w*|\bweigh(?:s|ed|ing)?\s+(?:whether|if|a|an|the|new|possible|further|additional|more|tougher|sanctions|restrictions|options|measures|\w+ing)\b|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b|\bdebat\w*|\bdeliberat\w*|\bexamin(?:es|ed|ing)\b|looking\s+into|\bstudying\b",
     )
 });
 /// The measures a review can be about: with one of these, anyone's review counts.
@@ -267,7 +277,7 @@ const REVIEWABLE_MEASURES: &str =
 /// The measures and dealings a review can be about, shared by the two patterns below.
 /// A review of dealings alone ("will die US-Geschäfte des Konzerns überprüfen") counts
 /// only where an authority reviews them: a company weighing its own business is none.
-const REVIEWABLE: &str = r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition";
+const REVIEWABLE: &str = r"verbot|sanktion|gesch[äa]ft|aktivitäten|übernahme|maßnahme|beschränk|\bban\b|sanction|business|operations|restriction|acquisition|\bcompl(?:y|ies|iance)\b";
 static REVIEWABLE_MEASURE: LazyLock<Regex> = LazyLock::new(|| super::pattern(REVIEWABLE_MEASURES));
 /// What a review next to a named measure must be about to replace it: the reviewable
 /// things, or a review or investigation itself.
@@ -283,7 +293,7 @@ static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// A review that has ended: what the sentence reports followed from it.
 static CONCLUDED_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\b(?:following|after|upon)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,6}?(?:review|investigation|probe)\b|\b(?:nach|infolge)\s+(?:einer\s+|der\s+)?(?:\S+\s+){0,3}?(?:prüfung|überprüfung|untersuchung)\b|(?:review|investigation|prüfung|untersuchung)\s+(?:\S+\s+){0,3}?(?:concluded|completed|abgeschlossen)",
+        r"\b(?:following|after|upon|follows?)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,6}?(?:review|investigation|probe)\b|\b(?:nach|infolge)\s+(?:einer\s+|der\s+)?(?:\S+\s+){0,3}?(?:prüfung|überprüfung|untersuchung)\b|(?:review|investigation|prüfung|untersuchung)\s+(?:\S+\s+){0,3}?(?:concluded|completed|abgeschlossen)",
     )
 });
 
@@ -300,7 +310,7 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule").
 static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b",
+        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)",
     )
 });
 /// A cue word that only qualifies a person or a trade ("a sanctions lawyer", "Sanktionsexpertin").
@@ -316,6 +326,15 @@ static BACKGROUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:ahead\s+of|before|despite|amid|because\s+of|due\s+to|in\s+response\s+to|trotz|wegen|angesichts|infolge)\s+(?:the\s+|its\s+|der\s+|den\s+|dem\s+|die\s+|des\s+)?(?:\S+\s+){0,2}?$",
     )
 });
+/// A common noun the measure is told of, not a name: "the Chinese company added to the
+/// Entity List this afternoon", "a chipmaker blacklisted by the US". Whoever else the
+/// sentence names is not that company.
+static REDUCED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"\b(?:the|a|an)\s+(?:\S+\s+){0,2}?(?:company|firm|chipmaker|maker|supplier|manufacturer|group|entity|vendor|distributor|bank|lender)s?\s+(?:(?:added|blacklisted|listed|sanctioned|designated|placed|named|put)\s+(?:\S+\s+){0,4}?)?$",
+    )
+});
+
 /// Who winds down when an authority allows or orders it: part of the measure, not the
 /// company's own exit ("allowing U.S. companies to wind down", "gave it 60 days to").
 static ALLOWED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -335,8 +354,10 @@ fn is_background(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
             PERSON_AFTER.is_match(&lower[m.end()..])
                 || PERSONS.iter().any(|p| m.as_str().ends_with(p))
                 || BACKGROUND_BEFORE.is_match(before)
+                || REDUCED_RELATIVE.is_match(before)
         }
         MeasureKind::Ban => BACKGROUND_BEFORE.is_match(before),
+        MeasureKind::EntityList => REDUCED_RELATIVE.is_match(before),
         MeasureKind::MarketExit => ALLOWED_BEFORE.is_match(before),
         _ => false,
     }
@@ -351,7 +372,7 @@ static BREACH: LazyLock<Regex> = LazyLock::new(|| {
 /// Definite reference to a measure already reported: "das Verbot", "die Sanktionen".
 static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decision|restrictions|rule|denial\s+order|listing)\b",
+        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs)\b",
     )
 });
 
@@ -469,7 +490,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -524,12 +545,24 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
                     continue;
                 }
             }
-            if let Some(m) = c.re().find_iter(lower).find(|m| !is_background(c.kind, lower, m)) {
-                found.push(Cue { kind: c.kind, span: m.range() });
+            let Some(m) = c.re().find_iter(lower).find(|m| !is_background(c.kind, lower, m)) else { continue };
+            // What makes the noun a restriction stands in its part of the sentence: "Also
+            // blocked was X; its developer is listed on app stores" is no app store ban.
+            if let Some(needs) = c.needs() {
+                let start = lower[..m.start()].rfind(';').map_or(0, |i| i + 1);
+                let end = lower[m.end()..].find(';').map_or(lower.len(), |i| m.end() + i);
+                if !needs.is_match(&lower[start..end]) {
+                    continue;
+                }
             }
+            found.push(Cue { kind: c.kind, span: m.range() });
         }
     }
     let reviewing = if REVIEW.is_match(lower) { review(lower) } else { None };
+    // "considering its options, including a legal challenge": no lawsuit yet.
+    if let Some(r) = &reviewing {
+        found.retain(|c| !(c.kind == MeasureKind::Lawsuit && r.start < c.span.start));
+    }
     if found.is_empty() && reviewing.is_some() && REVIEW_TARGET.is_match(lower) && reviews_measure(lower) {
         // "will die US-Geschäfte des Konzerns überprüfen": a review with no measure named.
         let span = reviewing.clone().unwrap_or(0..0);
@@ -653,7 +686,7 @@ fn reviews_measure(lower: &str) -> bool {
 }
 
 static REVIEWABLE_DEALINGS: LazyLock<Regex> =
-    LazyLock::new(|| super::pattern(r"^(?:gesch[äa]ft\w*|aktivitäten|business|operations)$"));
+    LazyLock::new(|| super::pattern(r"^(?:gesch[äa]ft\w*|aktivitäten|business|operations|compl(?:y|ies|iance))$"));
 
 /// True if the clause of the cue says the measure does not reach what it speaks of: a
 /// negation of coverage in the same clause ("Die Sensoren fielen nicht unter die
@@ -721,7 +754,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
@@ -745,7 +778,7 @@ pub fn stated_status(lower: &str) -> Option<Status> {
         Some(Status::Challenged)
     } else if stated(&SUSPENDED, lower) {
         Some(Status::Suspended)
-    } else if stated(&EXPIRED, lower) {
+    } else if stated(&EXPIRED, lower) && !RELIEF_ENDS.is_match(lower) {
         Some(Status::Expired)
     } else if IN_FORCE.is_match(lower) && IN_FORCE.find_iter(lower).any(|m| !is_noun_verbot(lower, &m)) {
         Some(Status::InForce)
@@ -762,6 +795,14 @@ pub fn stated_status(lower: &str) -> Option<Status> {
 static REINSTATED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
         r"(?:stayed|lifted|vacated|dissolved|overturned|reversed|set\s+aside)\s+(?:\S+\s+){0,6}?(?:injunction|order\s+that\s+had\s+blocked|ruling\s+that\s+had\s+blocked)|allow\w*\s+(?:\S+\s+){0,6}?to\s+enforce|\breinstat\w*|\breimpos\w*|(?:einstweilige\w*\s+verfügung|eilentscheidung)\s+(?:\S+\s+){0,6}?aufgehoben|\bhob\s+(?:\S+\s+){0,8}?(?:verfügung|eilentscheidung|entscheidung\s+der\s+vorinstanz)\s+(?:\S+\s+){0,4}?auf\b|wieder\s+in\s+kraft|(?:darf|dürfen)\s+(?:\S+\s+){0,6}?wieder\s+(?:\S+\s+){0,2}?(?:durchsetzen|vollziehen|anwenden|angewendet)",
+    )
+});
+
+/// A relief from a measure ending, not the measure: "the wind-down general licence
+/// expired", "die Ausnahmegenehmigung läuft aus".
+static RELIEF_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"(?:general\s+licen[cs]e|waiver|exemption|carve-out|generallizenz|ausnahme\w*)\s+(?:\S+\s+){0,6}?(?:expired|expires|lapsed|lapses|ended|ausgelaufen|läuft\s+(?:\S+\s+)?aus|endet)",
     )
 });
 

@@ -213,6 +213,13 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                 targets.push((h.name.clone(), h.span.start));
             }
         }
+        if let Some(clause) = semicolon_clause_of(&lower, &cues) {
+            // "Commerce adds X to Entity List; Y licence lapses": a clause's measure is
+            // for the names of that clause.
+            if targets.iter().any(|(_, at)| clause.contains(at)) {
+                targets.retain(|(_, at)| clause.contains(at));
+            }
+        }
         if let Some(opening) = relative_clause_of(&lower, &cues) {
             // The measure of a relative clause is its antecedent's alone: "... sowie der
             // Hersteller YMTC, der selbst auf der Entity List steht".
@@ -589,6 +596,19 @@ fn context_before(before: &[Sent<'_>]) -> Option<&'static str> {
     })
 }
 
+/// The part of a sentence between semicolons that holds every cue, when there are
+/// several parts.
+fn semicolon_clause_of(lower: &str, cues: &SentenceCues) -> Option<Range<usize>> {
+    if !lower.contains(';') {
+        return None;
+    }
+    let first = cues.cues.first()?.span.start;
+    let last = cues.cues.last()?.span.start;
+    let start = lower[..first].rfind(';').map_or(0, |i| i + 1);
+    let end = lower[first..].find(';').map_or(lower.len(), |i| first + i);
+    (last < end).then_some(start..end)
+}
+
 /// Where the relative clause opens that holds every cue of the sentence, if one does.
 fn relative_clause_of(lower: &str, cues: &SentenceCues) -> Option<usize> {
     let first = cues.cues.first()?.span.start;
@@ -673,9 +693,11 @@ fn push_mentions(
     authority: Option<&'static str>,
     index: usize,
 ) {
+    let group = coordination_groups(s.text, targets);
     for (t_idx, (name, pos)) in targets.iter().enumerate() {
-        // Each date goes to the target named closest before it; dates before every
-        // target go to all of them.
+        // Each date goes to the target named closest before it, and to the names listed
+        // with it ("with Zhipu AI, Shenlan Cognition or Moonshot AI, with effect from
+        // December 3"); dates before every target go to all of them.
         let dates: Vec<DateMention> = s
             .dates
             .iter()
@@ -683,7 +705,7 @@ fn push_mentions(
                 let owner =
                     targets.iter().enumerate().filter(|(_, (_, p))| *p <= d.span.start).max_by_key(|(_, (_, p))| *p);
                 match owner {
-                    Some((o, _)) => o == t_idx || targets.iter().all(|(_, p)| *p == *pos),
+                    Some((o, _)) => group[o] == group[t_idx] || targets.iter().all(|(_, p)| *p == *pos),
                     None => true,
                 }
             })
@@ -704,6 +726,31 @@ fn push_mentions(
             });
         }
     }
+}
+
+/// For each target, the number of the list it stands in: targets joined only by commas
+/// and "and", "or", "und", "oder", "sowie" (and the words of their names) form one list.
+fn coordination_groups(text: &str, targets: &[(String, usize)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| targets[i].1);
+    let mut group = vec![0; targets.len()];
+    let mut current = 0;
+    for pair in order.windows(2) {
+        let (a, b) = (targets[pair[0]].1, targets[pair[1]].1);
+        let joined = text.get(a..b).is_some_and(|gap| {
+            gap.split_whitespace().all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.is_empty()
+                    || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(w, "and" | "or" | "und" | "oder" | "sowie")
+            })
+        });
+        if !joined {
+            current += 1;
+        }
+        group[pair[1]] = current;
+    }
+    group
 }
 
 /// The citation for a sentence range: the exact text, cut at clause boundaries around
