@@ -117,7 +117,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Europäische Union",
         "European Union",
         Country::Eu,
-        r"\beu\s+(?:hat|hatte|verhängt\w*|has|imposed|added|will|wird|sanktioniert\w*|listed|froze|member\s+states|countries|governments|foreign\s+ministers)|\beu-(?:staaten|länder|außenminister\w*|sanktion\w*|rat\b)|\b(?:von|durch)\s+der\s+eu\b|europäische\w*\s+union|european\s+union|\brat\s+der\s+eu\b|council\s+of\s+the\s+eu",
+        r"\beu\s+(?:hat|hatte|verhängt\w*|has|imposed|added|will|wird|sanktioniert\w*|listed|froze|member\s+states|countries|governments|foreign\s+ministers)|\beu-(?:staaten|länder|außenminister\w*|sanktion\w*|rat\b)|\b(?:von|durch)\s+der\s+eu\b|\b(?:folgte|zog)\s+die\s+eu\b|europäische\w*\s+union|european\s+union|\brat\s+der\s+eu\b|council\s+of\s+the\s+eu",
     ),
     government(
         "Österreichische Regierung",
@@ -138,6 +138,12 @@ pub const AUTHORITIES: &[Authority] = &[
         r"bundesregierung|bundeskabinett|bundesnetzagentur|bundesinnenminister\w*|bundeswirtschaftsminister\w*|bundesministerium|\bbmwk\b|\bbmwi\b|\bbafa\b|\bbsi\b|german\s+government|deutsche\w*\s+regierung",
     ),
     government(
+        "Landesregierung",
+        "German state government",
+        Country::Germany,
+        r"landesregierung|staatskanzlei|(?:baden-württembergische|bayerische|berliner|brandenburgische|bremer|hamburger|hessische|niedersächsische|nordrhein-westfälische|rheinland-pfälzische|saarländische|sächsische|thüringer|schleswig-holsteinische)\w*\s+(?:staats|landes)?(?:ministeri\w*|regierung|senat)",
+    ),
+    government(
         "Britische Regierung",
         "UK government",
         Country::Uk,
@@ -147,7 +153,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Niederländische Regierung",
         "Dutch government",
         Country::Netherlands,
-        r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague",
+        r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague|\b(?:die|the)\s+(?:niederlande|netherlands)\b",
     ),
     government(
         "Französische Regierung",
@@ -171,7 +177,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Japanische Regierung",
         "Japanese government",
         Country::Japan,
-        r"japanische\w*\s+regierung|japanese\s+government|\bjapan\b|\btokio\b|\btokyo\b",
+        r"japanische\w*\s+(?:regierung|ministeri\w*)|japanese\s+(?:government|ministry)|\bmeti\b|\bjapan\b|\btokio\b|\btokyo\b",
     ),
     government(
         "Indische Regierung",
@@ -201,7 +207,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Russische Regierung",
         "Russian government",
         Country::Russia,
-        r"russische\w*\s+regierung|russian\s+government|\bkreml\b|\bkremlin\b|roskomnadsor|roskomnadzor",
+        r"russische\w*\s+(?:regierung|zentralbank|behörde\w*|ministeri\w*)|russian\s+(?:government|central\s+bank|authorities)|bank\s+of\s+russia|\bkreml\b|\bkremlin\b|roskomnadsor|roskomnadzor",
     ),
     government(
         "US-Regierung",

@@ -317,6 +317,27 @@ const NOT_ENTITIES: &[&str] = &[
     "vietnamese",
     "mexican",
     "brazilian",
+    // German adjectives of nationality, capitalised at a sentence's start ("Deutsche
+    // Industriebetriebe ...")
+    "deutsche",
+    "deutschen",
+    "deutscher",
+    "deutsches",
+    "chinesische",
+    "chinesischen",
+    "chinesischer",
+    "amerikanische",
+    "amerikanischen",
+    "russische",
+    "russischen",
+    "europaische",
+    "europaischen",
+    "britische",
+    "britischen",
+    "japanische",
+    "japanischen",
+    "franzosische",
+    "niederlandische",
     // words that open the names of institutions and laws
     "federal",
     "national",
@@ -855,6 +876,9 @@ const CUE_SUFFIXES: &[&str] = &[
     "platform",
     "provider",
     "developer",
+    "bauer",
+    "chatbot",
+    "labor",
     "chipmaker",
     "lender",
     "insurer",
@@ -1257,7 +1281,7 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
         let pf = fold(i - 1);
         let gap = &text[prev.end..w.start];
         let start_up = pf == "up" && i >= 2 && fold(i - 2) == "start" && ws[i - 2].end + 1 == prev.start;
-        if gap.trim().is_empty() && (start_up || has_cue_suffix(pf)) {
+        if gap.trim().is_empty() && !gap.contains('\n') && (start_up || has_cue_suffix(pf)) {
             found.insert(t.to_string());
             continue;
         }

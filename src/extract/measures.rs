@@ -63,7 +63,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Transaction bans.
     (
         MeasureKind::TransactionBan,
-        r"transaktionsverbot\w*|zahlungsverbot\w*|handelsverbot\w*|geschäftsverbot\w*|prohibit\w*\s+(?:\S+\s+){0,3}?from\s+(?:acquiring|investing|buying|holding)\s+(?:\S+\s+){0,3}?(?:equity|shares|stakes?|interests?|securities|investments?)|outbound\s+investment",
+        r"transaktionsverbot\w*|zahlungsverbot\w*|handelsverbot\w*|geschäftsverbot\w*|(?:dürfen|darf)\s+(?:\S+\s+){0,6}?nicht\s+(?:mehr\s+)?(?:\S+\s+){0,4}?investieren|nicht\s+(?:mehr\s+)?investieren\s+(?:dürfen|darf)|investitionen\s+in\s+(?:\S+\s+){0,4}?(?:verbiet\w*|verboten|untersag\w*)|(?:verbiet\w*|untersag\w*)\s+(?:\S+\s+){0,4}?investitionen|prohibit\w*\s+(?:\S+\s+){0,3}?from\s+(?:acquiring|investing|buying|holding)\s+(?:\S+\s+){0,3}?(?:equity|shares|stakes?|interests?|securities|investments?)|outbound\s+investment",
         None,
     ),
     (
@@ -89,7 +89,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,12}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b",
+        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,12}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
         None,
     ),
     // Sanctions on people.
@@ -127,7 +127,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
-        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|refus\w*\s+(?:\S+\s+){0,3}?(?:applications?|licen[cs]es?)\b|without\s+a\s+(?:\S+\s+)?licen[cs]e|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
+        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|refus\w*\s+(?:\S+\s+){0,3}?(?:applications?|licen[cs]es?)\b|without\s+a\s+(?:\S+\s+)?licen[cs]e|(?:ausfuhr|export|lieferung)\w*\s+(?:\S+\s+){0,10}?(?:genehmigung|lizenz|erlaubnis)\w*\s+(?:\S+\s+){0,4}?(?:benötigt|braucht|brauchen|benötigen|nötig|erforderlich)\b|(?:braucht|benötigt|brauchen|benötigen)\s+(?:\S+\s+){0,12}?für\s+die\s+(?:ausfuhr|lieferung|export)|anträge?\s+(?:\S+\s+){0,12}?abgelehnt|(?:verweiger\w*|versagt\w*)\s+(?:\S+\s+){0,4}?\S*(?:lizenz|genehmigung)|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
         None,
     ),
     (
@@ -187,9 +187,9 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Bans on government use.
     (
         MeasureKind::GovernmentUseBan,
-        r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|dienstlich\w*\s+(?:geräte\w*|handys?|smartphones?|rechner\w*|laptops?)|dienststellen|geräte\w*\s+der\s+(?:bundes)?verwaltung|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|behörden\s+(?:\S+\s+){0,6}?(?:einsatz|nutzung)|federal\s+(?:agenc\w*|computers|government\s+devices|employees)|government\s+(?:devices|computers|phones|agencies|networks)|(?:state|government)[\s-](?:issued|owned)\s+(?:devices|phones|computers|laptops)|work\s+(?:computers|devices|phones)|official\s+(?:devices|phones)|government\s+networks",
+        r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|dienstlich\w*\s+(?:geräte\w*|handys?|smartphones?|rechner\w*|laptops?)|dienststellen|geräte\w*\s+der\s+(?:bundes)?verwaltung|(?:smartphones|tablets|laptops|rechnern?|computern?|geräten?)\s+(?:\S+\s+){0,4}?der\s+\S*verwaltung|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|behörden\s+(?:\S+\s+){0,6}?(?:einsatz|nutzung)|federal\s+(?:agenc\w*|computers|government\s+devices|employees)|government\s+(?:devices|computers|phones|agencies|networks)|(?:state|government)[\s-](?:issued|owned)\s+(?:devices|phones|computers|laptops)|work\s+(?:computers|devices|phones)|official\s+(?:devices|phones)|government\s+networks",
         Some(
-            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred|must\s+not|block",
+            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred|must\s+not|block|tabu",
         ),
     ),
     // Exclusion from networks (5G, core networks).
@@ -213,7 +213,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::LicenceRevocation,
-        r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|\bthe\s+revocation\b|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
+        r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|\S*(?:lizenz|erlaubnis|zulassung|genehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|\bthe\s+revocation\b|\bder\s+widerruf\b|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
         None,
     ),
     // Duties on a company's goods.
@@ -225,20 +225,20 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Investment reviews and blocked acquisitions.
     (
         MeasureKind::InvestmentReview,
-        r"cfius-prüfung|investitionsprüf\w*|verkauf\w*\s+(?:\S+\s+){0,8}?an\s+(?:einen|eine|den|die)\s+(?:\S+\s+){0,2}?\S*(?:investor|käufer|konzern|unternehmen|firma|bieter)\w*\s+(?:\S+\s+){0,6}?(?:untersagt|verboten|blockiert|gestoppt)\b|investitionskontroll\w*|außenwirtschaftsprüfung|teiluntersagung\w*|(?:untersag\w*|blockiert\w*|verbiet\w*|verbot)\s+(?:\S+\s+){0,3}?(?:den\s+|die\s+)?(?:erwerb|einstieg|anteilskauf)\b|(?:erwerb|einstieg|anteilskauf)\s+(?:\S+\s+){0,10}?(?:untersagt|blockiert|verboten|gestoppt)\b|(?:block\w*|barred)\s+(?:\S+\s+){0,6}?from\s+(?:acquiring|buying\s+(?:a\s+)?(?:stake|control))\b|cleared\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)\b|(?:takeover|acquisition|merger|deal|bid)\s+(?:\S+\s+){0,10}?subject\s+to\s+(?:\S+\s+)?conditions|unter\s+auflagen|national\s+security\s+and\s+investment\s+act|block\w*\s+(?:\S+\s+){0,6}?bid\b|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger|purchase|investment)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
+        r"cfius-prüfung|investitionsprüf\w*|verkauf\w*\s+(?:\S+\s+){0,8}?an\s+(?:einen|eine|den|die)\s+(?:\S+\s+){0,2}?\S*(?:investor|käufer|konzern|unternehmen|firma|bieter)\w*\s+(?:\S+\s+){0,6}?(?:untersagt|verboten|blockiert|gestoppt)\b|investitionskontroll\w*|außenwirtschaftsprüfung|teiluntersagung\w*|(?:untersag\w*|blockiert\w*|verbiet\w*|verbot)\s+(?:\S+\s+){0,3}?(?:den\s+|die\s+)?(?:erwerb|einstieg|anteilskauf)\b|(?:erwerb|einstieg|anteilskauf)\s+(?:\S+\s+){0,10}?(?:untersagt|blockiert|verboten|gestoppt)\b|(?:block\w*|barred)\s+(?:\S+\s+){0,6}?from\s+(?:acquiring|buying\s+(?:a\s+)?(?:stake|control))\b|cleared\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)\b|(?:takeover|acquisition|merger|deal|bid)\s+(?:\S+\s+){0,10}?subject\s+to\s+(?:\S+\s+)?conditions|(?:übernahme|erwerb|einstieg|verkauf|kauf)\w*\s+(?:\S+\s+){0,20}?(?:mit|unter)\s+auflagen|(?:mit|unter)\s+auflagen\s+(?:\S+\s+){0,6}?(?:genehmigt|freigegeben|erlaubt)|(?:stoppt\w*|untersagt\w*|blockiert\w*|verbot|verbietet)\s+(?:\S+\s+){0,4}?(?:den\s+)?verkauf\s+(?:\S+\s+){0,10}?an\s+(?:einen|eine|den|die)\s+(?:\S+\s+){0,2}?\S*(?:investor|käufer|konzern|unternehmen|firma|bieter)|national\s+security\s+and\s+investment\s+act|block\w*\s+(?:\S+\s+){0,6}?bid\b|übernahme\w*\s+(?:\S+\s+){0,14}?(?:untersagt|blockiert|gestoppt|verboten)|(?:untersagt\w*|blockiert\w*|stoppt\w*|verbietet)\s+(?:\S+\s+){0,6}?übernahme|investment\s+review|national[\s-]security\s+review|blocked\s+(?:\S+\s+){0,3}?(?:acquisition|takeover|merger|purchase|investment)|(?:acquisition|takeover|merger)\s+(?:\S+\s+){0,4}?(?:was\s+)?blocked",
         None,
     ),
     // Generic bans and restrictions.
     (
         MeasureKind::Ban,
-        r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|einschränkung\w*|\bblock(?:ed|ing)\b|\bblocks\s+(?:access|the|a|an)\b|\brestrict(?:s|ed|ing)\b|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
+        r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|einschränkung\w*|\bblock(?:ed|ing)\b|\bblocks\s+(?:access|the|a|an)\b|\brestrict(?:s|ed|ing)\b|\bblockier(?:t|te|ten|en)\b|\beingeschränkt\b|\bschränk(?:t|te|ten)\s+(?:\S+\s+){0,8}?ein\b|\btabu\b|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
         None,
     ),
     // "dürfen ... nicht mehr verbaut werden": a ban whatever is forbidden. The long
     // pattern runs only where "mehr" is written (German prose is full of "darf").
     (
         MeasureKind::Ban,
-        r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b",
+        r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b|nicht\s+mehr\s+\w+\s+(?:werden\s+)?(?:darf|dürfen)\b",
         Some(r"\bmehr\b"),
     ),
     // Official warnings (counted only with an authority in the sentence).
@@ -310,7 +310,7 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule").
 static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)",
+        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bgibt\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b",
     )
 });
 /// A cue word that only qualifies a person or a trade ("a sanctions lawyer", "Sanktionsexpertin").
@@ -372,7 +372,7 @@ static BREACH: LazyLock<Regex> = LazyLock::new(|| {
 /// Definite reference to a measure already reported: "das Verbot", "die Sanktionen".
 static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs)\b",
+        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs|widerruf)\b",
     )
 });
 
@@ -490,7 +490,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -635,6 +635,10 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     if found.iter().any(|c| matches!(c.kind, MeasureKind::ForcedSale | MeasureKind::InvestmentReview)) {
         found.retain(|c| c.kind != MeasureKind::SalesBan);
     }
+    // "Exportkontrollliste": one word names the list, not a second measure.
+    if let Some(list) = found.iter().find(|c| c.kind == MeasureKind::EntityList).map(|c| c.span.clone()) {
+        found.retain(|c| !(c.kind == MeasureKind::ExportControl && c.span.start < list.end && list.start < c.span.end));
+    }
     if found.iter().any(|c| c.kind == MeasureKind::GovernmentUseBan) {
         found.retain(|c| !matches!(c.kind, MeasureKind::SalesBan | MeasureKind::ProcurementBan));
     }
@@ -754,7 +758,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned)|\bwas\s+(?:banned|added|sanctioned)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|blockiert|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned|blocked)|\bwas\s+(?:banned|added|sanctioned|blocked)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\bwiderrufen\b|\bwiderrief\b|\bverhängten\b|\beinigten\s+sich\b|\bvereinbarten\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {

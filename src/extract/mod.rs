@@ -106,7 +106,7 @@ static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Wording that extends a measure to the entity the sentence names.
 static COVERED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\bdazu\s+gehör\w*|\bdarunter\b|\bzu\s+den\s+betroffenen\b|\bunter\s+ihnen\b|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b|\bamong\s+(?:them|those)\b|\binclud(?:e|es|ed)\b",
+        r"\bbetroffen\b|\bbetrifft\s+(?:\S+\s+){0,2}?auch\b|\bgilt\s+(?:\S+\s+){0,3}?auch\b|fällt\s+(?:\S+\s+){0,3}?unter|\bdazu\s+gehör\w*|\bdarunter\b|\bzu\s+den\s+betroffenen\b|\bunter\s+ihnen\b|\baffected\b|\bcovered\b|\bcovers\b|\balso\s+(?:applies|hit)\b|\bas\s+well\b|\bamong\s+(?:them|those)\b|\binclud(?:e|es|ed)\b|\bdarauf\s+(?:stehen|steht|finden\s+sich)\b|\bauf\s+der\s+liste\s+(?:stehen|steht)\b",
     )
 });
 
@@ -205,10 +205,11 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         // party an order obliges is its target, the names of what it must do are not.
         let duty = duty_span(&lower, &cues).filter(|d| hits.iter().any(|h| d.contains(&h.span.start)));
         let in_duty = |h: &entities::EntityHit| duty.as_ref().is_none_or(|d| d.contains(&h.span.start));
-        for h in hits
-            .iter()
-            .filter(|h| !h.bystander && !obliged.as_ref().is_some_and(|o| o.contains(&h.span.start)) && in_duty(h))
-        {
+        // "sperrte Roskomnadsor Instagram": an authority acts, it is no target.
+        let acts = |h: &entities::EntityHit| has_content && authorities::authority(&h.name.to_lowercase()).is_some();
+        for h in hits.iter().filter(|h| {
+            !h.bystander && !obliged.as_ref().is_some_and(|o| o.contains(&h.span.start)) && in_duty(h) && !acts(h)
+        }) {
             if !targets.iter().any(|(n, _)| n == &h.name) {
                 targets.push((h.name.clone(), h.span.start));
             }
@@ -513,16 +514,24 @@ static PRONOUN_SUBJECT: LazyLock<Regex> =
 /// `prev`: it names another specific kind of measure, or an authority that cannot be
 /// the one of `prev` ("Taiwan hatte ... den Einsatz des Programms untersagt").
 fn own_measure(s: &Sent<'_>, prev: &MeasureMention) -> bool {
-    let specific =
-        |k: &MeasureKind| !matches!(k, MeasureKind::Ban | MeasureKind::Sanctions) && measures::family(*k) == 0;
+    let specific = |k: &MeasureKind| {
+        !matches!(k, MeasureKind::Ban | MeasureKind::Sanctions)
+            && (measures::family(*k) == 0 || *k == MeasureKind::SanctionsIndividuals)
+    };
     // A listing on the Entity List is a licence requirement: "US-Unternehmen dürfen damit
-    // keine Bauteile mehr liefern" tells what the listing means.
+    // keine Bauteile mehr liefern" tells what the listing means. Sanctions forbid dealings
+    // ("Die Sanktionen verbieten ... den Handel"); a ban on buying for authorities is a
+    // ban on their use.
     let related = |k: &MeasureKind| {
+        use MeasureKind::*;
         *k == prev.kind
             || matches!(
                 (*k, prev.kind),
-                (MeasureKind::ExportControl, MeasureKind::EntityList)
-                    | (MeasureKind::EntityList, MeasureKind::ExportControl)
+                (ExportControl, EntityList)
+                    | (EntityList, ExportControl)
+                    | (TransactionBan, Sanctions | SanctionsIndividuals)
+                    | (ProcurementBan, GovernmentUseBan)
+                    | (GovernmentUseBan, ProcurementBan)
             )
     };
     let kinds: Vec<MeasureKind> = s.cues.cues.iter().map(|c| c.kind).filter(specific).collect();
