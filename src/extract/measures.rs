@@ -127,7 +127,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ExportControl,
-        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|refus\w*\s+(?:\S+\s+){0,3}?(?:applications?|licen[cs]es?)\b|without\s+a\s+(?:\S+\s+)?licen[cs]e|(?:ausfuhr|export|lieferung)\w*\s+(?:\S+\s+){0,10}?(?:genehmigung|lizenz|erlaubnis)\w*\s+(?:\S+\s+){0,4}?(?:benötigt|braucht|brauchen|benötigen|nötig|erforderlich)\b|(?:braucht|benötigt|brauchen|benötigen)\s+(?:\S+\s+){0,12}?für\s+die\s+(?:ausfuhr|lieferung|export)|anträge?\s+(?:\S+\s+){0,12}?abgelehnt|(?:verweiger\w*|versagt\w*)\s+(?:\S+\s+){0,4}?\S*(?:lizenz|genehmigung)|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
+        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|refus\w*\s+(?:\S+\s+){0,3}?(?:applications?|licen[cs]es?)\b|without\s+a\s+(?:\S+\s+)?licen[cs]e|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
         None,
     ),
     (
@@ -149,6 +149,13 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         MeasureKind::ExportControl,
         r"(?:dürfen|darf|dürfe)\s+(?:\S+\s+){0,8}?(?:nicht\s+|keine\s+(?:\S+\s+){0,6}?)mehr\s+(?:\S+\s+){0,4}?(?:liefern|exportieren|ausführen|verkaufen|geliefert|exportiert|ausgeführt)|(?:can|may)\s+no\s+longer\s+(?:\S+\s+){0,3}?(?:export|ship|sell)\s+(?:\S+\s+){0,4}?to\s+china",
         None,
+    ),
+    // A licence needed or refused, in wording common in other senses ("benötigt",
+    // "Anträge"): searched only where a licence or a refusal is written.
+    (
+        MeasureKind::ExportControl,
+        r"(?:ausfuhr|export|lieferung)\w*\s+(?:\S+\s+){0,10}?(?:genehmigung|lizenz|erlaubnis)\w*\s+(?:\S+\s+){0,4}?(?:benötigt|braucht|brauchen|benötigen|nötig|erforderlich)\b|(?:braucht|benötigt|brauchen|benötigen)\s+(?:\S+\s+){0,12}?für\s+die\s+(?:ausfuhr|lieferung|export)|anträge?\s+(?:\S+\s+){0,12}?abgelehnt|(?:verweiger\w*|versagt\w*)\s+(?:\S+\s+){0,4}?\S*(?:lizenz|genehmigung)",
+        Some(r"genehmigung|lizenz|erlaubnis|abgelehnt"),
     ),
     // Forced sales and divestitures.
     (
@@ -203,13 +210,18 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Procurement bans: buyers told to stop buying a company's products.
     (
         MeasureKind::ProcurementBan,
-        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b|(?:kauf|einkauf|beschaffung)\s+von\s+(?:\S+\s+){0,3}?\S*(?:produkt|gerät|komponent|chip|technik|ausrüstung|software|batterie|kamera|drohne)\w*\s+(?:\S+\s+){0,8}?(?:untersagt|verboten)",
+        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b",
         None,
     ),
     (
         MeasureKind::ProcurementBan,
         r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,12}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen)\b",
         Some(r"kaufen|beschaffen"),
+    ),
+    (
+        MeasureKind::ProcurementBan,
+        r"(?:kauf|einkauf|beschaffung)\s+von\s+(?:\S+\s+){0,3}?\S*(?:produkt|gerät|komponent|chip|technik|ausrüstung|software|batterie|kamera|drohne)\w*\s+(?:\S+\s+){0,8}?(?:untersagt|verboten)",
+        Some(r"untersagt|verboten"),
     ),
     (
         MeasureKind::LicenceRevocation,
@@ -319,48 +331,80 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^s?\s*(?:lawyer|attorney|expert|adviser|advisor|specialist|practice|compliance|analyst|scholar|researcher|counsel)s?\b|^(?:experte|expertin|anwalt|anwältin|rechtler\w*|kanzlei|berater\w*)",
     )
 });
-/// A time or cause before a generic measure noun makes it background ("ahead of the April
-/// restrictions", "trotz der Sanktionen"): the sentence tells of something else.
-static BACKGROUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(
-        r"(?:ahead\s+of|before|despite|amid|because\s+of|due\s+to|in\s+response\s+to|trotz|wegen|angesichts|infolge)\s+(?:the\s+|its\s+|der\s+|den\s+|dem\s+|die\s+|des\s+)?(?:\S+\s+){0,2}?$",
-    )
-});
-/// A common noun the measure is told of, not a name: "the Chinese company added to the
-/// Entity List this afternoon", "a chipmaker blacklisted by the US". Whoever else the
-/// sentence names is not that company.
-static REDUCED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(
-        r"\b(?:the|a|an)\s+(?:\S+\s+){0,2}?(?:company|firm|chipmaker|maker|supplier|manufacturer|group|entity|vendor|distributor|bank|lender)s?\s+(?:(?:added|blacklisted|listed|sanctioned|designated|placed|named|put)\s+(?:\S+\s+){0,4}?)?$",
-    )
-});
-
-/// Who winds down when an authority allows or orders it: part of the measure, not the
-/// company's own exit ("allowing U.S. companies to wind down", "gave it 60 days to").
-static ALLOWED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(
-        r"(?:allow\w*|permit\w*|authori[sz]\w*|gave|give[sn]?|giving|order\w*|requir\w*|licen[cs]e\w*)\s+(?:\S+\s+){0,8}?(?:to\s+)?$",
-    )
-});
-
 /// True if the match `m` of a cue of `kind` is no measure in its place: a qualifier of a
 /// person ("sanctions lawyer"), a generic noun in a time or cause phrase, or a wind-down
 /// an authority allows.
 fn is_background(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
-    let before = &lower[..m.start()];
+    // The words before the cue, nearest first: the rules read back a dozen at most (word
+    // lists, not patterns: a pattern of counted words grows a large automaton).
+    let before: Vec<&str> = lower[..m.start()].split_whitespace().rev().take(12).collect();
+    // The noun a cue follows as a word of its own, not its possessor ("the firm's listing").
+    let apart = lower[..m.start()].ends_with(char::is_whitespace);
     match kind {
         MeasureKind::Sanctions => {
             const PERSONS: &[&str] = &["experte", "experten", "expertin", "anwalt", "anwältin", "rechtler", "berater"];
             PERSON_AFTER.is_match(&lower[m.end()..])
                 || PERSONS.iter().any(|p| m.as_str().ends_with(p))
-                || BACKGROUND_BEFORE.is_match(before)
-                || REDUCED_RELATIVE.is_match(before)
+                || time_or_cause_before(&before)
+                || (apart && common_noun_before(&before))
         }
-        MeasureKind::Ban => BACKGROUND_BEFORE.is_match(before),
-        MeasureKind::EntityList => REDUCED_RELATIVE.is_match(before),
-        MeasureKind::MarketExit => ALLOWED_BEFORE.is_match(before),
+        MeasureKind::Ban => time_or_cause_before(&before),
+        MeasureKind::EntityList => apart && common_noun_before(&before),
+        MeasureKind::MarketExit => allowed_before(&before),
         _ => false,
     }
+}
+
+/// A time or cause before a generic measure noun makes it background ("ahead of the April
+/// restrictions", "trotz der Sanktionen"): the sentence tells of something else. `before`
+/// holds the words before the noun, nearest first; an article and two words may stand
+/// between.
+fn time_or_cause_before(before: &[&str]) -> bool {
+    const ONE: &[&str] = &["before", "despite", "amid", "trotz", "wegen", "angesichts", "infolge"];
+    const TWO: &[(&str, &str)] = &[("ahead", "of"), ("because", "of"), ("due", "to")];
+    (0..4.min(before.len())).any(|k| {
+        let w = before[k];
+        ONE.contains(&w)
+            || before.get(k + 1).is_some_and(|p| TWO.contains(&(*p, w)))
+            || (w == "to" && before.get(k + 1) == Some(&"response") && before.get(k + 2) == Some(&"in"))
+    })
+}
+
+/// A common noun the measure is told of, not a name: "the Chinese company added to the
+/// Entity List this afternoon", "a chipmaker blacklisted by the US". Whoever else the
+/// sentence names is not that company.
+fn common_noun_before(before: &[&str]) -> bool {
+    const NOUNS: &[&str] = &[
+        "company",
+        "firm",
+        "chipmaker",
+        "maker",
+        "supplier",
+        "manufacturer",
+        "group",
+        "entity",
+        "vendor",
+        "distributor",
+        "bank",
+        "lender",
+    ];
+    const PARTICIPLES: &[&str] =
+        &["added", "blacklisted", "listed", "sanctioned", "designated", "placed", "named", "put"];
+    let noun = |w: &str| NOUNS.contains(&w) || w.strip_suffix('s').is_some_and(|w| NOUNS.contains(&w));
+    (0..6.min(before.len())).any(|n| {
+        noun(before[n])
+            && (n == 0 || (n <= 5 && PARTICIPLES.contains(&before[n - 1])))
+            && (n + 1..n + 4).any(|a| before.get(a).is_some_and(|w| matches!(*w, "the" | "a" | "an")))
+    })
+}
+
+/// Who winds down when an authority allows or orders it: part of the measure, not the
+/// company's own exit ("allowing U.S. companies to wind down", "gave it 60 days to").
+fn allowed_before(before: &[&str]) -> bool {
+    before.iter().take(10).any(|w| {
+        ["allow", "permit", "authori", "order", "requir", "licen"].iter().any(|p| w.starts_with(p))
+            || matches!(*w, "gave" | "give" | "gives" | "given" | "giving")
+    })
 }
 
 /// Wording of a breach of rules, which names sanctions without imposing any.
@@ -544,6 +588,10 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
                 if !needs.is_match(lower) {
                     continue;
                 }
+            }
+            // The cheap test first: what the cue needs anywhere in the sentence.
+            if c.needs().is_some_and(|needs| !needs.is_match(lower)) {
+                continue;
             }
             let Some(m) = c.re().find_iter(lower).find(|m| !is_background(c.kind, lower, m)) else { continue };
             // What makes the noun a restriction stands in its part of the sentence: "Also

@@ -139,6 +139,9 @@ struct Sent<'a> {
     /// What the sentence says of an authority, read when first asked for (most sentences
     /// are never asked: see [`authority_of`]).
     named: OnceCell<Option<Named>>,
+    /// A measure told of no one: its dates and authority are read in pass 2, if it
+    /// elaborates a measure at all.
+    deferred: bool,
 }
 
 impl Sent<'_> {
@@ -244,12 +247,14 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                 }
             }
         }
-        // Dates are read where a measure is (the elaborating sentences of pass 2 read
-        // their own): most sentences of a long article never need them.
-        let dates =
-            if has_content { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
+        // Dates and authority are read where a measure is told of someone; a sentence
+        // that names no one needs them only if it elaborates a measure (pass 2 reads
+        // them then): most sentences of a long article never need them.
+        let read_now = has_content && !targets.is_empty();
+        let deferred = has_content && !read_now;
+        let dates = if read_now { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
         let named = OnceCell::new();
-        let authority = if has_content {
+        let authority = if read_now {
             let own = authorities::named(&lower);
             let _ = named.set(own);
             own.and_then(|n| authorities::in_context(n, context_before(&sents)))
@@ -270,6 +275,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             dates,
             authority,
             named,
+            deferred,
             lower,
         });
     }
@@ -285,6 +291,14 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
     for i in 0..sents.len() {
         // A sentence without a kind of measure may still state the standing of the
         // measure just reported in its paragraph ("Der Vollzug wurde ausgesetzt").
+        if sents[i].deferred && (last_group.is_some() || forward_target(&sents, i).is_some()) {
+            let authority = authority_of(&sents, i);
+            let previous = previous_text(&sents[..i], sents[i].block);
+            let sent = &mut sents[i];
+            sent.dates = dates::extract_after(sent.text, &ctx, previous);
+            sent.authority = authority;
+            sent.deferred = false;
+        }
         let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
             let authority = authority_of(&sents, i);
