@@ -26,6 +26,15 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
     "Okt", "Oct", "Nov", "Dez", "Dec", "Tel", "Fig",
 ];
 
+/// The abbreviations of US states as datelines write them after a town and a comma
+/// ("NASHVILLE, Tenn. (AP) —", "in Austin, Tex., on Monday"): after a comma, the full
+/// stop does not end the sentence. (Dotted ones, "N.J.", are initials anyway.)
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn",
+    "Tex", "Va", "Vt", "Wash", "Wis", "Wisc", "Wyo",
+];
+
 /// "etc." and "usw." close many sentences; mid-sentence the lower-case rule keeps them.
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["etc", "usw"];
 
@@ -161,6 +170,12 @@ fn ends_sentence(chars: &[(usize, char)], sent_start: usize, k: usize, j: usize)
         return false;
     }
     if ABBREVIATIONS_BEFORE_NUMBER.contains(&last_segment) && next_is_number {
+        return false;
+    }
+    if STATE_ABBREVIATIONS.contains(&last_segment)
+        && token.len() == last_segment.len()
+        && word_before_token(chars, sent_start, k, token.chars().count()).is_some_and(|w| w.ends_with(','))
+    {
         return false;
     }
     // Numbers: ordinals and dates ("20. Juli", "der 3. Versuch", "30.1. 2017").

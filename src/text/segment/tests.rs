@@ -156,6 +156,23 @@ const CASES: &[(&str, &[&str])] = &[
     ("1. Punkt der Liste ist wichtig", &["1. Punkt der Liste ist wichtig"]),
     ("  . . .  ", &[]),
     ("", &[]),
+    // AP datelines: a state's abbreviation after a town and a comma.
+    (
+        "NASHVILLE, Tenn. (AP) — A federal appeals court on Thursday allowed Tennessee to enforce its ban. The app said it was disappointed.",
+        &[
+            "NASHVILLE, Tenn. (AP) — A federal appeals court on Thursday allowed Tennessee to enforce its ban.",
+            "The app said it was disappointed.",
+        ],
+    ),
+    (
+        "SAN FRANCISCO, Calif. — The company sued. It was based in Austin, Tex., until 2020.",
+        &["SAN FRANCISCO, Calif. — The company sued.", "It was based in Austin, Tex., until 2020."],
+    ),
+    // Without the comma a state's abbreviation is an ordinary word.
+    (
+        "He moved to Pa. He said the move was final.",
+        &["He moved to Pa.", "He said the move was final."],
+    ),
 ];
 
 #[test]
