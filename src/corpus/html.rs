@@ -271,7 +271,7 @@ fn classify_runs(text: &str, runs: &[Run], heading_paragraphs: &[usize]) -> Vec<
     let total = text.len().max(1) as f64;
     let positions: Vec<f64> = paragraphs.iter().map(|&(_, _, at)| at as f64 / total).collect();
     let forced: Vec<bool> = paragraphs.iter().map(|(id, _, _)| heading_paragraphs.contains(id)).collect();
-    let classes = boilerplate::classify(&texts, &positions, &forced);
+    let classes = boilerplate::classify(&texts, &positions, &forced, &[]);
     runs.iter()
         .map(|r| {
             let k = paragraphs.iter().position(|(id, _, _)| *id == r.paragraph).unwrap_or(0);

@@ -278,31 +278,43 @@ fn bom_len(text: &str) -> usize {
 
 /// Splits a plain-text body into blocks, one per non-blank line, and classifies them.
 /// A long line that breaks off mid-sentence (no closing punctuation, ends in a lower-case
-/// word) is joined with the next line when that one continues the sentence.
+/// word) is joined with the next line when that one continues the sentence; across a
+/// blank line only when it ends in a word no sentence ends in ("unter", "the").
 fn plain_blocks(text: &str, body: Range<usize>) -> Vec<Block> {
-    let mut lines: Vec<Range<usize>> = Vec::new();
+    // Each non-blank line, and whether a blank line stands before it.
+    let mut lines: Vec<(Range<usize>, bool)> = Vec::new();
     let mut at = body.start;
+    let mut blank = false;
     for line in text[body.clone()].split_inclusive('\n') {
         let r = trim_range(text, at..at + line.len());
         at += line.len();
-        if !r.is_empty() {
-            lines.push(r);
+        if r.is_empty() {
+            blank = true;
+        } else {
+            lines.push((r, blank && !lines.is_empty()));
+            blank = false;
         }
     }
     let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in lines {
+    // Per merged line: whether the next one follows it without a blank line between.
+    let mut glued: Vec<bool> = Vec::new();
+    for (r, blank_before) in lines {
         if let Some(prev) = merged.last_mut() {
-            if continues_sentence(&text[prev.clone()], &text[r.clone()]) {
+            if continues_sentence(&text[prev.clone()], &text[r.clone()], blank_before) {
                 prev.end = r.end;
                 continue;
             }
         }
+        if let Some(g) = glued.last_mut() {
+            *g = !blank_before;
+        }
         merged.push(r);
+        glued.push(false);
     }
     let texts: Vec<&str> = merged.iter().map(|r| &text[r.clone()]).collect();
     let span = body.len().max(1) as f64;
     let positions: Vec<f64> = merged.iter().map(|r| (r.start - body.start) as f64 / span).collect();
-    let classes = boilerplate::classify(&texts, &positions, &[]);
+    let classes = boilerplate::classify(&texts, &positions, &[], &glued);
     merged
         .into_iter()
         .zip(classes)
@@ -319,9 +331,10 @@ const DANGLING: &[&str] = &[
 ];
 
 /// True when `next` carries on the sentence that `prev` broke off: `prev` is long and ends
-/// in a word that cannot close a sentence, or is too long to be a heading and ends in a
-/// lower-case word; `next` is a long line that closes the sentence.
-fn continues_sentence(prev: &str, next: &str) -> bool {
+/// in a word that cannot close a sentence, or (with no blank line between them) is too
+/// long to be a heading and ends in a lower-case word other than a web address
+/// ("tradeguard.de" completes an ad); `next` is a long line that closes the sentence.
+fn continues_sentence(prev: &str, next: &str, blank_between: bool) -> bool {
     // The cheap tests on the last and first letter go first: most lines end a sentence.
     let last = prev.chars().last().unwrap_or('.');
     let first = next.chars().next().unwrap_or('.');
@@ -330,7 +343,8 @@ fn continues_sentence(prev: &str, next: &str) -> bool {
     }
     let at_least = |s: &str, n: usize| !boilerplate::at_most_words(s, n - 1);
     let last_word = prev.split_whitespace().next_back().unwrap_or("");
-    (at_least(prev, 15) || at_least(prev, 8) && DANGLING.contains(&last_word))
+    let dangling = DANGLING.contains(&last_word);
+    (dangling && at_least(prev, 8) || !blank_between && at_least(prev, 15) && !boilerplate::is_web_address(last_word))
         && at_least(next, 8)
         && next.trim_end().ends_with(['.', '!', '?', '"', '“', '”', '«', '»'])
         && boilerplate::line_feature(prev).is_none()

@@ -158,6 +158,24 @@ fn broken_paragraph_lines_are_joined() {
     assert!(p[0].starts_with("Wenig später") && p[0].ends_with("Oracle."), "{p:?}");
 }
 
+#[test]
+fn a_blank_line_is_crossed_only_after_a_word_no_sentence_ends_in() {
+    // A line ending in a web address, or in a lower-case word that can end a sentence, is
+    // complete before a blank line: the next paragraph is not glued to it.
+    let src = "Brennwald hebt Prognose an\n\nExportkontrolle ohne Risiko: Die Compliance-Software TradeGuard prüft Ihre Lieferketten automatisch gegen alle Sanktionslisten der EU und der USA. Mehr erfahren unter tradeguard.de\n\nDas Unternehmen prüft derzeit, ob es sein Geschäft in China mit einem zweiten Werk in Suzhou ausbauen soll.\n\nA view shows the headquarters of Tarsin Microelectronics in Shenzhen, China, on a grey morning in early March, opens new tab\n\nWASHINGTON, March 12 (Reuters) - The U.S. Treasury Department on Wednesday imposed sanctions on Tarsin Microelectronics.\n";
+    let a = parse_article("b.txt", src.as_bytes()).unwrap();
+    let blocks: Vec<&str> = a.blocks.iter().map(|b| a.slice(&b.range)).collect();
+    assert_eq!(blocks.len(), 5, "{blocks:#?}");
+    assert!(blocks[1].ends_with("tradeguard.de") && blocks[3].ends_with("opens new tab"), "{blocks:#?}");
+    // Without a blank line, a long line broken off in a lower-case word is still joined,
+    // but not after a web address.
+    let src = "Exportkontrolle ohne Risiko: Die Compliance-Software TradeGuard prüft Ihre Lieferketten gegen alle Sanktionslisten und deren Änderungen\nan jedem Werktag der Woche, wie das Unternehmen in München am Donnerstag mitteilte.\nDie Compliance-Software TradeGuard prüft Ihre Lieferketten automatisch gegen alle Sanktionslisten. Mehr unter tradeguard.de\nDas Unternehmen prüft derzeit, ob es sein Geschäft in China mit einem zweiten Werk ausbauen soll.\n";
+    let a = parse_article("c.txt", src.as_bytes()).unwrap();
+    let blocks: Vec<&str> = a.blocks.iter().map(|b| a.slice(&b.range)).collect();
+    assert_eq!(blocks.len(), 3, "{blocks:#?}");
+    assert!(blocks[0].ends_with("mitteilte."), "{blocks:#?}");
+}
+
 // ---------------------------------------------------------------- HTML
 
 fn fixture(name: &str) -> PathBuf {
