@@ -18,10 +18,16 @@ use crate::model::Lang;
 #[derive(Debug, Default)]
 pub(crate) struct Page {
     pub title: Option<String>,
+    /// The site's name: `og:site_name`, else `application-name`, else a publisher meta tag.
+    pub source: Option<String>,
     pub published: Option<NaiveDate>,
     pub language: Option<Lang>,
     pub blocks: Vec<Block>,
 }
+
+/// The meta tags that name the site, best first.
+const SITE_NAME_KEYS: &[&str] =
+    &["og:site_name", "application-name", "publisher", "dc.publisher", "article:publisher", "citation_publisher"];
 
 /// Elements whose content is not article text.
 const SKIPPED: &[&str] = &[
@@ -141,6 +147,8 @@ pub(crate) fn scan(text: &str) -> Page {
     let mut i = 0usize;
     let mut text_start = 0usize;
     let mut first_h1: Option<String> = None;
+    // The site's name, with the rank of the tag it came from (lower wins).
+    let mut source: Option<(usize, String)> = None;
     let mut in_h1 = false;
 
     while i < bytes.len() {
@@ -216,6 +224,16 @@ pub(crate) fn scan(text: &str) -> Page {
                         page.published.get_or_insert(d);
                     }
                 }
+                if let Some(rank) = SITE_NAME_KEYS.iter().position(|k| *k == key) {
+                    let name = attr(&attrs, "content").map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+                    // A publisher given as a link ("https://facebook.com/verge") names no one.
+                    let name = name.filter(|v| !v.is_empty() && !v.contains("://") && !v.starts_with("www."));
+                    if let Some(name) = name {
+                        if source.as_ref().is_none_or(|(r, _)| rank < *r) {
+                            source = Some((rank, name));
+                        }
+                    }
+                }
                 if key == "language" || key == "content-language" {
                     if let Some(l) = attr(&attrs, "content").and_then(Lang::parse) {
                         page.language.get_or_insert(l);
@@ -250,6 +268,7 @@ pub(crate) fn scan(text: &str) -> Page {
     if page.title.is_none() {
         page.title = first_h1;
     }
+    page.source = source.map(|(_, name)| name);
     page.blocks = classify_runs(text, &runs, &heading_paragraphs);
     page
 }

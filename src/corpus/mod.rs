@@ -214,10 +214,11 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     let mut meta = ArticleMeta { file: file.to_string(), ..ArticleMeta::default() };
     let mut language_given = false;
 
-    let (body, blocks) = match format {
+    let (body, mut blocks) = match format {
         Format::Html => {
             let page = html::scan(&text);
             meta.title = page.title;
+            meta.source = page.source;
             meta.published = page.published;
             if let Some(lang) = page.language {
                 meta.language = lang;
@@ -252,6 +253,9 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
         let line = (body.start > 0).then(|| line_of(bytes, body.start));
         return Err(LoadError::new(file, line, "no article text"));
     }
+    if let Some(title) = meta.title.as_deref() {
+        mark_title_lines(&text, &mut blocks, title);
+    }
     if meta.published.is_none() {
         if let Some(date) = sniff::dateline(&text, &blocks) {
             meta.published = Some(date);
@@ -266,6 +270,40 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
         meta.title = blocks.iter().find(|b| b.heading && !b.boilerplate).map(|b| text[b.range.clone()].to_string());
     }
     Ok(Article { meta, hash: blake3::hash(bytes).to_hex().to_string(), text, body, blocks, format })
+}
+
+/// How many of the first blocks of the article text may repeat its title.
+const TITLE_BLOCKS: usize = 3;
+
+/// Marks as a heading a block among the first of the article text whose words are the
+/// title's (a headline is a heading whatever its length). A page title's site name ("... |
+/// The Verge") is not needed to match.
+fn mark_title_lines(text: &str, blocks: &mut [Block], title: &str) {
+    let short = [" | ", " – ", " — ", " - "].iter().filter_map(|sep| title.rsplit_once(sep)).map(|(head, _)| head);
+    let short = short.max_by_key(|head| head.len());
+    for b in blocks.iter_mut().filter(|b| !b.boilerplate).take(TITLE_BLOCKS) {
+        let line = text[b.range.clone()].trim_start_matches('#');
+        if same_words(line, title) || short.is_some_and(|head| same_words(line, head)) {
+            b.heading = true;
+        }
+    }
+}
+
+/// True when `a` and `b` have the same words, letters compared in lower case (and at
+/// least one word).
+fn same_words(a: &str, b: &str) -> bool {
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    let mut any = false;
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return any,
+            (Some(v), Some(w)) if v.chars().flat_map(char::to_lowercase).eq(w.chars().flat_map(char::to_lowercase)) => {
+                any = true
+            }
+            _ => return false,
+        }
+    }
 }
 
 fn bom_len(text: &str) -> usize {

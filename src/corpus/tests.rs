@@ -119,6 +119,11 @@ const DATELINES: &[(&str, Option<Ymd>)] = &[
         Some((2024, 7, 16)),
     ),
     ("Am 31.02.2024 geschah nichts.\nDer Text.", None),
+    // A month's abbreviation with its dot, in a page stamp and in German.
+    ("Chip curbs widen\nSept. 3, 2024, 4:12 PM ET / Updated Sept. 4, 2024\nThe rule takes effect.", Some((2024, 9, 3))),
+    ("Updated Dec. 2, 2025\nThe rule takes effect.", Some((2025, 12, 2))),
+    ("Berlin, 3. Sept. 2024\nDie Regierung prüft ein Verbot.", Some((2024, 9, 3))),
+    ("Ein Text ohne Datum. Er nennt nur den Juni.", None),
     ("Ein Text ohne Datum. Er nennt nur den Juni.", None),
 ];
 
@@ -176,6 +181,18 @@ fn a_blank_line_is_crossed_only_after_a_word_no_sentence_ends_in() {
     assert!(blocks[0].ends_with("mitteilte."), "{blocks:#?}");
 }
 
+#[test]
+fn a_headline_repeating_the_title_is_a_heading_whatever_its_length() {
+    let src = "---\ntitle: \"Trade & National Security Week in Review: a TDO renewal, a divestment order and an Entity List removal\"\n---\nTrade & National Security Week in Review: a TDO renewal, a divestment order and an Entity List removal\n\nIt was a busy week for national security regulators on both sides of the Atlantic.\n\nTrade & National Security Week in Review: a TDO renewal, a divestment order and an Entity List removal, as our readers asked\n";
+    let a = parse_article("w.md", src.as_bytes()).unwrap();
+    let headings: Vec<bool> = a.blocks.iter().map(|b| b.heading).collect();
+    assert_eq!(headings, [true, false, false]);
+    // A page title with the site's name after a bar matches the headline without it.
+    let src = "<html><head><title>A federal judge just blocked the ban on the Chinese-owned video app in all of Tennessee | The Verge</title></head><body><div>A federal judge just blocked the ban on the Chinese-owned video app in all of Tennessee</div><p>A federal judge has temporarily blocked a Tennessee law.</p></body></html>";
+    let a = parse_article("v.html", src.as_bytes()).unwrap();
+    assert!(a.blocks[0].heading && !a.blocks[1].heading, "{:?}", a.blocks);
+}
+
 // ---------------------------------------------------------------- HTML
 
 fn fixture(name: &str) -> PathBuf {
@@ -223,6 +240,28 @@ fn html_fixture() {
     for s in &p {
         assert!(!s.contains('<') && !s.contains('>'), "markup in a passage: {s:?}");
     }
+}
+
+#[test]
+fn html_site_name_is_the_source() {
+    let page = |head: &str| {
+        let src = format!("<html><head>{head}</head><body><p>The ban takes effect on Sunday.</p></body></html>");
+        parse_article("s.html", src.as_bytes()).unwrap().meta.source
+    };
+    assert_eq!(page("<meta property=\"og:site_name\" content=\"The Verge\">").as_deref(), Some("The Verge"));
+    assert_eq!(
+        page("<meta name=\"publisher\" content=\"Vox Media\"><meta name=\"application-name\" content=\"The Verge\">")
+            .as_deref(),
+        Some("The Verge"),
+        "application-name wins over publisher wherever it stands"
+    );
+    assert_eq!(
+        page("<meta property=\"article:publisher\" content=\"https://www.facebook.com/verge\"><meta name=\"publisher\" content=\"Heise  Medien\">")
+            .as_deref(),
+        Some("Heise Medien"),
+        "a link names no publisher"
+    );
+    assert_eq!(page("<meta name=\"description\" content=\"A ban.\">"), None);
 }
 
 #[test]
