@@ -2,8 +2,9 @@
 //! it: the blocks are the byte ranges of the text runs between tags. Runs inside
 //! `<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`, `<aside>` (and other page
 //! furniture) are skipped. Runs are classified as boilerplate paragraph by paragraph
-//! (the runs between two block-level tags, with character references decoded), and a
-//! sentence that holds a character reference is never cited (see `has_entity`).
+//! (the runs between two block-level tags, with character references decoded). Sentences
+//! are split with each character reference read as the character it stands for; see
+//! `Article::passages` for which of them are cited.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -71,63 +72,9 @@ const BLOCK_LEVEL: &[&str] = &[
 const VOID: &[&str] =
     &["br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed", "track"];
 
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").expect("valid built-in regex")
-});
-
-/// True when `s` holds a character reference (`&amp;`, `&#8222;`).
-pub(crate) fn has_entity(s: &str) -> bool {
-    ENTITY.is_match(s)
-}
-
-/// Replaces the common character references by the characters they stand for.
+/// Replaces the known character references by the characters they stand for.
 pub(crate) fn decode_entities(s: &str) -> String {
-    ENTITY
-        .replace_all(s, |c: &regex::Captures| {
-            let name = &c[1];
-            let ch = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else if let Some(dec) = name.strip_prefix('#') {
-                dec.parse::<u32>().ok().and_then(char::from_u32)
-            } else {
-                named_entity(name)
-            };
-            ch.map(String::from).unwrap_or_else(|| c[0].to_string())
-        })
-        .into_owned()
-}
-
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "auml" => 'ä',
-        "ouml" => 'ö',
-        "uuml" => 'ü',
-        "Auml" => 'Ä',
-        "Ouml" => 'Ö',
-        "Uuml" => 'Ü',
-        "szlig" => 'ß',
-        "eacute" => 'é',
-        "ndash" => '–',
-        "mdash" => '—',
-        "bdquo" => '„',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "laquo" => '«',
-        "raquo" => '»',
-        "hellip" => '…',
-        "euro" => '€',
-        "copy" => '©',
-        "shy" => '\u{ad}',
-        _ => return None,
-    })
+    crate::text::charref::decode(s).into_owned()
 }
 
 /// A text run between tags.

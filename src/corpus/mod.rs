@@ -96,17 +96,27 @@ impl LoadError {
 }
 
 impl Article {
-    /// The sentences of every non-boilerplate block, in order. In HTML files a sentence
-    /// holding a character reference (`&amp;`) is left out: its text on the page differs
-    /// from its bytes in the file, so it could not be quoted exactly.
+    /// The sentences of every non-boilerplate block, in order. A sentence's range is its
+    /// text as the file writes it, so in an HTML page it holds any character references
+    /// as written (`Vibely&#8217;s`): the quote stays an exact substring of the file. Pages
+    /// are split with each reference read as its character; a sentence holding a
+    /// reference that stands for a letter or digit (`f&uuml;r`), or one the loader does not
+    /// know, is left out, since read as written its words would be torn apart (see
+    /// ARCHITECTURE.md, "Character references").
     pub fn passages(&self) -> Vec<Passage> {
+        let html = self.format == Format::Html;
         let mut out = Vec::new();
         for (i, b) in self.blocks.iter().enumerate() {
             if b.boilerplate {
                 continue;
             }
-            for r in crate::text::segment::sentences(&self.text, b.range.clone()) {
-                if self.format == Format::Html && html::has_entity(&self.text[r.clone()]) {
+            let ranges = if html {
+                crate::text::segment::sentences_of_html(&self.text, b.range.clone())
+            } else {
+                crate::text::segment::sentences(&self.text, b.range.clone())
+            };
+            for r in ranges {
+                if html && !crate::text::charref::only_punctuation(&self.text[r.clone()]) {
                     continue;
                 }
                 out.push(Passage { range: r, block: i });
