@@ -83,7 +83,7 @@ re!(
 );
 re!(
     TEASER_LABEL,
-    r"(?i)^[-–•»>\s]*(empfehlung(en)?|diskussion|kommentare?|weiterlesen|zum weiterlesen|mehr dazu|mehr lesen|meistgelesen|themen|schlagworte|tags|related|recommended|top stories|vorträge zum thema|vorträge)\s*([:›»|>].*)?$"
+    r"(?i)^[-–•»>\s]*(empfehlung(en)?|diskussion|kommentare?|weiterlesen|zum weiterlesen|mehr dazu|mehr lesen|meistgelesen|themen|schlagworte|tags|related|recommended|top stories|vorträge zum thema|vorträge|dieses thema im programm|most (read|popular|viewed)( (from|on) \p{Lu}[\p{L}.]*( \p{Lu}[\p{L}.]*){0,2})?)\s*([:›»|>].*)?$"
 );
 /// The label of an author's bio: "Über den Autor", "Zur Autorin", "About the author".
 const BIO_LABEL: &str = r"(über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|(zum|zur) (autor|autorin)|about the authors?";
@@ -101,6 +101,14 @@ re!(
 re!(
     BIO_THIRD_PERSON,
     r"^\p{Lu}\p{L}+ (\p{Lu}\.? )?\p{Lu}\p{L}+ (is|ist|was|war) (a|an|ein|eine|seit) .*(?-u:\b)([Ww]riter|[Ee]ditor|[Rr]eporter|[Jj]ournalist|[Cc]orrespondent|Redakteur|Journalist|Korrespondent|Autor|Autorin|Redakteurin|Journalistin)"
+);
+// A professional's bio: "Nadia Perlman is a senior associate in the firm's government
+// contracts group", "Ruth Calloway is a partner in X's international trade practice".
+// The firm, practice or group (or "writes frequently on") sets it apart from a news
+// sentence that only names someone's job ("Elena Varga is a partner at the law firm X").
+re!(
+    BIO_PROFESSIONAL,
+    r"^\p{Lu}\p{L}+ (\p{Lu}\.? )?\p{Lu}[\p{L}'’-]+ (is|was) (a|an) ([\p{L}-]+ ){0,2}(partner|associate|counsel|attorney|lawyer|member|principal|director|consultant|adviser|advisor) (in|at|with|of|on) .*((?-u:\b)firm['’]s|(?-u:\b)practice|(?-u:\b)group|(?-u:\b)writes (frequently |regularly |often )?(on|about))"
 );
 re!(
     BYLINE,
@@ -125,7 +133,7 @@ re!(
 );
 re!(
     PROMO_WORD,
-    r"(?i)(mitgliedschaft|premium-(leistung|zugang|abo|inhalt)|abonnement|abonnier|(^|\s)abo(?-u:\b)|probeabo|newsletter|jetzt (testen|lesen|bestellen|sichern|kaufen|registrieren|anmelden|spenden)|gratis testen|kostenlos testen|membership|subscribe|subscription|sign up|unterstützen sie|support (us|our)|donate)"
+    r"(?i)(mitgliedschaft|premium-(leistung|zugang|abo|inhalt)|abonnement|abonnier|(^|\s)abo(?-u:\b)|probeabo|newsletter|jetzt ([\p{L}\d-]+ ){0,2}(testen|lesen|bestellen|sichern|kaufen|registrieren|anmelden|spenden|abonnieren|buchen)|gratis testen|kostenlos testen|membership|subscribe|subscription|sign up|unterstützen sie|support (us|our)|donate)"
 );
 re!(
     PRICE_PER_PERIOD,
@@ -139,11 +147,21 @@ re!(READER_DE, r"[\p{L}\d,]\s+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?-u:\b)")
 re!(READER_EN, r"(?i)(?-u:\b)(you|your)(?-u:\b)");
 re!(
     DISCLAIMER,
-    r"(?i)((?-u:\b)rss[- ]?(feed|dienst|nachrichtendienst)|öffentliche[rn]? rss|distanziert sich|original[- ]?(post|beitrag|artikel|quelle)|(article|story) (was|is) (originally|first) (published|appeared)|originally (published|appeared)|(?-u:\b)republished(?-u:\b)|erschien zuerst|zuerst erschienen|alle rechte vorbehalten|all rights reserved|keine haftung für|ohne gewähr|no responsibility for)|^(©|\(c\)\s|copyright(?-u:\b))"
+    r"(?i)((?-u:\b)rss[- ]?(feed|dienst|nachrichtendienst)|öffentliche[rn]? rss|distanziert sich|original[- ]?(post|beitrag|artikel|quelle)|(article|story) (was|is) (originally|first) (published|appeared)|originally (published|appeared)|(?-u:\b)republished(?-u:\b)|erschien zuerst|zuerst erschienen|alle rechte vorbehalten|all rights reserved|keine haftung für|ohne gewähr|no responsibility for)|^(©|\(c\)\s|copyright(?-u:\b)|our standards\s*:)|(?-u:\b)this (blog|post|article|alert|site|website|material|content|newsletter|publication|page|communication|update)(?-u:\b).*(not (constitute |intended (as|to be) )?(legal|investment|financial|tax) advice|for (general )?information(al)? purposes only|for general information only)"
 );
 re!(
     AGENCY,
     r"^\p{Ll}{2,4}(/\p{Ll}{2,4})*\s*\(\s*[\p{L}.]{2,12}(\s*[,/]\s*[\p{L}.]{2,12})*\s*\)$|(?i)^\(?(mit material (von|der)\s+)?(dpa|afp|ap|reuters|rtr|kna|epd|sid|apa|dts|ddp|ots|bloomberg)(\s*[,/]\s*(dpa|afp|ap|reuters|rtr|kna|epd|sid|apa|dts|ddp|ots|bloomberg))*\)?\.?$"
+);
+/// Names as sign-offs write them: "Daniel Ashford and Priya Raman in Washington".
+const SIGNOFF_NAMES: &str = r"\p{Lu}[\p{L}'’.-]*(?:(?:\s+|\s*,\s*|\s+(?:and|und|&|in|from|at)\s+)\p{Lu}[\p{L}'’.-]*)*";
+/// The roles of a wire credit line: "Reporting by ...; Editing by ...".
+const SIGNOFF_ROLE: &str = r"(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch|[Gg]raphics|[Ff]act[- ]checking|[Pp]roduction|[Vv]ideo)(?: and [a-z]+)? by";
+re!(
+    SIGNOFF,
+    &format!(
+        r"^{SIGNOFF_ROLE}\s+{SIGNOFF_NAMES}(?:\s*;\s*{SIGNOFF_ROLE}\s+{SIGNOFF_NAMES})*\.?$|^(?:(?:The )?(?:Associated Press|AP|AFP|Reuters|Bloomberg|dpa) )?(?:(?:staff )?(?:writers?|reporters?|correspondents?) )?\p{{Lu}}[\p{{L}}'’.-]+\s+\p{{Lu}}[\p{{L}}'’.-]*(?:(?:\s+|\s*,\s*|\s+(?:and|&|in|from|at)\s+)\p{{Lu}}[\p{{L}}'’.-]*)* contributed (?:to this (?:report|story|article)|reporting|from \p{{Lu}}[\p{{L}} ,.'’-]*)\.?$|^[—–-]+\s*With (?:additional )?assistance (?:from|by)\s+{SIGNOFF_NAMES}\.?$|^\((?:Updates?|Adds|Recasts|Corrects|Changes|Rewrites|Refiles|Removes|Fixes)(?-u:\b)[^()]*\)\.?$|^Mit (?:Informationen|Material) (?:von|der|des)\s+\p{{Lu}}[^.!?]*$"
+    )
 );
 re!(
     SOCIAL,
@@ -157,10 +175,26 @@ re!(
     CAPTION_TAIL,
     r"(?i)\((aufnahme|foto|bild|archivbild|archivfoto|symbolbild|archiv|file photo|photo|image|picture)(?-u:\b)[^()]*\)\.?$"
 );
+// A wire photo credit ending a caption: "REUTERS/Aly Song/File Photo", Reuters' "Purchase
+// Licensing Rights, opens new tab", "(AP Photo/Mark Humphrey, File)".
+re!(
+    CAPTION_AGENCY,
+    r"(?-u:\b)(REUTERS|AFP|AP|EPA|XINHUA|KYODO|YONHAP|ANADOLU)(/\p{Lu}(\p{L}|\.\s?\p{Lu}|['’-]\p{L})*(\s\p{Lu}(\p{L}|\.\s?\p{Lu}|['’-]\p{L})*)*){1,3}(\s+Purchase Licensing Rights(,\s*opens new tab)?)?$|\((AP|AFP|Reuters|EPA|dpa|Xinhua) Photo/[^()]*\)\.?$|Purchase Licensing Rights"
+);
 re!(CAPTION_CREDIT, r"(?i)(getty images|picture[- ]alliance|imago images|shutterstock|istockphoto|dpa-bildfunk|©)");
+/// A date as a page stamp writes it: "16.07.2024", "2024-07-16", "16. Juli 2024", "Sept. 3,
+/// 2024".
+const STAMP_DATE: &str =
+    r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}";
+/// A time of day with its zone: "15:11 Uhr", "at 9:45 AM EST", "10:41 PM GMT+1".
+const STAMP_TIME: &str = r"(um\s*|at\s*)?\d{1,2}[:.]\d{2}(\s*(uhr|h|am|pm|a\.m\.|p\.m\.))?(\s*(mez|mesz|utc|gmt|cet|cest|bst|et|est|edt|ct|cst|cdt|pt|pst|pdt)([+-]\d{1,2})?)?";
+/// The label of a stamp: "Stand:", "Updated on".
+const STAMP_LABEL: &str = r"(stand|aktualisiert|veröffentlicht|published|updated|posted|erstellt|datum|date|zuletzt aktualisiert)(\s+(am|on))?\s*:?\s*";
 re!(
     DATE_STAMP,
-    r"(?i)^((stand|aktualisiert|veröffentlicht|published|updated|posted|erstellt|datum|date|zuletzt aktualisiert)(\s+am)?\s*:?\s*)?(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})(,?\s*(um\s*)?\d{1,2}[:.]\d{2}(\s*(uhr|h|am|pm|mez|mesz|utc))?)?$"
+    &format!(
+        r"(?i)^({STAMP_LABEL})?({STAMP_DATE}|{STAMP_TIME})(\s*[,/|·•–-]?\s*({STAMP_LABEL})?({STAMP_DATE}|{STAMP_TIME}|\d+\s+(hours?|minutes?|mins?|days?)\s+ago))*\.?$"
+    )
 );
 re!(
     EVENT_WORD,
@@ -186,6 +220,7 @@ enum Scan {
     PerPeriod,
     CaptionTail,
     CaptionCredit,
+    CaptionAgency,
 }
 
 /// The literals of each [`Scan`], read off its pattern: a literal of every alternative
@@ -210,6 +245,10 @@ const SCAN_LITERALS: &[(Scan, &[&str])] = &[
             "©",
             "(c)",
             "copyright",
+            "our standards",
+            "advice",
+            "purposes only",
+            "information only",
         ],
     ),
     (
@@ -257,6 +296,21 @@ const SCAN_LITERALS: &[(Scan, &[&str])] = &[
     (
         Scan::CaptionCredit,
         &["getty images", "picture", "imago images", "shutterstock", "istockphoto", "dpa-bildfunk", "©"],
+    ),
+    (
+        Scan::CaptionAgency,
+        &[
+            "reuters/",
+            "afp/",
+            "ap/",
+            "epa/",
+            "xinhua/",
+            "kyodo/",
+            "yonhap/",
+            "anadolu/",
+            "photo/",
+            "purchase licensing rights",
+        ],
     ),
 ];
 
@@ -412,6 +466,20 @@ fn repeat_hash(line: &str) -> Option<u64> {
     any.then(|| h.finish())
 }
 
+/// True when `word` is a web or e-mail address ("tradeguard.de", "https://x.org/a").
+pub(crate) fn is_web_address(word: &str) -> bool {
+    (word.contains('.') || word.contains(':')) && URL_LINE.is_match(word)
+}
+
+/// True when the last word of `line` (before closing punctuation) is a web address: "Mehr
+/// erfahren unter tradeguard.de".
+fn ends_in_web_address(line: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    is_web_address(last.trim_end_matches(['.', '!', ')', ':']))
+}
+
+re!(AD_CLOSING, r"(?i)(mehr erfahren|jetzt informieren|learn more|find out more|more info|mehr infos?)\s*[.!:]?$");
+
 fn ends_like_sentence(line: &str) -> bool {
     let t = line.trim_end_matches(['"', '\'', '“', '”', '’', '«', '»', ')', ' ', '\u{a0}']);
     t.ends_with(['.', '!', '?', '…', ';', ','])
@@ -447,7 +515,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if n <= 6 && (POSTCODE.is_match(line) || STREET.is_match(line)) {
         return Some(Feature::Address);
     }
-    if n <= 8 && AGENCY.is_match(line) {
+    if n <= 8 && AGENCY.is_match(line) || n <= 40 && SIGNOFF.is_match(line) {
         return Some(Feature::AgencySignoff);
     }
     // Cheap tests go first in each conjunction: most lines are prose that no pattern
@@ -460,7 +528,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     let digit = has_digit(line);
     if may.may(Scan::PromoWord)
         && PROMO_WORD.is_match(line)
-        && (line.contains('!') || CALL_TO_ACTION.is_match(line) || reader())
+        && (line.contains('!') && !has_quotes(line) || CALL_TO_ACTION.is_match(line) || reader())
     {
         return Some(Feature::Promo);
     }
@@ -477,7 +545,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if may.may(Scan::FirstPerson) && !has_quotes(line) && BIO_FIRST_PERSON.is_match(line) && BIO_CAREER.is_match(line) {
         return Some(Feature::Bio);
     }
-    if n <= 40 && BIO_THIRD_PERSON.is_match(line) {
+    if n <= 40 && (BIO_THIRD_PERSON.is_match(line) || BIO_PROFESSIONAL.is_match(line) && !has_quotes(line)) {
         return Some(Feature::Bio);
     }
     if n <= 8 && (BYLINE.is_match(line) || BYLINE_COUNTER.is_match(line)) {
@@ -488,6 +556,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
             && CAPTION_TAIL.is_match(line)
             && !ends_like_sentence(line.trim_end_matches(['.', ')']))
         || n <= 20 && may.may(Scan::CaptionCredit) && CAPTION_CREDIT.is_match(line)
+        || n <= 40 && may.may(Scan::CaptionAgency) && CAPTION_AGENCY.is_match(line)
     {
         return Some(Feature::Caption);
     }
@@ -512,17 +581,21 @@ pub(crate) fn is_heading(line: &str) -> bool {
     if line.starts_with('#') {
         return true;
     }
-    at_most_words(line, 12)
+    // Most lines are prose that ends like a sentence: that test goes first.
+    !ends_like_sentence(line)
+        && line.len() <= 110 * 4
         && line.chars().count() <= 110
-        && !ends_like_sentence(line)
+        && at_most_words(line, 12)
         && line.chars().any(char::is_alphabetic)
 }
 
 /// Classifies the blocks of one article. `texts` are the blocks' plain texts in order,
 /// `positions` where each starts (0.0 .. 1.0 of the body), `forced_headings` marks blocks
-/// the markup calls headings (may be shorter than `texts`).
-pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[bool]) -> Vec<Class> {
+/// the markup calls headings, `glued` the blocks the next one follows without a blank
+/// line between them (both may be shorter than `texts`: the rest are false).
+pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[bool], glued: &[bool]) -> Vec<Class> {
     let n = texts.len();
+    let glued = |i: usize| glued.get(i).copied().unwrap_or(false);
     let features: Vec<Option<Feature>> = texts.iter().map(|t| line_feature(t)).collect();
     let mut out: Vec<Class> = (0..n)
         .map(|i| Class {
@@ -546,31 +619,68 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
         earlier.push(i);
     }
 
-    // After a lone ad marker, the ad itself: a web address, an offer, a contact line.
+    // After a lone ad marker, the ad itself: a web address, an offer, a contact line, or a
+    // paragraph that ends in a web address or "mehr erfahren", or addresses the reader
+    // ("prüft Ihre Lieferketten") outside a quotation.
+    let mut ad_body = vec![false; n];
     for i in 0..n.saturating_sub(1) {
-        if features[i] == Some(Feature::AdMarker)
-            && matches!(features[i + 1], Some(Feature::Url | Feature::Promo | Feature::Contact))
-        {
+        if features[i] != Some(Feature::AdMarker) {
+            continue;
+        }
+        let t = texts[i + 1];
+        let is_ad = match features[i + 1] {
+            Some(Feature::Url | Feature::Promo | Feature::Contact) => true,
+            Some(_) => false,
+            None => {
+                ends_in_web_address(t)
+                    || AD_CLOSING.is_match(t)
+                    || !has_quotes(t) && (READER_DE.is_match(t) || READER_EN.is_match(t))
+            }
+        };
+        if is_ad {
             out[i + 1].boilerplate = true;
+            ad_body[i + 1] = true;
         }
     }
 
     // A teaser label on a line of its own ("Lesen Sie auch") introduces the teased
-    // headline on the next line.
+    // headline on the next line, and the headlines that run on from it without a blank
+    // line ("Most Read from Bloomberg" and its list).
     for i in 0..n.saturating_sub(1) {
         if features[i] == Some(Feature::Teaser) && at_most_words(texts[i], 6) && is_heading(texts[i + 1]) {
             out[i + 1].boilerplate = true;
+            let mut j = i + 1;
+            while j + 1 < n && glued(j) && features[j + 1].is_none() && is_heading(texts[j + 1]) {
+                j += 1;
+                out[j].boilerplate = true;
+            }
+        }
+    }
+
+    // A caption paragraph runs straight into its credit line ("Bildquelle: picture
+    // alliance / APA", "Foto: dpa"): the line before the credit, when it opens a
+    // paragraph of its own, is the caption.
+    for i in 1..n.saturating_sub(1) {
+        if features[i].is_none()
+            && features[i + 1] == Some(Feature::Caption)
+            && glued(i)
+            && !glued(i - 1)
+            && at_most_words(texts[i], 40)
+            && at_most_words(texts[i + 1], 12)
+            && CAPTION_LABEL.is_match(texts[i + 1])
+        {
+            out[i].boilerplate = true;
         }
     }
 
     // Short lines next to an address or contact line belong to it (the publisher's name).
     let is_addr = |f: Option<Feature>| matches!(f, Some(Feature::Address | Feature::Contact));
     for i in 0..n {
-        let short = at_most_words(texts[i], 5) && !ends_like_sentence(texts[i]);
-        if short && features[i].is_none() {
+        if features[i].is_none() {
             let before = i > 0 && is_addr(features[i - 1]);
             let after = i + 1 < n && is_addr(features[i + 1]);
-            if before && after || after && i + 2 < n && is_addr(features[i + 2]) {
+            let beside = before && after || after && i + 2 < n && is_addr(features[i + 2]);
+            if beside && at_most_words(texts[i], 5) && !ends_like_sentence(texts[i]) {
                 out[i].boilerplate = true;
             }
         }
@@ -594,7 +704,9 @@ pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[boo
     // paragraph of prose after an ad that no feature claims is the article going on past
     // an ad in its middle: the zone starts after it, at a later marker. (Teasers of other
     // articles, also prose, follow markers of their own and stay in the zone.)
-    let prose = |j: usize| features[j].is_none() && words_upto(texts[j], 15) >= 15 && ends_like_sentence(texts[j]);
+    let prose = |j: usize| {
+        features[j].is_none() && !ad_body[j] && words_upto(texts[j], 15) >= 15 && ends_like_sentence(texts[j])
+    };
     for i in 0..n {
         let Some(from) = features[i].and_then(Feature::footer_from) else { continue };
         let pos = positions.get(i).copied().unwrap_or(0.0);

@@ -2,8 +2,9 @@
 //! it: the blocks are the byte ranges of the text runs between tags. Runs inside
 //! `<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`, `<aside>` (and other page
 //! furniture) are skipped. Runs are classified as boilerplate paragraph by paragraph
-//! (the runs between two block-level tags, with character references decoded), and a
-//! sentence that holds a character reference is never cited (see `has_entity`).
+//! (the runs between two block-level tags, with character references decoded). Sentences
+//! are split with each character reference read as the character it stands for; see
+//! `Article::passages` for which of them are cited.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -18,10 +19,16 @@ use crate::model::Lang;
 #[derive(Debug, Default)]
 pub(crate) struct Page {
     pub title: Option<String>,
+    /// The site's name: `og:site_name`, else `application-name`, else a publisher meta tag.
+    pub source: Option<String>,
     pub published: Option<NaiveDate>,
     pub language: Option<Lang>,
     pub blocks: Vec<Block>,
 }
+
+/// The meta tags that name the site, best first.
+const SITE_NAME_KEYS: &[&str] =
+    &["og:site_name", "application-name", "publisher", "dc.publisher", "article:publisher", "citation_publisher"];
 
 /// Elements whose content is not article text.
 const SKIPPED: &[&str] = &[
@@ -65,63 +72,9 @@ const BLOCK_LEVEL: &[&str] = &[
 const VOID: &[&str] =
     &["br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed", "track"];
 
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").expect("valid built-in regex")
-});
-
-/// True when `s` holds a character reference (`&amp;`, `&#8222;`).
-pub(crate) fn has_entity(s: &str) -> bool {
-    ENTITY.is_match(s)
-}
-
-/// Replaces the common character references by the characters they stand for.
+/// Replaces the known character references by the characters they stand for.
 pub(crate) fn decode_entities(s: &str) -> String {
-    ENTITY
-        .replace_all(s, |c: &regex::Captures| {
-            let name = &c[1];
-            let ch = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else if let Some(dec) = name.strip_prefix('#') {
-                dec.parse::<u32>().ok().and_then(char::from_u32)
-            } else {
-                named_entity(name)
-            };
-            ch.map(String::from).unwrap_or_else(|| c[0].to_string())
-        })
-        .into_owned()
-}
-
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "auml" => 'ä',
-        "ouml" => 'ö',
-        "uuml" => 'ü',
-        "Auml" => 'Ä',
-        "Ouml" => 'Ö',
-        "Uuml" => 'Ü',
-        "szlig" => 'ß',
-        "eacute" => 'é',
-        "ndash" => '–',
-        "mdash" => '—',
-        "bdquo" => '„',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "laquo" => '«',
-        "raquo" => '»',
-        "hellip" => '…',
-        "euro" => '€',
-        "copy" => '©',
-        "shy" => '\u{ad}',
-        _ => return None,
-    })
+    crate::text::charref::decode(s).into_owned()
 }
 
 /// A text run between tags.
@@ -141,6 +94,8 @@ pub(crate) fn scan(text: &str) -> Page {
     let mut i = 0usize;
     let mut text_start = 0usize;
     let mut first_h1: Option<String> = None;
+    // The site's name, with the rank of the tag it came from (lower wins).
+    let mut source: Option<(usize, String)> = None;
     let mut in_h1 = false;
 
     while i < bytes.len() {
@@ -216,6 +171,16 @@ pub(crate) fn scan(text: &str) -> Page {
                         page.published.get_or_insert(d);
                     }
                 }
+                if let Some(rank) = SITE_NAME_KEYS.iter().position(|k| *k == key) {
+                    let name = attr(&attrs, "content").map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+                    // A publisher given as a link ("https://facebook.com/verge") names no one.
+                    let name = name.filter(|v| !v.is_empty() && !v.contains("://") && !v.starts_with("www."));
+                    if let Some(name) = name {
+                        if source.as_ref().is_none_or(|(r, _)| rank < *r) {
+                            source = Some((rank, name));
+                        }
+                    }
+                }
                 if key == "language" || key == "content-language" {
                     if let Some(l) = attr(&attrs, "content").and_then(Lang::parse) {
                         page.language.get_or_insert(l);
@@ -250,6 +215,7 @@ pub(crate) fn scan(text: &str) -> Page {
     if page.title.is_none() {
         page.title = first_h1;
     }
+    page.source = source.map(|(_, name)| name);
     page.blocks = classify_runs(text, &runs, &heading_paragraphs);
     page
 }
@@ -271,7 +237,7 @@ fn classify_runs(text: &str, runs: &[Run], heading_paragraphs: &[usize]) -> Vec<
     let total = text.len().max(1) as f64;
     let positions: Vec<f64> = paragraphs.iter().map(|&(_, _, at)| at as f64 / total).collect();
     let forced: Vec<bool> = paragraphs.iter().map(|(id, _, _)| heading_paragraphs.contains(id)).collect();
-    let classes = boilerplate::classify(&texts, &positions, &forced);
+    let classes = boilerplate::classify(&texts, &positions, &forced, &[]);
     runs.iter()
         .map(|r| {
             let k = paragraphs.iter().position(|(id, _, _)| *id == r.paragraph).unwrap_or(0);

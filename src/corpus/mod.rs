@@ -96,17 +96,27 @@ impl LoadError {
 }
 
 impl Article {
-    /// The sentences of every non-boilerplate block, in order. In HTML files a sentence
-    /// holding a character reference (`&amp;`) is left out: its text on the page differs
-    /// from its bytes in the file, so it could not be quoted exactly.
+    /// The sentences of every non-boilerplate block, in order. A sentence's range is its
+    /// text as the file writes it, so in an HTML page it holds any character references
+    /// as written (`Vibely&#8217;s`): the quote stays an exact substring of the file. Pages
+    /// are split with each reference read as its character; a sentence holding a
+    /// reference that stands for a letter or digit (`f&uuml;r`), or one the loader does not
+    /// know, is left out, since read as written its words would be torn apart (see
+    /// ARCHITECTURE.md, "Character references").
     pub fn passages(&self) -> Vec<Passage> {
+        let html = self.format == Format::Html;
         let mut out = Vec::new();
         for (i, b) in self.blocks.iter().enumerate() {
             if b.boilerplate {
                 continue;
             }
-            for r in crate::text::segment::sentences(&self.text, b.range.clone()) {
-                if self.format == Format::Html && html::has_entity(&self.text[r.clone()]) {
+            let ranges = if html {
+                crate::text::segment::sentences_of_html(&self.text, b.range.clone())
+            } else {
+                crate::text::segment::sentences(&self.text, b.range.clone())
+            };
+            for r in ranges {
+                if html && !crate::text::charref::only_punctuation(&self.text[r.clone()]) {
                     continue;
                 }
                 out.push(Passage { range: r, block: i });
@@ -214,10 +224,11 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     let mut meta = ArticleMeta { file: file.to_string(), ..ArticleMeta::default() };
     let mut language_given = false;
 
-    let (body, blocks) = match format {
+    let (body, mut blocks) = match format {
         Format::Html => {
             let page = html::scan(&text);
             meta.title = page.title;
+            meta.source = page.source;
             meta.published = page.published;
             if let Some(lang) = page.language {
                 meta.language = lang;
@@ -252,6 +263,9 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
         let line = (body.start > 0).then(|| line_of(bytes, body.start));
         return Err(LoadError::new(file, line, "no article text"));
     }
+    if let Some(title) = meta.title.as_deref() {
+        mark_title_lines(&text, &mut blocks, title);
+    }
     if meta.published.is_none() {
         if let Some(date) = sniff::dateline(&text, &blocks) {
             meta.published = Some(date);
@@ -268,6 +282,40 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     Ok(Article { meta, hash: blake3::hash(bytes).to_hex().to_string(), text, body, blocks, format })
 }
 
+/// How many of the first blocks of the article text may repeat its title.
+const TITLE_BLOCKS: usize = 3;
+
+/// Marks as a heading a block among the first of the article text whose words are the
+/// title's (a headline is a heading whatever its length). A page title's site name ("... |
+/// The Verge") is not needed to match.
+fn mark_title_lines(text: &str, blocks: &mut [Block], title: &str) {
+    let short = [" | ", " – ", " — ", " - "].iter().filter_map(|sep| title.rsplit_once(sep)).map(|(head, _)| head);
+    let short = short.max_by_key(|head| head.len());
+    for b in blocks.iter_mut().filter(|b| !b.boilerplate).take(TITLE_BLOCKS) {
+        let line = text[b.range.clone()].trim_start_matches('#');
+        if same_words(line, title) || short.is_some_and(|head| same_words(line, head)) {
+            b.heading = true;
+        }
+    }
+}
+
+/// True when `a` and `b` have the same words, letters compared in lower case (and at
+/// least one word).
+fn same_words(a: &str, b: &str) -> bool {
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    let mut any = false;
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return any,
+            (Some(v), Some(w)) if v.chars().flat_map(char::to_lowercase).eq(w.chars().flat_map(char::to_lowercase)) => {
+                any = true
+            }
+            _ => return false,
+        }
+    }
+}
+
 fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{FEFF}') {
         '\u{FEFF}'.len_utf8()
@@ -278,31 +326,43 @@ fn bom_len(text: &str) -> usize {
 
 /// Splits a plain-text body into blocks, one per non-blank line, and classifies them.
 /// A long line that breaks off mid-sentence (no closing punctuation, ends in a lower-case
-/// word) is joined with the next line when that one continues the sentence.
+/// word) is joined with the next line when that one continues the sentence; across a
+/// blank line only when it ends in a word no sentence ends in ("unter", "the").
 fn plain_blocks(text: &str, body: Range<usize>) -> Vec<Block> {
-    let mut lines: Vec<Range<usize>> = Vec::new();
+    // Each non-blank line, and whether a blank line stands before it.
+    let mut lines: Vec<(Range<usize>, bool)> = Vec::new();
     let mut at = body.start;
+    let mut blank = false;
     for line in text[body.clone()].split_inclusive('\n') {
         let r = trim_range(text, at..at + line.len());
         at += line.len();
-        if !r.is_empty() {
-            lines.push(r);
+        if r.is_empty() {
+            blank = true;
+        } else {
+            lines.push((r, blank && !lines.is_empty()));
+            blank = false;
         }
     }
     let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in lines {
+    // Per merged line: whether the next one follows it without a blank line between.
+    let mut glued: Vec<bool> = Vec::new();
+    for (r, blank_before) in lines {
         if let Some(prev) = merged.last_mut() {
-            if continues_sentence(&text[prev.clone()], &text[r.clone()]) {
+            if continues_sentence(&text[prev.clone()], &text[r.clone()], blank_before) {
                 prev.end = r.end;
                 continue;
             }
         }
+        if let Some(g) = glued.last_mut() {
+            *g = !blank_before;
+        }
         merged.push(r);
+        glued.push(false);
     }
     let texts: Vec<&str> = merged.iter().map(|r| &text[r.clone()]).collect();
     let span = body.len().max(1) as f64;
     let positions: Vec<f64> = merged.iter().map(|r| (r.start - body.start) as f64 / span).collect();
-    let classes = boilerplate::classify(&texts, &positions, &[]);
+    let classes = boilerplate::classify(&texts, &positions, &[], &glued);
     merged
         .into_iter()
         .zip(classes)
@@ -319,9 +379,10 @@ const DANGLING: &[&str] = &[
 ];
 
 /// True when `next` carries on the sentence that `prev` broke off: `prev` is long and ends
-/// in a word that cannot close a sentence, or is too long to be a heading and ends in a
-/// lower-case word; `next` is a long line that closes the sentence.
-fn continues_sentence(prev: &str, next: &str) -> bool {
+/// in a word that cannot close a sentence, or (with no blank line between them) is too
+/// long to be a heading and ends in a lower-case word other than a web address
+/// ("tradeguard.de" completes an ad); `next` is a long line that closes the sentence.
+fn continues_sentence(prev: &str, next: &str, blank_between: bool) -> bool {
     // The cheap tests on the last and first letter go first: most lines end a sentence.
     let last = prev.chars().last().unwrap_or('.');
     let first = next.chars().next().unwrap_or('.');
@@ -330,7 +391,8 @@ fn continues_sentence(prev: &str, next: &str) -> bool {
     }
     let at_least = |s: &str, n: usize| !boilerplate::at_most_words(s, n - 1);
     let last_word = prev.split_whitespace().next_back().unwrap_or("");
-    (at_least(prev, 15) || at_least(prev, 8) && DANGLING.contains(&last_word))
+    let dangling = DANGLING.contains(&last_word);
+    (dangling && at_least(prev, 8) || !blank_between && at_least(prev, 15) && !boilerplate::is_web_address(last_word))
         && at_least(next, 8)
         && next.trim_end().ends_with(['.', '!', '?', '"', '“', '”', '«', '»'])
         && boilerplate::line_feature(prev).is_none()

@@ -21,12 +21,14 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})").expect("valid built-in regex"));
-static DAY_MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\.?\s+(\p{L}+)\s+(\d{4})(?-u:\b)").expect("valid built-in regex"));
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4})(?-u:\b)").expect("valid built-in regex")
+});
 static MONTH_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)").expect("valid built-in regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)").expect("valid built-in regex"));
 
-/// The first full calendar date written in `s`, in any of the usual forms.
+/// The first full calendar date written in `s`, in any of the usual forms (a month's
+/// abbreviation with or without its dot: "Sept. 3, 2024", "3. Sept. 2024").
 pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
     let num = |m: &regex::Captures, i: usize| m.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
     let mut found: Vec<(usize, NaiveDate)> = Vec::new();

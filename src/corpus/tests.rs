@@ -119,6 +119,10 @@ const DATELINES: &[(&str, Option<Ymd>)] = &[
         Some((2024, 7, 16)),
     ),
     ("Am 31.02.2024 geschah nichts.\nDer Text.", None),
+    // A month's abbreviation with its dot, in a page stamp and in German.
+    ("Chip curbs widen\nSept. 3, 2024, 4:12 PM ET / Updated Sept. 4, 2024\nThe rule takes effect.", Some((2024, 9, 3))),
+    ("Updated Dec. 2, 2025\nThe rule takes effect.", Some((2025, 12, 2))),
+    ("Berlin, 3. Sept. 2024\nDie Regierung prüft ein Verbot.", Some((2024, 9, 3))),
     ("Ein Text ohne Datum. Er nennt nur den Juni.", None),
 ];
 
@@ -158,6 +162,36 @@ fn broken_paragraph_lines_are_joined() {
     assert!(p[0].starts_with("Wenig später") && p[0].ends_with("Oracle."), "{p:?}");
 }
 
+#[test]
+fn a_blank_line_is_crossed_only_after_a_word_no_sentence_ends_in() {
+    // A line ending in a web address, or in a lower-case word that can end a sentence, is
+    // complete before a blank line: the next paragraph is not glued to it.
+    let src = "Brennwald hebt Prognose an\n\nExportkontrolle ohne Risiko: Die Compliance-Software TradeGuard prüft Ihre Lieferketten automatisch gegen alle Sanktionslisten der EU und der USA. Mehr erfahren unter tradeguard.de\n\nDas Unternehmen prüft derzeit, ob es sein Geschäft in China mit einem zweiten Werk in Suzhou ausbauen soll.\n\nA view shows the headquarters of Tarsin Microelectronics in Shenzhen, China, on a grey morning in early March, opens new tab\n\nWASHINGTON, March 12 (Reuters) - The U.S. Treasury Department on Wednesday imposed sanctions on Tarsin Microelectronics.\n";
+    let a = parse_article("b.txt", src.as_bytes()).unwrap();
+    let blocks: Vec<&str> = a.blocks.iter().map(|b| a.slice(&b.range)).collect();
+    assert_eq!(blocks.len(), 5, "{blocks:#?}");
+    assert!(blocks[1].ends_with("tradeguard.de") && blocks[3].ends_with("opens new tab"), "{blocks:#?}");
+    // Without a blank line, a long line broken off in a lower-case word is still joined,
+    // but not after a web address.
+    let src = "Exportkontrolle ohne Risiko: Die Compliance-Software TradeGuard prüft Ihre Lieferketten gegen alle Sanktionslisten und deren Änderungen\nan jedem Werktag der Woche, wie das Unternehmen in München am Donnerstag mitteilte.\nDie Compliance-Software TradeGuard prüft Ihre Lieferketten automatisch gegen alle Sanktionslisten. Mehr unter tradeguard.de\nDas Unternehmen prüft derzeit, ob es sein Geschäft in China mit einem zweiten Werk ausbauen soll.\n";
+    let a = parse_article("c.txt", src.as_bytes()).unwrap();
+    let blocks: Vec<&str> = a.blocks.iter().map(|b| a.slice(&b.range)).collect();
+    assert_eq!(blocks.len(), 3, "{blocks:#?}");
+    assert!(blocks[0].ends_with("mitteilte."), "{blocks:#?}");
+}
+
+#[test]
+fn a_headline_repeating_the_title_is_a_heading_whatever_its_length() {
+    let src = "---\ntitle: \"Trade & National Security Week in Review: a TDO renewal, a divestment order and an Entity List removal\"\n---\nTrade & National Security Week in Review: a TDO renewal, a divestment order and an Entity List removal\n\nIt was a busy week for national security regulators on both sides of the Atlantic.\n\nTrade & National Security Week in Review: a TDO renewal, a divestment order and an Entity List removal, as our readers asked\n";
+    let a = parse_article("w.md", src.as_bytes()).unwrap();
+    let headings: Vec<bool> = a.blocks.iter().map(|b| b.heading).collect();
+    assert_eq!(headings, [true, false, false]);
+    // A page title with the site's name after a bar matches the headline without it.
+    let src = "<html><head><title>A federal judge just blocked the ban on the Chinese-owned video app in all of Tennessee | The Verge</title></head><body><div>A federal judge just blocked the ban on the Chinese-owned video app in all of Tennessee</div><p>A federal judge has temporarily blocked a Tennessee law.</p></body></html>";
+    let a = parse_article("v.html", src.as_bytes()).unwrap();
+    assert!(a.blocks[0].heading && !a.blocks[1].heading, "{:?}", a.blocks);
+}
+
 // ---------------------------------------------------------------- HTML
 
 fn fixture(name: &str) -> PathBuf {
@@ -178,6 +212,8 @@ fn html_fixture() {
         "The Dutch government announced new export rules for advanced chip-making machines on Friday.",
         "Companies will need a licence to ship the machines abroad from 1 September.",
         "The trade minister said the step protects national security.",
+        // A character reference that stands for punctuation is cited as written.
+        "Chipmakers such as ASML &amp; others must now apply for licences.",
         "A spokesperson for ASML said the company",
         "expects no material impact",
         "on its forecast for this year.",
@@ -191,7 +227,7 @@ fn html_fixture() {
         "not text",
         "margin",
         "By Jane Doe",
-        "&amp;",
+        "&copy;",
         "commented-out",
         "Advertisement",
         "About the author",
@@ -208,13 +244,55 @@ fn html_fixture() {
 }
 
 #[test]
+fn html_site_name_is_the_source() {
+    let page = |head: &str| {
+        let src = format!("<html><head>{head}</head><body><p>The ban takes effect on Sunday.</p></body></html>");
+        parse_article("s.html", src.as_bytes()).unwrap().meta.source
+    };
+    assert_eq!(page("<meta property=\"og:site_name\" content=\"The Verge\">").as_deref(), Some("The Verge"));
+    assert_eq!(
+        page("<meta name=\"publisher\" content=\"Vox Media\"><meta name=\"application-name\" content=\"The Verge\">")
+            .as_deref(),
+        Some("The Verge"),
+        "application-name wins over publisher wherever it stands"
+    );
+    assert_eq!(
+        page("<meta property=\"article:publisher\" content=\"https://www.facebook.com/verge\"><meta name=\"publisher\" content=\"Heise  Medien\">")
+            .as_deref(),
+        Some("Heise Medien"),
+        "a link names no publisher"
+    );
+    assert_eq!(page("<meta name=\"description\" content=\"A ban.\">"), None);
+}
+
+#[test]
 fn html_entities_and_lang_meta() {
     let src = "<html><head><title>Zoll &amp; Handel</title><meta name=\"date\" content=\"2020-09-18\"></head><body><h1>Verbot f&uuml;r Apps</h1><p>Das Verbot gilt ab Sonntag. Es trifft Tencent &amp; ByteDance.</p></body></html>";
     let a = parse_article("z.htm", src.as_bytes()).expect("loads");
     assert_eq!(a.meta.title.as_deref(), Some("Zoll & Handel"));
     assert_eq!(a.meta.published, Some(date(2020, 9, 18)));
     assert_eq!(a.meta.language, Lang::De, "detected from the words");
-    assert_eq!(passages_text(&a), ["Das Verbot gilt ab Sonntag."]);
+    // "f&uuml;r" read as written would be two words: that sentence is left out, the one
+    // with "&amp;" is kept with the reference as written.
+    assert_eq!(passages_text(&a), ["Das Verbot gilt ab Sonntag.", "Es trifft Tencent &amp; ByteDance."]);
+}
+
+#[test]
+fn html_sentences_with_punctuation_references_are_cited_as_written() {
+    let src = "<html><body><p>In a ruling on Monday, US District Judge Carla Mendez granted Vibely&#8217;s request for a preliminary injunction. The state had &#8220;not shown that a total ban is the least restrictive way.&#8221; The law,&nbsp;which the governor signed in May, was blocked.</p><p>Das Verbot gilt f&uuml;r alle. Es gilt ab&nbsp;Sonntag.</p></body></html>";
+    let a = parse_article("v.html", src.as_bytes()).expect("loads");
+    assert_eq!(
+        passages_text(&a),
+        [
+            "In a ruling on Monday, US District Judge Carla Mendez granted Vibely&#8217;s request for a preliminary injunction.",
+            "The state had &#8220;not shown that a total ban is the least restrictive way.&#8221;",
+            "The law,&nbsp;which the governor signed in May, was blocked.",
+            "Es gilt ab&nbsp;Sonntag.",
+        ]
+    );
+    for p in a.passages() {
+        assert!(src.contains(a.slice(&p.range)));
+    }
 }
 
 // ---------------------------------------------------------------- folders

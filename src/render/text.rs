@@ -18,7 +18,7 @@ pub fn to_text(answer: &Answer, lang: Lang) -> String {
                 let _ = writeln!(out, "{none}");
             }
             for (i, h) in s.hits.iter().enumerate() {
-                let _ = writeln!(out, "\n{}. {}", i + 1, h.highlighted);
+                let _ = writeln!(out, "\n{}. {}", i + 1, shown(&h.highlighted, &h.citation));
                 let _ = writeln!(out, "   — {}", source_line(&h.citation, lang));
             }
         }
@@ -89,9 +89,33 @@ fn status(out: &mut String, s: &StatusAnswer, lang: Lang) {
             let _ = writeln!(out, "   {}", dates.join("; "));
         }
         for c in &m.citations {
-            let _ = writeln!(out, "   „{}“", c.quote.split_whitespace().collect::<Vec<_>>().join(" "));
+            let (open, close) = quotation_marks(lang);
+            let _ = writeln!(
+                out,
+                "   {open}{}{close}",
+                shown(&c.quote, c).split_whitespace().collect::<Vec<_>>().join(" ")
+            );
             let _ = writeln!(out, "     — {}", source_line(c, lang));
         }
+    }
+}
+
+/// A quote as the reader of the page saw it: the character references of an HTML page
+/// (`Vibely&#8217;s`) decoded. The JSON answer keeps the quote as the file writes it.
+fn shown<'a>(quote: &'a str, c: &Citation) -> std::borrow::Cow<'a, str> {
+    let file = c.article.to_ascii_lowercase();
+    if file.ends_with(".html") || file.ends_with(".htm") {
+        crate::text::charref::decode(quote)
+    } else {
+        std::borrow::Cow::Borrowed(quote)
+    }
+}
+
+/// The quotation marks of the answer's language: „…“ in German, “…” in English.
+fn quotation_marks(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::De => ('„', '“'),
+        Lang::En => ('“', '”'),
     }
 }
 
@@ -102,4 +126,70 @@ fn source_line(c: &Citation, lang: Lang) -> String {
         s.push_str(&format!(", {u}"));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Measure;
+    use crate::model::{MeasureKind, Status};
+
+    fn answer(lang: Lang) -> Answer {
+        let citation = Citation {
+            article: "a.md".into(),
+            source: Some("AP".into()),
+            published: chrono::NaiveDate::from_ymd_opt(2026, 3, 20),
+            url: None,
+            quote: "A federal appeals court on Thursday allowed Tennessee to enforce its ban.".into(),
+            range: 0..10,
+        };
+        Answer::Status(StatusAnswer {
+            entity: "Vibely".into(),
+            query: "vibely".into(),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            newest_source: None,
+            measures: vec![Measure {
+                kind: MeasureKind::AppStoreBan,
+                summary: "App store ban".into(),
+                authority: None,
+                dates: Vec::new(),
+                status: Status::InForce,
+                citations: vec![citation],
+                newest_source: None,
+            }],
+            lang,
+            resolved_from: None,
+        })
+    }
+
+    #[test]
+    fn quotes_of_html_pages_are_shown_decoded() {
+        let mut a = answer(Lang::En);
+        if let Answer::Status(s) = &mut a {
+            s.measures[0].citations[0].quote = "US District Judge Carla Mendez granted Vibely&#8217;s request.".into();
+            s.measures[0].citations[0].article = "vibely.html".into();
+        }
+        let text = to_text(&a, Lang::En);
+        assert!(text.contains("“US District Judge Carla Mendez granted Vibely’s request.”"), "{text}");
+        if let Answer::Status(s) = &mut a {
+            s.measures[0].citations[0].article = "vibely.md".into();
+        }
+        let text = to_text(&a, Lang::En);
+        assert!(text.contains("Vibely&#8217;s"), "a Markdown file's text is shown as written: {text}");
+    }
+
+    #[test]
+    fn quotes_take_the_marks_of_the_answer_language() {
+        let en = to_text(&answer(Lang::En), Lang::En);
+        assert!(
+            en.contains("   “A federal appeals court on Thursday allowed Tennessee to enforce its ban.”\n"),
+            "{en}"
+        );
+        assert!(!en.contains('„'), "{en}");
+        let de = to_text(&answer(Lang::De), Lang::De);
+        assert!(
+            de.contains("   „A federal appeals court on Thursday allowed Tennessee to enforce its ban.“\n"),
+            "{de}"
+        );
+    }
 }

@@ -26,6 +26,15 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
     "Okt", "Oct", "Nov", "Dez", "Dec", "Tel", "Fig",
 ];
 
+/// The abbreviations of US states as datelines write them after a town and a comma
+/// ("NASHVILLE, Tenn. (AP) —", "in Austin, Tex., on Monday"): after a comma, the full
+/// stop does not end the sentence. (Dotted ones, "N.J.", are initials anyway.)
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn",
+    "Tex", "Va", "Vt", "Wash", "Wis", "Wisc", "Wyo",
+];
+
 /// "etc." and "usw." close many sentences; mid-sentence the lower-case rule keeps them.
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["etc", "usw"];
 
@@ -57,11 +66,40 @@ pub fn is_space(c: char) -> bool {
 /// `range` and start and end on char boundaries. A `range` that is out of bounds or not
 /// on char boundaries is clamped to the nearest valid one.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    split(text, range, false)
+}
+
+/// [`sentences`] for the text of an HTML page: each character reference (`&#8221;`,
+/// `&nbsp;`) is read as the character it stands for, so `wrote.&#8221; The` ends a
+/// sentence after the closing quote. The ranges still cover the references as written.
+pub fn sentences_of_html(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    split(text, range, true)
+}
+
+fn split(text: &str, range: Range<usize>, references: bool) -> Vec<Range<usize>> {
     let (start, end) = clamp(text, range);
     if start >= end {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = text[start..end].char_indices().map(|(i, c)| (i + start, c)).collect();
+    // Each character with the byte offset where it is written.
+    let piece = &text[start..end];
+    let chars: Vec<(usize, char)> = if references && piece.contains('&') {
+        let mut chars = Vec::with_capacity(piece.len());
+        let mut it = piece.char_indices();
+        while let Some((i, c)) = it.next() {
+            match (c == '&').then(|| super::charref::at(&piece[i..])).flatten() {
+                Some((decoded, len)) => {
+                    chars.push((i + start, decoded));
+                    // The rest of the reference is ASCII: one char per byte.
+                    it.nth(len - 2);
+                }
+                None => chars.push((i + start, c)),
+            }
+        }
+        chars
+    } else {
+        piece.char_indices().map(|(i, c)| (i + start, c)).collect()
+    };
     let mut out = Vec::new();
     let mut sent_start = 0usize; // char index where the current sentence begins
     let mut k = 0usize;
@@ -161,6 +199,12 @@ fn ends_sentence(chars: &[(usize, char)], sent_start: usize, k: usize, j: usize)
         return false;
     }
     if ABBREVIATIONS_BEFORE_NUMBER.contains(&last_segment) && next_is_number {
+        return false;
+    }
+    if STATE_ABBREVIATIONS.contains(&last_segment)
+        && token.len() == last_segment.len()
+        && word_before_token(chars, sent_start, k, token.chars().count()).is_some_and(|w| w.ends_with(','))
+    {
         return false;
     }
     // Numbers: ordinals and dates ("20. Juli", "der 3. Versuch", "30.1. 2017").

@@ -156,6 +156,23 @@ const CASES: &[(&str, &[&str])] = &[
     ("1. Punkt der Liste ist wichtig", &["1. Punkt der Liste ist wichtig"]),
     ("  . . .  ", &[]),
     ("", &[]),
+    // AP datelines: a state's abbreviation after a town and a comma.
+    (
+        "NASHVILLE, Tenn. (AP) — A federal appeals court on Thursday allowed Tennessee to enforce its ban. The app said it was disappointed.",
+        &[
+            "NASHVILLE, Tenn. (AP) — A federal appeals court on Thursday allowed Tennessee to enforce its ban.",
+            "The app said it was disappointed.",
+        ],
+    ),
+    (
+        "SAN FRANCISCO, Calif. — The company sued. It was based in Austin, Tex., until 2020.",
+        &["SAN FRANCISCO, Calif. — The company sued.", "It was based in Austin, Tex., until 2020."],
+    ),
+    // Without the comma a state's abbreviation is an ordinary word.
+    (
+        "He moved to Pa. He said the move was final.",
+        &["He moved to Pa.", "He said the move was final."],
+    ),
 ];
 
 #[test]
@@ -216,5 +233,48 @@ proptest! {
         text in "([A-Za-zäöüß„“”\"»«]{0,6}[ \u{a0}\n]{0,3}[.!?:…,0-9]{0,3}[ \u{a0}]{0,2}){0,30}"
     ) {
         check_ranges(&text, 0..text.len())?;
+    }
+}
+
+#[test]
+fn html_references_read_as_the_characters_they_stand_for() {
+    let text = "He said &#8220;no.&#8221; The court&#8217;s ruling&nbsp;stands.&nbsp;Next one. A &unknown; &amp; it.";
+    let got: Vec<&str> = sentences_of_html(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(
+        got,
+        ["He said &#8220;no.&#8221;", "The court&#8217;s ruling&nbsp;stands.", "Next one.", "A &unknown; &amp; it."]
+    );
+    // Outside HTML a reference is text as written: the full stop before it ends nothing.
+    assert_eq!(split(text).len(), 2, "{:?}", split(text));
+}
+
+proptest! {
+    /// With no reference in the text, the HTML splitter is the plain one.
+    #[test]
+    fn the_html_splitter_is_the_plain_one_without_references(text in "[A-Za-z .!?\"“”„(),:0-9\n]{0,80}") {
+        prop_assert_eq!(sentences_of_html(&text, 0..text.len()), sentences(&text, 0..text.len()));
+    }
+
+    /// Every range starts and ends on a character boundary outside any reference.
+    #[test]
+    fn html_ranges_never_cut_a_reference(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec!["Der", " ", ".", "&#8221;", "&nbsp;", "&amp;", "&#x2019;", "Text", "&", ";", "#", "A"]),
+            0..30,
+        ),
+    ) {
+        let text: String = parts.concat();
+        for r in sentences_of_html(&text, 0..text.len()) {
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            let before = &text[..r.start];
+            // A reference is never open across a range's start: no '&' after the last ';'
+            // that could have begun one ending inside the range.
+            if let Some(amp) = before.rfind('&') {
+                let open = &text[amp..];
+                if let Some((_, len)) = crate::text::charref::at(open) {
+                    prop_assert!(amp + len <= r.start, "{text:?} {r:?}");
+                }
+            }
+        }
     }
 }
