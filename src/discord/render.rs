@@ -375,7 +375,8 @@ fn citation_text(c: &Citation, lang: Lang, max: usize) -> Option<String> {
         let ell = if cut { " […]" } else { "" };
         format!("{open}{}{close}{ell}\n{attr}", q.trim())
     };
-    fit_quote(&[(c.quote.as_str(), false)], max, &wrap)
+    let quote = crate::text::charref::shown(&c.quote, &c.article);
+    fit_quote(&[(quote.as_ref(), false)], max, &wrap)
 }
 
 // ---------------------------------------------------------------------------------
@@ -712,13 +713,17 @@ fn hit_field(i: usize, hit: &crate::index::SearchHit, lang: Lang) -> Option<Fiel
     };
     // Highlights are trusted only when removing their markers gives back the exact quote
     // (an article's own "**" would make them ambiguous).
-    let pieces = if !c.quote.contains("**") && hit.highlighted.replace("**", "") == c.quote {
+    // A page's character references are decoded for the reader, its highlights then
+    // dropped (their markers stand in the raw text).
+    let quote = crate::text::charref::shown(&c.quote, &c.article);
+    let raw = matches!(quote, std::borrow::Cow::Borrowed(_));
+    let pieces = if raw && !c.quote.contains("**") && hit.highlighted.replace("**", "") == c.quote {
         highlight_pieces(&hit.highlighted)
     } else {
-        vec![(c.quote.as_str(), false)]
+        vec![(quote.as_ref(), false)]
     };
     let value = fit_quote(&pieces, limits::FIELD_VALUE, &wrap)
-        .or_else(|| fit_quote(&[(c.quote.as_str(), false)], limits::FIELD_VALUE, &wrap))?;
+        .or_else(|| fit_quote(&[(quote.as_ref(), false)], limits::FIELD_VALUE, &wrap))?;
     Some(Field { name, value, inline: false })
 }
 
@@ -947,6 +952,23 @@ pub fn enforce_limits(msg: &mut Message) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_of_html_pages_show_their_characters() {
+        let cite = |article: &str| Citation {
+            article: article.into(),
+            source: Some("The Verge".into()),
+            published: chrono::NaiveDate::from_ymd_opt(2025, 12, 2),
+            url: None,
+            quote: "A judge granted Vibely&#8217;s request.".into(),
+            range: 0..10,
+        };
+        let html = citation_text(&cite("page.html"), Lang::En, 1024).expect("fits");
+        assert!(html.contains("Vibely’s request"), "{html}");
+        // A Markdown article that writes "&#8217;" means it literally.
+        let md = citation_text(&cite("page.md"), Lang::En, 1024).expect("fits");
+        assert!(md.contains("&#8217;"), "{md}");
+    }
 
     #[test]
     fn dates_in_the_readers_format() {

@@ -100,15 +100,8 @@ fn status(out: &mut String, s: &StatusAnswer, lang: Lang) {
     }
 }
 
-/// A quote as the reader of the page saw it: the character references of an HTML page
-/// (`Vibely&#8217;s`) decoded. The JSON answer keeps the quote as the file writes it.
 fn shown<'a>(quote: &'a str, c: &Citation) -> std::borrow::Cow<'a, str> {
-    let file = c.article.to_ascii_lowercase();
-    if file.ends_with(".html") || file.ends_with(".htm") {
-        crate::text::charref::decode(quote)
-    } else {
-        std::borrow::Cow::Borrowed(quote)
-    }
+    crate::text::charref::shown(quote, &c.article)
 }
 
 /// The quotation marks of the answer's language: „…“ in German, “…” in English.

@@ -123,6 +123,18 @@ fn named(name: &str) -> Option<char> {
     })
 }
 
+/// A quote as the reader of its page saw it: an HTML page's character references
+/// (`Vibely&#8217;s`) decoded; quotes of other files as they are. Answers in JSON keep
+/// the quote as the file writes it.
+pub fn shown<'a>(quote: &'a str, article_file: &str) -> Cow<'a, str> {
+    let file = article_file.to_ascii_lowercase();
+    if file.ends_with(".html") || file.ends_with(".htm") {
+        decode(quote)
+    } else {
+        Cow::Borrowed(quote)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
