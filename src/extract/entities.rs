@@ -646,6 +646,15 @@ const NOT_ENTITIES: &[&str] = &[
     "tech",
     "oberste",
     "supreme",
+    // English loanwords of German business prose ("Joint Ventures", "Outbound-Regel")
+    "joint",
+    "venture",
+    "ventures",
+    "outbound",
+    "inbound",
+    "startup",
+    "startups",
+    "equity",
     // more places that open datelines
     "taipei",
     "tokio",

@@ -546,6 +546,12 @@ fn read(s: &str, c: &Candidate, floor: usize) -> Option<Reading> {
 /// "binnen"), then its preposition, then the tense of its clause.
 fn direction(s: &str, r: &Reading) -> Direction {
     let explicit = match r.kind {
+        // "am heutigen Mittwoch": the publication day, or the day of the dateline before it.
+        Kind::Weekday { rel: Some(Rel::This), .. }
+            if s.get(r.span.clone()).is_some_and(|p| p.to_lowercase().contains("heutig")) =>
+        {
+            Some(Direction::Backward)
+        }
         Kind::Weekday { rel: Some(rel), .. } | Kind::Weekend { rel: Some(rel) } => match rel {
             Rel::Next | Rel::This => Some(Direction::Forward),
             Rel::Last => Some(Direction::Backward),

@@ -16,6 +16,12 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     ("Stand: 16.07.2024 15:11 Uhr", &["Stand: 16.07.2024 15:11 Uhr"]),
+    // A date in bold opening a list item: the ordinal is no sentence end.
+    (
+        "**30. September 2025:** Das Ministerium setzt die Firma auf die Liste.",
+        &["**30. September 2025:** Das Ministerium setzt die Firma auf die Liste."],
+    ),
+    ("(bzw. im Oktober) Sie klagt.", &["(bzw. im Oktober) Sie klagt."]),
     (
         "Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden. Regelmäßige News sind auch dabei.",
         &[
