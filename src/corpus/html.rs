@@ -21,6 +21,8 @@ pub(crate) struct Page {
     pub title: Option<String>,
     /// The site's name: `og:site_name`, else `application-name`, else a publisher meta tag.
     pub source: Option<String>,
+    /// The page's address: `<link rel="canonical">`, else `og:url`.
+    pub url: Option<String>,
     pub published: Option<NaiveDate>,
     pub language: Option<Lang>,
     pub blocks: Vec<Block>,
@@ -96,6 +98,7 @@ pub(crate) fn scan(text: &str) -> Page {
     let mut first_h1: Option<String> = None;
     // The site's name, with the rank of the tag it came from (lower wins).
     let mut source: Option<(usize, String)> = None;
+    let (mut canonical, mut og_url): (Option<String>, Option<String>) = (None, None);
     let mut in_h1 = false;
 
     while i < bytes.len() {
@@ -164,8 +167,18 @@ pub(crate) fn scan(text: &str) -> Page {
                     page.language = Some(l);
                 }
             }
+            "link" if attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(href) = attr(&attrs, "href").filter(|h| is_web_address(h)) {
+                    canonical = Some(href.to_string());
+                }
+            }
             "meta" => {
                 let key = attr(&attrs, "name").or_else(|| attr(&attrs, "property")).unwrap_or("").to_ascii_lowercase();
+                if key == "og:url" {
+                    if let Some(href) = attr(&attrs, "content").filter(|h| is_web_address(h)) {
+                        og_url.get_or_insert_with(|| href.to_string());
+                    }
+                }
                 if matches!(key.as_str(), "date" | "article:published_time" | "pubdate" | "dc.date" | "publish-date") {
                     if let Some((_, d)) = attr(&attrs, "content").and_then(super::sniff::find_date) {
                         page.published.get_or_insert(d);
@@ -216,6 +229,15 @@ pub(crate) fn scan(text: &str) -> Page {
         page.title = first_h1;
     }
     page.source = source.map(|(_, name)| name);
+    page.url = canonical.or(og_url);
+    // Without a site name in the meta tags, the site's name that ends the title ("… -
+    // Ars Technica", "… | heise online") is the source, and no part of the title.
+    if page.source.is_none() {
+        if let Some((head, site)) = page.title.as_deref().and_then(title_site) {
+            page.source = Some(site.to_string());
+            page.title = Some(head.to_string());
+        }
+    }
     page.blocks = classify_runs(text, &runs, &heading_paragraphs);
     page
 }
@@ -285,6 +307,31 @@ fn attributes(inner: &str) -> Vec<(String, String)> {
             (c[1].to_ascii_lowercase(), decode_entities(v))
         })
         .collect()
+}
+
+/// An absolute web address, as a citation can link to.
+fn is_web_address(href: &str) -> bool {
+    (href.starts_with("https://") || href.starts_with("http://")) && !href.contains(char::is_whitespace)
+}
+
+/// A title's head and the site name after its last separator (" | ", " - ", " – ", " — "),
+/// where the head is the longer part. After " | " the name has at most four words; after a
+/// dash, which also joins two halves of a headline, at most three, each capitalised or a
+/// domain ("Ars Technica", "ZEIT ONLINE", "tagesschau.de", "heise online" only after " | ").
+fn title_site(title: &str) -> Option<(&str, &str)> {
+    let (at, sep) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|(at, _)| *at)?;
+    let (head, site) = (title[..at].trim(), title[at + sep.len()..].trim());
+    let words: Vec<&str> = site.split_whitespace().collect();
+    let named = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || w.contains('.');
+    let fits = if sep == " | " {
+        (1..=4).contains(&words.len())
+    } else {
+        (1..=3).contains(&words.len()) && words.iter().all(named)
+    };
+    (fits && head.len() > site.len() && !site.ends_with(['.', '?', '!', ':'])).then_some((head, site))
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {

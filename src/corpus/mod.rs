@@ -229,6 +229,7 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, LoadError> {
             let page = html::scan(&text);
             meta.title = page.title;
             meta.source = page.source;
+            meta.url = page.url;
             meta.published = page.published;
             if let Some(lang) = page.language {
                 meta.language = lang;

@@ -203,7 +203,9 @@ fn html_fixture() {
     let bytes = std::fs::read(fixture("html/chip_rules_en.html")).expect("fixture present");
     let a = parse_article("html/chip_rules_en.html", &bytes).expect("loads");
     assert_eq!(a.format, Format::Html);
-    assert_eq!(a.meta.title.as_deref(), Some("Netherlands tightens chip machine exports | Example Tech News"));
+    // The page names its site only at the end of its title.
+    assert_eq!(a.meta.title.as_deref(), Some("Netherlands tightens chip machine exports"));
+    assert_eq!(a.meta.source.as_deref(), Some("Example Tech News"));
     assert_eq!(a.meta.published, Some(date(2023, 6, 30)));
     assert_eq!(a.meta.language, Lang::En);
     let p = passages_text(&a);
@@ -263,6 +265,29 @@ fn html_site_name_is_the_source() {
         "a link names no publisher"
     );
     assert_eq!(page("<meta name=\"description\" content=\"A ban.\">"), None);
+}
+
+#[test]
+fn html_title_suffix_names_the_site_and_the_canonical_link_the_address() {
+    let meta = |head: &str| {
+        let src = format!("<html><head>{head}</head><body><p>The ban takes effect on Sunday.</p></body></html>");
+        parse_article("s.html", src.as_bytes()).unwrap().meta
+    };
+    let m = meta(
+        "<title>Judge blocks Pentagon&#8217;s label for Quectel - Ars Technica</title>\
+         <meta property=\"og:url\" content=\"https://example.org/og\">\
+         <link rel=\"canonical\" href=\"https://example.org/story\">",
+    );
+    assert_eq!(m.source.as_deref(), Some("Ars Technica"));
+    assert_eq!(m.title.as_deref(), Some("Judge blocks Pentagon’s label for Quectel"));
+    assert_eq!(m.url.as_deref(), Some("https://example.org/story"), "canonical wins over og:url");
+    assert_eq!(meta("<title>USA verbieten Apps | heise online</title>").source.as_deref(), Some("heise online"));
+    // A dash that joins two halves of a headline names no site.
+    let m = meta("<title>USA verbieten TikTok - China droht mit Vergeltung</title>");
+    assert_eq!((m.source, m.title.as_deref()), (None, Some("USA verbieten TikTok - China droht mit Vergeltung")));
+    // A site name in the meta tags keeps the title whole; a relative link is no address.
+    let m = meta("<title>Ban - The Verge</title><meta property=\"og:site_name\" content=\"Verge\"><link rel=\"canonical\" href=\"/story\">");
+    assert_eq!((m.source.as_deref(), m.title.as_deref(), m.url), (Some("Verge"), Some("Ban - The Verge"), None));
 }
 
 #[test]
