@@ -181,6 +181,12 @@ re!(
     CAPTION_AGENCY,
     r"(?-u:\b)(REUTERS|AFP|AP|EPA|XINHUA|KYODO|YONHAP|ANADOLU)(/\p{Lu}(\p{L}|\.\s?\p{Lu}|['’-]\p{L})*(\s\p{Lu}(\p{L}|\.\s?\p{Lu}|['’-]\p{L})*)*){1,3}(\s+Purchase Licensing Rights(,\s*opens new tab)?)?$|\((AP|AFP|Reuters|EPA|dpa|Xinhua) Photo/[^()]*\)\.?$|Purchase Licensing Rights"
 );
+// A caption that ends in its credit after a full sentence: "Eine Drohne im Einsatz: ...
+// verkauft werden. Bild: picture alliance / Zoonar | Heiko Küverling".
+re!(
+    CAPTION_CREDIT_END,
+    r"(?i)[.!?…]\s+(bild|foto|fotos|image|photo|picture|bildquelle|fotoquelle|credit|credits)\s*:\s*[^.!?:]{2,80}[*_]*$"
+);
 re!(CAPTION_CREDIT, r"(?i)(getty images|picture[- ]alliance|imago images|shutterstock|istockphoto|dpa-bildfunk|©)");
 /// A date as a page stamp writes it: "16.07.2024", "2024-07-16", "16. Juli 2024", "Sept. 3,
 /// 2024".
@@ -556,6 +562,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
             && CAPTION_TAIL.is_match(line)
             && !ends_like_sentence(line.trim_end_matches(['.', ')']))
         || n <= 20 && may.may(Scan::CaptionCredit) && CAPTION_CREDIT.is_match(line)
+        || n <= 60 && line.contains(':') && CAPTION_CREDIT_END.is_match(line)
         || n <= 40 && may.may(Scan::CaptionAgency) && CAPTION_AGENCY.is_match(line)
     {
         return Some(Feature::Caption);

@@ -89,6 +89,12 @@ const LINES: &[(&str, Option<Feature>)] = &[
     ("(dpa)", Some(AgencySignoff)),
     ("Mit Material von dpa", Some(AgencySignoff)),
     ("Foto: picture alliance / Beispiel", Some(Caption)),
+    (
+        "*Eine Drohne im Einsatz: In den USA dürfen keine neuen Modelle mehr verkauft werden. Bild: picture alliance / Zoonar | Heiko Küverling*",
+        Some(Caption),
+    ),
+    ("The drone maker's US sales stopped in March. Photo: Jane Doe/Example Agency", Some(Caption)),
+    ("Die Behörde nannte zwei Gründe: Sicherheit und Datenschutz.", None),
     ("Ein Huawei-Schriftzug auf der Messe in Barcelona (Archivbild)", Some(Caption)),
     ("Veröffentlicht am 3. März 2023, 10:15 Uhr", Some(Dateline)),
     ("Webinar am 12.05.2024 um 14:00 Uhr: Exportkontrollen verstehen", Some(EventTeaser)),
