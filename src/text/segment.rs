@@ -38,6 +38,9 @@ const STATE_ABBREVIATIONS: &[&str] = &[
 /// "etc." and "usw." close many sentences; mid-sentence the lower-case rule keeps them.
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["etc", "usw"];
 
+/// Legal forms written with a full stop, which may end a sentence but not before a bracket.
+const CORPORATE_ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Ltd", "Co", "Bhd", "Pte", "Plc", "Cie"];
+
 /// Words after which a small number with a full stop is an ordinal ("der 3. Versuch").
 const ORDINAL_LEADS: &[&str] = &[
     "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "bis", "ab", "seit", "ein",
@@ -200,6 +203,10 @@ fn ends_sentence(chars: &[(usize, char)], sent_start: usize, k: usize, j: usize)
     }
     if SENTENCE_FINAL_ABBREVIATIONS.contains(&last_segment) {
         return true;
+    }
+    // A company's legal form before its short name in brackets: "Technologies, Inc. (CXMT)".
+    if CORPORATE_ABBREVIATIONS.contains(&last_segment) && chars.get(j + 1).is_some_and(|&(_, c)| c == '(') {
+        return false;
     }
     if ABBREVIATIONS.contains(&last_segment) {
         return false;

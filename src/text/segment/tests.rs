@@ -23,6 +23,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("(bzw. im Oktober) Sie klagt.", &["(bzw. im Oktober) Sie klagt."]),
     (
+        "- ChangXin Memory Technologies, Inc. (CXMT), Hefei, China, for its role in DRAM. Micron Technology Inc. The firm said.",
+        &["ChangXin Memory Technologies, Inc. (CXMT), Hefei, China, for its role in DRAM.", "Micron Technology Inc.", "The firm said."],
+    ),
+    (
         "Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden. Regelmäßige News sind auch dabei.",
         &[
             "Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden.",
