@@ -253,6 +253,10 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         let read_now = has_content && !targets.is_empty();
         let deferred = has_content && !read_now;
         let dates = if read_now { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
+        let mut cues = cues;
+        if read_now && taken_on_a_past_day(&cues, &dates, &lower, ctx.published) {
+            cues.status = Some(Status::InForce);
+        }
         let named = OnceCell::new();
         let authority = if read_now {
             let own = authorities::named(&lower);
@@ -705,6 +709,91 @@ fn forward_target(sents: &[Sent<'_>], i: usize) -> Option<usize> {
 fn first_measure_sentence_of_block(sents: &[Sent<'_>], i: usize) -> bool {
     let block = sents[i].block;
     !sents[..i].iter().rev().take_while(|s| s.block == block).any(|s| !s.cues.cues.is_empty())
+}
+
+/// Words of a measure only intended, expected or imagined: a past date beside them does
+/// not make it taken ("Am 3. März sollte X gesperrt werden", "would be added").
+const NOT_TAKEN: &[&str] = &[
+    "soll",
+    "sollen",
+    "sollte",
+    "sollten",
+    "würde",
+    "würden",
+    "könnte",
+    "könnten",
+    "müsste",
+    "müssten",
+    "wäre",
+    "wären",
+    "hätte",
+    "hätten",
+    "will",
+    "wollen",
+    "wollte",
+    "wollten",
+    "plant",
+    "planen",
+    "plante",
+    "planten",
+    "erwägt",
+    "erwogen",
+    "droht",
+    "drohte",
+    "wenn",
+    "falls",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "if",
+    "unless",
+    "plans",
+    "planned",
+    "planning",
+    "intends",
+    "intended",
+    "considering",
+    "considered",
+    "proposed",
+    "proposes",
+    "threatened",
+    "threatens",
+    "seeks",
+    "sought",
+    "vorgeschlagen",
+    "entwurf",
+    "draft",
+    "bill",
+    "gesetzentwurf",
+];
+
+/// A measure the sentence reports with a date of its own before the article's, and
+/// nothing that makes it intended or imagined: it was taken on that day, whatever the
+/// tense ("**30. September 2025:** Das Ministerium setzt X auf die Entity List", "In
+/// December 2024, Viber was blocked"). Reviews, warnings and reactions have standings of
+/// their own.
+fn taken_on_a_past_day(
+    cues: &SentenceCues,
+    dates: &[DateMention],
+    lower: &str,
+    published: Option<chrono::NaiveDate>,
+) -> bool {
+    let Some(published) = published else { return false };
+    let imposes = |k: &MeasureKind| {
+        !k.is_reaction()
+            && !matches!(k, MeasureKind::UnderReview | MeasureKind::InvestmentReview | MeasureKind::Warning)
+    };
+    cues.status.is_none()
+        && !cues.hypothetical
+        && !cues.cues.is_empty()
+        && cues.cues.iter().all(|c| imposes(&c.kind))
+        && dates.iter().any(|d| {
+            matches!(d.role, DateRole::Announced | DateRole::Reported)
+                && d.date.last_day().is_some_and(|l| l < published)
+        })
+        && !lower.split(|c: char| !c.is_alphanumeric()).any(|w| NOT_TAKEN.contains(&w))
 }
 
 fn push_mentions(
