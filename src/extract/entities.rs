@@ -1316,7 +1316,10 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
         // ("Kestrel Shipping"): the corporate word makes it a name. The name is the first
         // word of the run that is no place ("Zhuhai") and no ordinary word.
         if next.is_some() && a.ends_name(i + 1) {
-            if !(lang == Lang::En && title_case_line(text, w.start)) {
+            // A line in title case is a headline, unless the run is a measure's object
+            // ("The Commerce Department added Korvane Photonics to the Entity List").
+            let object = lang == Lang::En && MEASURE_VERBS_EN.contains(&pf);
+            if object || !(lang == Lang::En && title_case_line(text, w.start)) {
                 if let Some(n) = a.name_in_run(a.run_start(i), i) {
                     found.insert(ws[n].text.to_string());
                 }
@@ -1353,7 +1356,11 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
             let deal = ["geschaft", "handel", "transaktion", "business", "deal", "transaction", "trade"];
             // "the designation of X", "the blocking of X": the object of a measure's noun.
             let measure_nouns = ["designation", "blocking", "blacklisting", "listing", "sanctioning"];
+            // "added Lumora to the Entity List", "banned Varnex", "ordered Telegram blocked":
+            // in English, the object right after the verb of a measure.
+            let measure_object = lang == Lang::En && MEASURE_VERBS_EN.contains(&pf);
             let in_slot = matches!(pf, "gegen" | "against" | "on")
+                || measure_object
                 || (matches!(pf, "mit" | "with") && i > 1 && deal.iter().any(|d| fold(i - 2).starts_with(d)))
                 || (pf == "of" && i > 1 && measure_nouns.contains(&fold(i - 2)));
             let repeated =
@@ -1368,6 +1375,47 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
     coordinated(&a, &mut found);
     found
 }
+
+/// English verbs of a measure whose object is the company it targets ("added X to the
+/// Entity List", "sanctioned X", "ordered X to divest"). Folded forms.
+const MEASURE_VERBS_EN: &[&str] = &[
+    "added",
+    "adds",
+    "adding",
+    "blacklisted",
+    "blacklists",
+    "sanctioned",
+    "sanctions",
+    "sanctioning",
+    "designated",
+    "designates",
+    "designating",
+    "banned",
+    "bans",
+    "banning",
+    "blocked",
+    "blocks",
+    "blocking",
+    "barred",
+    "bars",
+    "barring",
+    "delisted",
+    "delists",
+    "targeted",
+    "targets",
+    "targeting",
+    "ordered",
+    "orders",
+    "penalized",
+    "fined",
+    "restricted",
+    "restricts",
+    "prohibited",
+    "prohibits",
+    "forced",
+    "forces",
+    "compelled",
+];
 
 /// An article's words, each folded once, with its text and language: what the rules of
 /// [`discover`] read.
