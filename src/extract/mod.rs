@@ -253,7 +253,6 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         let read_now = has_content && !targets.is_empty();
         let deferred = has_content && !read_now;
         let dates = if read_now { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
-        let mut cues = cues;
         if read_now && taken_on_a_past_day(&cues, &dates, &lower, ctx.published) {
             cues.status = Some(Status::InForce);
         }
