@@ -561,6 +561,16 @@ fn direction(s: &str, r: &Reading) -> Direction {
         _ => None,
     };
     let from_cue = match r.cue {
+        // "downloads were suspended from Saturday": a weekday after "from" that follows
+        // a verb in the past is the last one; "ab Sonntag gilt" the next.
+        Cue::From
+            if matches!(r.kind, Kind::Weekday { rel: None, .. } | Kind::Weekend { rel: None })
+                && s.get(..r.span.start).is_some_and(|before| {
+                    before.split_whitespace().next_back().is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+                }) =>
+        {
+            Some(Direction::Backward)
+        }
         Cue::From | Cue::Until | Cue::Next => Some(Direction::Forward),
         Cue::Since | Cue::Last => Some(Direction::Backward),
         Cue::Plain | Cue::Stamp | Cue::Issued => None,
