@@ -61,7 +61,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Chinesische Regierung",
         "Chinese government",
         Country::China,
-        r"chinesische\w*\s+(?:regierung|handelsministeri\w*|\S*behörde\w*|führung|marktaufsicht\w*|außenministeri\w*|ministeri\w*)|(?:regierung|handelsministeri\w*|behörden?|außenministeri\w*|ministeri\w*)\s+(?:in\s+)?(?:peking|beijing)|\bchinese\s+(?:government|authorities|commerce\s+ministry|ministry|foreign\s+ministry|regulators?|officials)|\bchina(?:'s|’s)\s+(?:commerce\s+ministry|ministry|government|regulators?|foreign\s+ministry|market\s+regulator|cyberspace)|\bbeijing(?:'s|’s)\s+(?:decision|move|ministry|government|regulators?)|\bmofcom\b|ministry\s+of\s+commerce|state\s+administration\s+for\s+market\s+regulation|\bsamr\b|cyberspace\s+administration|cyberspace-behörde|\bcac\b|\b(?:hatte|hat)\s+(?:china|peking)\b|\b(?:china|peking|beijing)\s+(?:hat|hatte|verhängt\w*|verbiet\w*|verbot|erl[äa]sst|erließ|kündigt\w*|setzt\w*|announced|imposed|banned|has|will|said|added|put|placed|opened|told|also)\b",
+        r"chinesische\w*\s+(?:regierung|handelsministeri\w*|\S*behörde\w*|führung|marktaufsicht\w*|außenministeri\w*|ministeri\w*)|(?:regierung|handelsministeri\w*|behörden?|außenministeri\w*|ministeri\w*)\s+(?:in\s+)?(?:peking|beijing)|\bchinese\s+(?:government|authorities|commerce\s+ministry|ministry|foreign\s+ministry|regulators?|officials)|\bchina(?:'s|’s)\s+(?:commerce\s+ministry|ministry|government|regulators?|foreign\s+ministry|market\s+regulator|cyberspace)|\bbeijing(?:'s|’s)\s+(?:decision|move|ministry|government|regulators?)|\bmofcom\b|ministry\s+of\s+commerce|state\s+administration\s+for\s+market\s+regulation|\bsamr\b|cyberspace\s+administration|cyberspace-behörde|\bcac\b|\b(?:hatte|hat)\s+(?:china|peking)\b|\b(?:china|peking|beijing)\s+(?:hat|hatte|verhängt\w*|verbiet\w*|verbot|erl[äa]sst|erließ|kündigt\w*|setzt\w*|hebt|hob|lockert\w*|sperrt\w*|stoppt\w*|untersagt\w*|announced|imposed|banned|has|will|said|added|put|placed|opened|told|also|lifted|blocked|barred|restricted|ordered|suspended)\b",
     ),
     row(
         "US-Handelsministerium",
@@ -153,7 +153,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Niederländische Regierung",
         "Dutch government",
         Country::Netherlands,
-        r"niederländische\w*\s+regierung|dutch\s+government|\bden\s+haag\b|the\s+hague|\b(?:die|the)\s+(?:niederlande|netherlands)\b",
+        r"niederländische\w*\s+(?:regierung|wirtschaftsminister\w*|minister\w*|kabinett)|dutch\s+(?:government|economy\s+ministry|economic\s+affairs\s+ministry|ministry|minister|cabinet)|\bden\s+haag\b|the\s+hague|\b(?:die|the)\s+(?:niederlande|netherlands)\b",
     ),
     government(
         "Französische Regierung",
@@ -499,6 +499,11 @@ mod tests {
             ),
             ("Trump hatte per Dekret Geschäfte verboten", Some("US-Präsident")),
             ("Zuvor hatte China einem Verkauf Steine in den Weg gelegt", Some("Chinesische Regierung")),
+            ("Peking hebt das Exportverbot wieder auf", Some("Chinesische Regierung")),
+            (
+                "Das niederländische Wirtschaftsministerium stellt die Firma unter Aufsicht",
+                Some("Niederländische Regierung"),
+            ),
             ("hatte die Regierung in Washington Sanktionen verhängt", Some("US-Regierung")),
             ("The Commerce Department added Huawei to the Entity List", Some("US-Handelsministerium")),
             ("The Dutch government restricted exports of ASML machines", Some("Niederländische Regierung")),

@@ -791,7 +791,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben|\bdelay\w*\s+(?:the\s+)?(?:enforcement|implementation)",
+        r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\b(?:setzt|setzte|setzten)\s+(?:\S+\s+){0,14}?aus(?:[.,;!:]|\s+[–—-]\s|$)|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben|\bdelay\w*\s+(?:the\s+)?(?:enforcement|implementation)",
     )
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
@@ -801,7 +801,7 @@ static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"aufgehoben|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|(?:ban|order|sanctions?|restrictions?|listing|designation|measure|rule|decree)\s+(?:\S+\s+){0,3}?(?:was|were|has\s+been|have\s+been|is|are)\s+(?:revoked|rescinded|reversed|overturned|withdrawn)|(?:revoked|rescinded|reversed|overturned|withdrew)\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:ban|order|sanctions|restrictions|listing|designation|rule|decree|decision)\b|\blater\s+reversed\b|\bexpired\b|\bauslaufen\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
+        r"aufgehoben|\b(?:hebt|heben|hob|hoben)\s+(?:\S+\s+){0,12}?auf(?:[.,;!]|\s+und\b|$)|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|(?:ban|order|sanctions?|restrictions?|listing|designation|measure|rule|decree)\s+(?:\S+\s+){0,3}?(?:was|were|has\s+been|have\s+been|is|are)\s+(?:revoked|rescinded|reversed|overturned|withdrawn)|(?:revoked|rescinded|reversed|overturned|withdrew)\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:ban|order|sanctions|restrictions|listing|designation|rule|decree|decision)\b|\blater\s+reversed\b|\bexpired\b|\bauslaufen\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
     )
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -821,6 +821,25 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 pub fn court_ruling(lower: &str) -> Option<Status> {
     const COURT_WORDS: &[&str] = &["gericht", "richter", "verfügung", "judge", "court", "injunction"];
     (COURT_WORDS.iter().any(|w| lower.contains(w)) && CHALLENGED.is_match(lower)).then_some(Status::Challenged)
+}
+
+/// A government's own order against a company, suspended or lifted, in a sentence that
+/// names no kind of measure: "Die niederländische Regierung setzt ihre Anordnung gegen
+/// X aus", "The government lifted its order over X". Read for sentences that name no
+/// measure, so a noun of an order is looked for first.
+pub fn order_stopped(lower: &str) -> Option<Status> {
+    const ORDER_WORDS: &[&str] =
+        &["anordnung", "verfügung", "maßnahme", "einstufung", "order", "measure", "designation", "decision"];
+    if !ORDER_WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    if stated(&SUSPENDED, lower) {
+        Some(Status::Suspended)
+    } else if stated(&EXPIRED, lower) && !RELIEF_ENDS.is_match(lower) {
+        Some(Status::Expired)
+    } else {
+        None
+    }
 }
 
 pub fn stated_status(lower: &str) -> Option<Status> {

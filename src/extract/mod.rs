@@ -199,7 +199,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         if !heading && cues.cues.is_empty() && cues.status.is_none() {
             // "Eine Bundesrichterin setzte die Einstufung des Konzerns vorläufig aus": a
             // court stopped a measure the sentence does not name (see pass 3).
-            cues.status = measures::court_ruling(&lower);
+            cues.status = measures::court_ruling(&lower).or_else(|| measures::order_stopped(&lower));
         }
         let has_content = !cues.cues.is_empty() || cues.status.is_some();
         let mut targets: Vec<(String, usize)> = Vec::new();
@@ -252,9 +252,16 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         // them then): most sentences of a long article never need them.
         let read_now = has_content && !targets.is_empty();
         let deferred = has_content && !read_now;
-        let dates = if read_now { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
+        let mut dates =
+            if read_now { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
         if read_now && taken_on_a_past_day(&cues, &dates, &lower, ctx.published) {
             cues.status = Some(Status::InForce);
+            // The day it was taken: a timeline's date is the act's, not a mere mention.
+            for d in dates.iter_mut().filter(|d| d.role == DateRole::Reported) {
+                if d.date.last_day().is_some_and(|l| ctx.published.is_some_and(|p| l < p)) {
+                    d.role = DateRole::Announced;
+                }
+            }
         }
         let named = OnceCell::new();
         let authority = if read_now {
@@ -443,7 +450,10 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                 if article.text[range.clone()].chars().count() <= MAX_QUOTE_CHARS { range } else { s.range.clone() };
             let targets = sents[j].targets.clone().into_iter().map(|(n, _)| (n, 0)).collect::<Vec<_>>();
             push_mentions(&mut mentions, article, s, &targets, range, authority, i);
-        } else if !s.targets.is_empty() && s.cues.cues.is_empty() && s.cues.status == Some(Status::Challenged) {
+        } else if !s.targets.is_empty()
+            && s.cues.cues.is_empty()
+            && matches!(s.cues.status, Some(Status::Challenged | Status::Suspended | Status::Expired))
+        {
             rulings.push(i);
         } else if s.targets.is_empty() {
             // A sentence that elaborates the measure just reported in this paragraph
@@ -474,15 +484,21 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
     }
 
-    // Pass 3: a court ruling that names the entity but not the measure stops the measure
-    // the article reports against that entity, wherever the article reports it (a lead
-    // paragraph often tells of the ruling before the measure is explained).
+    // Pass 3: a court ruling, or an authority suspending or lifting "its order against X",
+    // that names the entity but not the measure stops the measure the article reports
+    // against that entity, wherever the article reports it (a lead paragraph often tells
+    // of the ruling before the measure is explained): the measure of the authority the
+    // sentence names, if the article reports one, else the first.
     for &i in &rulings {
         let s = &sents[i];
+        let stopped = s.cues.status.unwrap_or(Status::Challenged);
         for (name, _) in &s.targets {
-            let Some(measure) =
-                mentions.iter().find(|m| &m.entity == name && !m.kind.is_reaction() && m.kind != MeasureKind::Warning)
-            else {
+            let stoppable = |m: &&MeasureMention| {
+                &m.entity == name && !m.kind.is_reaction() && m.kind != MeasureKind::Warning && m.sentence != i
+            };
+            let by_authority =
+                s.authority.and_then(|a| mentions.iter().filter(stoppable).find(|m| m.authority.as_deref() == Some(a)));
+            let Some(measure) = by_authority.or_else(|| mentions.iter().find(stoppable)) else {
                 continue;
             };
             let mut m = measure.clone();
@@ -490,7 +506,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             m.citation = citation(article, s.range.clone(), &s.cues);
             m.block = s.block;
             m.sentence = i;
-            m.stated_status = Some(Status::Challenged);
+            m.stated_status = Some(stopped);
             mentions.push(m);
         }
     }
