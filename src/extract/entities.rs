@@ -1869,10 +1869,21 @@ fn is_bystander_slot(sentence: &str, span: Range<usize>, stores: bool, genitive:
     if stores && app_store_owner(sentence, span.clone(), genitive) {
         return true;
     }
+    // "die Übernahme der Pilotwerk AG durch Quectel", "the acquisition of X by Y": the
+    // company bought is the object of the deal, its buyer the one an investment review
+    // looks at.
+    if acquired_by_buyer(head, &sentence[span.end..]) {
+        return true;
+    }
     match last {
-        // "by X" names an agent, but "a licence held by X" its holder.
-        "by" => !matches!(prev, "held" | "owned" | "operated" | "controlled" | "run" | "used" | "issued" | "granted"),
-        "an" | "durch" | "bei" => true,
+        // "by X" names an agent, but "a licence held by X" its holder, and "the
+        // acquisition of ... by X" the buyer.
+        "by" => {
+            !matches!(prev, "held" | "owned" | "operated" | "controlled" | "run" | "used" | "issued" | "granted")
+                && !takeover_in_clause(head)
+        }
+        "durch" => !takeover_in_clause(head),
+        "an" | "bei" => true,
         // "sell the unit to Oracle" names a buyer; "exports to X", "access to X" the
         // target.
         "to" => sale_to_buyer(head),
@@ -1900,6 +1911,33 @@ fn is_bystander_slot(sentence: &str, span: Range<usize>, stores: bool, genitive:
         }
         _ => object_of_sale(sentence, head),
     }
+}
+
+/// True if a word of `w` (lowercased) names a takeover: "Übernahme", "Erwerb",
+/// "acquisition", "takeover".
+fn is_takeover_word(w: &str) -> bool {
+    const STEMS: &[&str] =
+        &["übernahme", "erwerb", "einstieg", "kauf", "acquisition", "takeover", "purchase", "buyout"];
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
+/// True if the clause before a name speaks of a takeover ("die Übernahme der X durch"):
+/// "durch Y", "by Y" then name the buyer.
+fn takeover_in_clause(head: &str) -> bool {
+    clause_words(head, 12).iter().any(|w| is_takeover_word(w))
+}
+
+/// True for the company bought, named right after the takeover noun, when its buyer
+/// follows ("Übernahme der Pilotwerk AG durch Quectel", "acquisition of X by Y").
+fn acquired_by_buyer(head: &str, rest: &str) -> bool {
+    let ws = clause_words(head, 3);
+    let n = ws.len();
+    let object = n >= 1 && is_takeover_word(&ws[n - 1])
+        || n >= 2
+            && is_takeover_word(&ws[n - 2])
+            && matches!(ws[n - 1].to_lowercase().as_str(), "der" | "des" | "von" | "of" | "the");
+    object && (rest.contains(" durch ") || rest.contains(" by "))
 }
 
 /// The lower-case words of `head` from its last clause boundary (",", ";", ":"), at most
