@@ -1366,7 +1366,45 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
         }
     }
     coordinated(&a, &mut found);
+    if text.contains("\n|") || text.starts_with('|') {
+        table_column(text, &mut found);
+    }
     found
+}
+
+/// The first cells of a Markdown table, one of which is a name, are names: a column of
+/// companies ("| BYD | 17,0 % |", "| Geely | 18,8 % |"). The header row and cells that
+/// are no capitalised words of a name (figures, long phrases, stop words) are left out.
+fn table_column(text: &str, found: &mut FxHashSet<String>) {
+    let mut table: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = line.trim();
+        if line.len() > 1 && line.starts_with('|') && line.ends_with('|') {
+            let cell = line[1..].split('|').next().unwrap_or("").trim();
+            if !cell.is_empty() && !cell.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
+                table.push(cell);
+            }
+            continue;
+        }
+        // The header names the column; the rows below it hold its values.
+        let cells = table.get(1..).unwrap_or(&[]);
+        let named = |c: &str| gazetteer().by_key.contains_key(&fold_key(c)) || found.contains(c);
+        if cells.iter().any(|c| named(c)) {
+            let new: Vec<&str> = cells
+                .iter()
+                .copied()
+                .filter(|c| {
+                    let words: Vec<&str> = c.split_whitespace().collect();
+                    words.len() <= 3
+                        && words.iter().all(|w| is_capitalised(w) && !w.chars().any(|ch| ch.is_ascii_digit()))
+                        && !is_stopword(&fold_key(c))
+                        && !named(c)
+                })
+                .collect();
+            found.extend(new.into_iter().map(str::to_string));
+        }
+        table.clear();
+    }
 }
 
 /// An article's words, each folded once, with its text and language: what the rules of

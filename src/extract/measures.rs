@@ -782,6 +782,45 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status, hypothetical, reinstated }
 }
 
+/// Header words that make a table one of duties: "Zollsatz", "Ausgleichszoll", "duty
+/// rate", "tariff". A bare "rate" or "Satz" decides nothing (growth rates, interest rates).
+static DUTY_HEADER: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"z(?:oll|ölle)|\bdut(?:y|ies)\b|tariff"));
+/// A rate or an amount in a table cell: "17,0 %", "35.3 percent", "€3".
+static RATE: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"\d\s*(?:%|prozent\b|percent\b|per\s+cent\b|€|euro\b|eur\b)|[€$]\s*\d"));
+
+/// The kind of measure a Markdown table row reports, from its table: a row naming a
+/// company beside a figure inherits the kind its header names ("| Hersteller | Zollsatz
+/// |") or, failing that, the kind its lead-in names ("Die Ausgleichszölle im
+/// Überblick:", "Definitive countervailing duties by company:"). A table of duties needs
+/// a rate in the row. `row` and `header` are lowercased; `lead_in` is what the sentence
+/// before the table reads. With the kind comes the standing the row states, or in force
+/// when the header's column says since when ("| Company | Rate | Since |", "in Kraft seit").
+pub fn table_row(row: &str, header: &str, lead_in: Option<&SentenceCues>) -> Option<(MeasureKind, Option<Status>)> {
+    let kind = table_row_kind(row, header, lead_in)?;
+    let since = || SINCE_HEADER.is_match(header).then_some(Status::InForce);
+    Some((kind, stated_status(row).or_else(since)))
+}
+
+/// A header column of the day a measure took effect.
+static SINCE_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"\bsince\b|\bseit\b|\beffective\b|in\s+(?:kraft|force)|wirksam"));
+
+fn table_row_kind(row: &str, header: &str, lead_in: Option<&SentenceCues>) -> Option<MeasureKind> {
+    if !row.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let measure = |c: &SentenceCues| {
+        c.cues.iter().map(|c| c.kind).find(|k| !k.is_reaction() && *k != MeasureKind::Warning && !is_review(*k))
+    };
+    let kind = if DUTY_HEADER.is_match(header) {
+        MeasureKind::Tariff
+    } else {
+        measure(&read(header)).or_else(|| lead_in.and_then(measure))?
+    };
+    (kind != MeasureKind::Tariff || RATE.is_match(row)).then_some(kind)
+}
+
 /// True if the sentence tells of a review or investigation being opened ("Die Prüfung
 /// hatte die Behörde Ende März eingeleitet", "opened an investigation").
 pub fn opens_procedure(lower: &str) -> bool {
