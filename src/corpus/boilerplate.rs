@@ -581,12 +581,23 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     None
 }
 
+/// True for a Markdown table row: a line that opens and closes with a pipe.
+pub fn is_table_row(line: &str) -> bool {
+    let line = line.trim();
+    line.len() > 1 && line.starts_with('|') && line.ends_with('|')
+}
+
 /// True for a headline or subheading: a short line without closing sentence punctuation
 /// (or a Markdown `#` heading).
 pub(crate) fn is_heading(line: &str) -> bool {
     let line = line.trim();
     if line.starts_with('#') {
         return true;
+    }
+    // A Markdown table row ("| BYD | 17,0 % | in Kraft seit 30.10.2024 |") is a
+    // statement of its own, read with the table's header and lead-in, not a heading.
+    if is_table_row(line) {
+        return false;
     }
     // Most lines are prose that ends like a sentence: that test goes first.
     !ends_like_sentence(line)

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::model::ArticleMeta;
 use crate::text::segment::is_space;
 
-pub use boilerplate::{line_feature, Feature};
+pub use boilerplate::{is_table_row, line_feature, Feature};
 
 /// One loaded article. `text` is the whole file, byte for byte (after UTF-8 validation);
 /// every range below points into it.

@@ -192,6 +192,16 @@ fn a_headline_repeating_the_title_is_a_heading_whatever_its_length() {
     assert!(a.blocks[0].heading && !a.blocks[1].heading, "{:?}", a.blocks);
 }
 
+#[test]
+fn markdown_table_rows_are_passages_not_headings() {
+    let src = "---\ntitle: T\n---\nDie Ausgleichszölle im Überblick:\n\n| Hersteller | Zollsatz | Stand |\n|---|---|---|\n| BYD | 17,0 % | in Kraft seit 30.10.2024 |\n";
+    let a = parse_article("t.md", src.as_bytes()).unwrap();
+    let rows: Vec<&Block> = a.blocks.iter().filter(|b| a.text[b.range.clone()].starts_with("| ")).collect();
+    assert_eq!(rows.len(), 2, "{:?}", a.blocks);
+    assert!(rows.iter().all(|b| !b.heading && !b.boilerplate), "{rows:?}");
+    assert!(passages_text(&a).contains(&"| BYD | 17,0 % | in Kraft seit 30.10.2024 |"), "{:?}", passages_text(&a));
+}
+
 // ---------------------------------------------------------------- HTML
 
 fn fixture(name: &str) -> PathBuf {

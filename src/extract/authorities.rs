@@ -171,7 +171,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Kanadische Regierung",
         "Canadian government",
         Country::Canada,
-        r"kanadische\w*\s+regierung|canadian\s+government|\bkanada\b|\bcanada\b|\bottawa\b",
+        r"kanadische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|canadian\s+(?:government|\S+\s+ministry|\S+\s+department|authorities)|\bkanada\b|\bcanada\b|\bottawa\b",
     ),
     government(
         "Japanische Regierung",
@@ -189,7 +189,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Australische Regierung",
         "Australian government",
         Country::Australia,
-        r"australische\w*\s+regierung|australian\s+government|\baustralien\b|\baustralia\b|\bcanberra\b",
+        r"australische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|australian\s+(?:government|\S+\s+ministry|\S+\s+department|authorities)|\baustralien\b|\baustralia\b|\bcanberra\b",
     ),
     government(
         "Taiwanische Regierung",

@@ -1373,9 +1373,13 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
         }
     }
     coordinated(&a, &mut found);
+    if text.contains("\n|") || text.starts_with('|') {
+        table_column(text, &mut found);
+    }
     found
 }
 
+<<<<<<< HEAD
 /// English verbs of a measure whose object is the company it targets ("added X to the
 /// Entity List", "sanctioned X", "ordered X to divest"). Folded forms.
 const MEASURE_VERBS_EN: &[&str] = &[
@@ -1416,6 +1420,42 @@ const MEASURE_VERBS_EN: &[&str] = &[
     "forces",
     "compelled",
 ];
+=======
+/// The first cells of a Markdown table, one of which is a name, are names: a column of
+/// companies ("| BYD | 17,0 % |", "| Geely | 18,8 % |"). The header row and cells that
+/// are no capitalised words of a name (figures, long phrases, stop words) are left out.
+fn table_column(text: &str, found: &mut FxHashSet<String>) {
+    let mut table: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = line.trim();
+        if line.len() > 1 && line.starts_with('|') && line.ends_with('|') {
+            let cell = line[1..].split('|').next().unwrap_or("").trim();
+            if !cell.is_empty() && !cell.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
+                table.push(cell);
+            }
+            continue;
+        }
+        // The header names the column; the rows below it hold its values.
+        let cells = table.get(1..).unwrap_or(&[]);
+        let named = |c: &str| gazetteer().by_key.contains_key(&fold_key(c)) || found.contains(c);
+        if cells.iter().any(|c| named(c)) {
+            let new: Vec<&str> = cells
+                .iter()
+                .copied()
+                .filter(|c| {
+                    let words: Vec<&str> = c.split_whitespace().collect();
+                    words.len() <= 3
+                        && words.iter().all(|w| is_capitalised(w) && !w.chars().any(|ch| ch.is_ascii_digit()))
+                        && !is_stopword(&fold_key(c))
+                        && !named(c)
+                })
+                .collect();
+            found.extend(new.into_iter().map(str::to_string));
+        }
+        table.clear();
+    }
+}
+>>>>>>> tariff
 
 /// An article's words, each folded once, with its text and language: what the rules of
 /// [`discover`] read.
@@ -1917,10 +1957,21 @@ fn is_bystander_slot(sentence: &str, span: Range<usize>, stores: bool, genitive:
     if stores && app_store_owner(sentence, span.clone(), genitive) {
         return true;
     }
+    // "die Übernahme der Pilotwerk AG durch Quectel", "the acquisition of X by Y": the
+    // company bought is the object of the deal, its buyer the one an investment review
+    // looks at.
+    if acquired_by_buyer(head, &sentence[span.end..]) {
+        return true;
+    }
     match last {
-        // "by X" names an agent, but "a licence held by X" its holder.
-        "by" => !matches!(prev, "held" | "owned" | "operated" | "controlled" | "run" | "used" | "issued" | "granted"),
-        "an" | "durch" | "bei" => true,
+        // "by X" names an agent, but "a licence held by X" its holder, and "the
+        // acquisition of ... by X" the buyer.
+        "by" => {
+            !matches!(prev, "held" | "owned" | "operated" | "controlled" | "run" | "used" | "issued" | "granted")
+                && !takeover_in_clause(head)
+        }
+        "durch" => !takeover_in_clause(head),
+        "an" | "bei" => true,
         // "sell the unit to Oracle" names a buyer; "exports to X", "access to X" the
         // target.
         "to" => sale_to_buyer(head),
@@ -1948,6 +1999,33 @@ fn is_bystander_slot(sentence: &str, span: Range<usize>, stores: bool, genitive:
         }
         _ => object_of_sale(sentence, head),
     }
+}
+
+/// True if a word of `w` (lowercased) names a takeover: "Übernahme", "Erwerb",
+/// "acquisition", "takeover".
+fn is_takeover_word(w: &str) -> bool {
+    const STEMS: &[&str] =
+        &["übernahme", "erwerb", "einstieg", "kauf", "acquisition", "takeover", "purchase", "buyout"];
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
+/// True if the clause before a name speaks of a takeover ("die Übernahme der X durch"):
+/// "durch Y", "by Y" then name the buyer.
+fn takeover_in_clause(head: &str) -> bool {
+    clause_words(head, 12).iter().any(|w| is_takeover_word(w))
+}
+
+/// True for the company bought, named right after the takeover noun, when its buyer
+/// follows ("Übernahme der Pilotwerk AG durch Quectel", "acquisition of X by Y").
+fn acquired_by_buyer(head: &str, rest: &str) -> bool {
+    let ws = clause_words(head, 3);
+    let n = ws.len();
+    let object = n >= 1 && is_takeover_word(&ws[n - 1])
+        || n >= 2
+            && is_takeover_word(&ws[n - 2])
+            && matches!(ws[n - 1].to_lowercase().as_str(), "der" | "des" | "von" | "of" | "the");
+    object && (rest.contains(" durch ") || rest.contains(" by "))
 }
 
 /// The lower-case words of `head` from its last clause boundary (",", ";", ":"), at most

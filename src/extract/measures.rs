@@ -92,6 +92,14 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,12}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
         None,
     ),
+    // Standing on a list an authority keeps: "führt X auf seiner Liste chinesischer
+    // Militärunternehmen", "X bleibt auf der Liste", "X remains on the list", and a
+    // designation by a quoted label of threat ("names X a \"Chinese military company\"").
+    (
+        MeasureKind::EntityList,
+        r"\bführ(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?auf\s+(?:seiner|ihrer|der|einer)\s+(?:\S+\s+){0,2}?[„“\x22]?liste\b|\bbleib\w*\s+(?:\S+\s+){0,4}?auf\s+(?:der|seiner|ihrer)\s+(?:\S+\s+){0,2}?[„“\x22]?liste\b|\bremain\w*\s+on\s+(?:the|its|a|that)\s+(?:\S+\s+){0,2}?list\b|\bnam(?:es|ed|ing)\s+(?:\S+\s+){1,4}?(?:an?|as\s+an?)\s+[„“\x22][^„“”\x22]{0,60}?(?:military|threat|security\s+risk|entit(?:y|ies))",
+        None,
+    ),
     // Sanctions on people.
     (
         MeasureKind::SanctionsIndividuals,
@@ -125,14 +133,18 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         r"nur\s+(?:noch\s+)?mit\s+(?:einer\s+)?(?:\S+\s+)?(?:erlaubnis|genehmigung|lizenz)\b(?:\W+\S+){0,8}?\W+(?:ausland|exportiert|ausgeführt|verkauft|geliefert)",
         None,
     ),
+    // Barred from selling to someone or from exporting at all ("barring X from
+    // exporting"), denial orders, refused licences.
     (
         MeasureKind::ExportControl,
-        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|denial\s+order|\btdos?\b|export\s+privileges|refus\w*\s+(?:\S+\s+){0,3}?(?:applications?|licen[cs]es?)\b|without\s+a\s+(?:\S+\s+)?licen[cs]e|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
+        r"(?:\bban\w*|barred|prohibit\w*)\s+(?:\S+\s+){0,4}?from\s+(?:selling|exporting|shipping|supplying)\s+(?:\S+\s+){0,6}?to\b|(?:\bban\w*|\bbar(?:s|red|ring)\b|prohibit\w*|forbid\w*)\s+(?:\S+\s+){0,4}?from\s+export\w*|denial\s+order|\btdos?\b|export\s+privileges|refus\w*\s+(?:\S+\s+){0,3}?(?:applications?|licen[cs]es?)\b|without\s+a\s+(?:\S+\s+)?licen[cs]e|cut\s+off\s+from\s+(?:\S+\s+){0,3}?(?:exports?|parts|technology|supplies|components|chips|software)\b",
         None,
     ),
+    // Curbs and bans on exports: "export curbs", "verbot ... die Ausfuhr von X-Chips",
+    // "a ban on exports of" (a ban on exports is an export control, not a generic ban).
     (
         MeasureKind::ExportControl,
-        r"export\s+curbs?|curbs?\s+on\s+(?:\S+\s+){0,4}?(?:exports?|shipments?|sales?\s+to\s+china)|restrictions?\s+on\s+(?:\S+\s+){0,4}?exports?|(?:export|ausfuhr)\w*\s+(?:\S+\s+){0,8}?(?:beschränkt|eingeschränkt|untersagt|verboten)\b|lieferstopp\w*|(?:untersag\w*|verbiet\w*|verbot\w*)\s+(?:\S+\s+){0,10}?(?:auszuführen|zu\s+exportieren)\b",
+        r"export\s+curbs?|curbs?\s+on\s+(?:\S+\s+){0,4}?(?:exports?|shipments?|sales?\s+to\s+china)|restrictions?\s+on\s+(?:\S+\s+){0,4}?exports?|(?:export|ausfuhr)\w*\s+(?:\S+\s+){0,8}?(?:beschränkt|eingeschränkt|untersagt|verboten)\b|lieferstopp\w*|(?:untersag\w*|verbiet\w*|verbot\w*)\s+(?:\S+\s+){0,10}?(?:auszuführen|zu\s+exportieren)\b|(?:untersag\w*|verbiet\w*|verbot|stoppt\w*)\s+(?:\S+\s+){0,6}?(?:die|den)\s+(?:ausfuhr|export)\w*\b|\b(?:ban\w*|halt\w*|stop\w*)\s+(?:on\s+)?(?:the\s+)?(?:\S+\s+){0,2}?exports?\s+of\b",
         None,
     ),
     (
@@ -185,6 +197,13 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         r"app[\s-]?stores?\b|appstores?\b|play[\s-]store|google\s+play|app-läden",
         Some(RESTRICTING),
     ),
+    // Downloads stopped or suspended: the app is taken out of the stores ("stoppte die
+    // Downloads von X", "Downloads wurden ausgesetzt", "suspended new downloads of X").
+    (
+        MeasureKind::AppStoreBan,
+        r"(?:stopp\w*|gestoppt|sperr\w*|gesperrt|untersag\w*|verbot\w*|verbiet\w*|blockier\w*)\s+(?:\S+\s+){0,6}?(?:neuen?\s+)?downloads?\b|downloads?\s+(?:\S+\s+){0,6}?(?:gestoppt|gesperrt|untersagt|verboten|blockiert|ausgesetzt)\b|(?:suspend\w*|halt\w*|block\w*|\bban\w*|stop\w*|paus\w*)\s+(?:\S+\s+){0,4}?(?:new\s+)?downloads?\b|downloads?\s+(?:\S+\s+){0,6}?(?:were|was|have\s+been|had\s+been)\s+(?:suspended|halted|blocked|banned|stopped|paused)\b",
+        None,
+    ),
     // Hosting, CDN, peering and other services.
     (
         MeasureKind::ServiceBan,
@@ -198,6 +217,14 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         Some(
             r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred|must\s+not|block|tabu",
         ),
+    ),
+    // A government body rids itself of a product: it has it removed ("Das
+    // Verteidigungsministerium ließ alle Kameras von X entfernen") or tells its own people
+    // not to use it ("the parliament told its members not to use X").
+    (
+        MeasureKind::GovernmentUseBan,
+        r"(?:ministerium|behörde|regierung|parlament|verwaltung|bundeswehr|armee|pentagon)\w*\s+(?:\S+\s+){0,3}?(?:ließ|ließen|lässt|lassen)\s+(?:\S+\s+){0,8}?(?:entfernen|abbauen|abmontieren|austauschen|deinstallieren)\b|(?:parliament|congress|house|senate|ministry|department|government|agency|pentagon|military|army|navy|commission|council|bundestag)\s+(?:\S+\s+){0,3}?(?:told|tells|instructed|instructs|ordered|orders|asked|asks|directed|directs|advised|advises)\s+(?:its|all)\s+(?:\S+\s+){0,2}?(?:members|staff|employees|officials|lawmakers|servants|ministries|agencies|personnel|workers|departments)\s+(?:\S+\s+){0,2}?not\s+to\s+(?:use|install|download)\b",
+        None,
     ),
     // Exclusion from networks (5G, core networks).
     (
@@ -228,10 +255,12 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|\S*(?:lizenz|erlaubnis|zulassung|genehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|\bthe\s+revocation\b|\bder\s+widerruf\b|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
         None,
     ),
-    // Duties on a company's goods.
+    // Duties on a company's goods: named duties in the plural or singular ("Strafzoll",
+    // "Ausgleichszoll"), a duty with its rate or object ("ein Zoll von 17 Prozent",
+    // "customs duty", "imposed a duty on ... parcels").
     (
         MeasureKind::Tariff,
-        r"countervailing\s+dut\w*|anti-?dumping|anti-?subsidy\s+dut\w*|(?:straf|ausgleichs|antidumping|schutz|zusatz|sonder)zöll\w*|\btariffs?\s+(?:of|on)\b|(?:import|extra|additional|punitive|definitive|provisional)\s+(?:dut(?:y|ies)|tariffs?)\b|\bzölle\s+(?:von|auf|in\s+höhe)|\bdut(?:y|ies)\s+of\s+(?:up\s+to\s+)?\d|will\s+pay\s+an\s+extra\s+\d",
+        r"countervailing\s+dut\w*|anti-?dumping|anti-?subsidy\s+dut\w*|(?:straf|ausgleichs|antidumping|schutz|zusatz|sonder)(?:zöll|zoll)\w*|\btariffs?\s+(?:of|on)\b|(?:import|extra|additional|punitive|definitive|provisional|customs)\s+(?:dut(?:y|ies)|tariffs?)\b|\bz(?:ölle|oll)\s+(?:von|auf|in\s+höhe)|(?:impos\w*|levy|levies|levied|levying|charg\w*|slap\w*)\s+(?:an?\s+|the\s+)?(?:\S+\s+){0,2}?dut(?:y|ies)\s+on\b|\bdut(?:y|ies)\s+of\s+(?:up\s+to\s+)?\d|will\s+pay\s+an\s+extra\s+\d",
         None,
     ),
     // Investment reviews and blocked acquisitions.
@@ -244,6 +273,15 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     (
         MeasureKind::Ban,
         r"verbot\w*|\bverbiet\w*|\bverboten\b|verbann\w*|untersag\w*|\bgesperrt\b|sperre\w*|\bsperr(?:en|t|te|ten)\b|beschränkung\w*|einschränkung\w*|\bblock(?:ed|ing)\b|\bblocks\s+(?:access|the|a|an)\b|\brestrict(?:s|ed|ing)\b|\bblockier(?:t|te|ten|en)\b|\beingeschränkt\b|\bschränk(?:t|te|ten)\s+(?:\S+\s+){0,8}?ein\b|\btabu\b|\bbans?\b|\bbanned\b|\bbanning\b|prohibit\w*|\bbarred\b|restrictions?\b|embargo\w*",
+        None,
+    ),
+    // An order to block or to close down: "ordered telecoms companies to block X",
+    // "ordered X to block its chatbot", "ordnete an, dass X sein Geschäft in Kanada
+    // einstellen muss", "ordered X to cease operations". An exit a government orders is
+    // its measure, not the company's own reaction.
+    (
+        MeasureKind::Ban,
+        r"(?:order\w*|instruct\w*|direct(?:s|ed|ing)|told|tells|requir(?:es|ed|ing)|forc(?:es|ed|ing))\s+(?:\S+\s+){0,6}?to\s+(?:block|ban|suspend|shut\s+down|cease|wind\s+down|close)\b|(?:ordnete|ordnet|angeordnet|anordnung|verfügte|verfügt|verpflichtet\w*|zwingt|zwang|gezwungen)\b(?:\W+\S+){0,10}?\W+(?:gesch[äa]ft\w*|aktivitäten|betrieb\w*|tätigkeit\w*)\s+(?:\S+\s+){0,4}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|schließen|zu\s+schließen)\b",
         None,
     ),
     // "dürfen ... nicht mehr verbaut werden": a ban whatever is forbidden. The long
@@ -259,10 +297,11 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         r"\bgewarnt\b|\bwarnt\b|\bwarnte\w*|\bwarnung\w*|\bwarned\b|\bwarns\b|\bwarning\b|\badvisory\b",
         None,
     ),
-    // Reactions: lawsuits, market exits, layoffs.
+    // Reactions: lawsuits (also an application for an interim order, "Antrag auf Erlass
+    // einer einstweiligen Anordnung"), market exits, layoffs.
     (
         MeasureKind::Lawsuit,
-        r"\bklag\w*|\bgeklagt\b|verklag\w*|vor\s+gericht|(?:beim|vor\s+dem|am)\s+\S*gericht\w*|eilantrag\w*|(?:beschwerde|berufung|revision)\s+(?:\S+\s+){0,3}?(?:eingelegt|einlegen|einzulegen)|\blegt\w*\s+(?:\S+\s+){0,3}?(?:beschwerde|berufung|revision)\s+ein\b|beantragt\w*\s+(?:\S+\s+){0,4}?\S*gericht|an(?:zu|ge)?fecht\w*|judicial\s+review|legal\s+remedies|(?:would|will|to|plans\s+to|intends\s+to)\s+appeal\b|\bappealed\s+(?:the|against)|filed\s+(?:an\s+)?appeal|\brechtlich\s+(?:\S+\s+){0,4}?(?:vorgehen|vorzugehen|wehren|zu\s+wehren)\b|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|juristisch\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|filed\s+(?:a\s+)?(?:suit|complaint)",
+        r"\bklag\w*|\bgeklagt\b|verklag\w*|vor\s+gericht|(?:beim|vor\s+dem|am)\s+\S*gericht\w*|eilantrag\w*|antrag\s+auf\s+(?:erlass\s+)?(?:einer\s+)?einstweilig\w*\s+(?:anordnung|verfügung|rechtsschutz)|einstweilig\w*\s+(?:anordnung|verfügung|rechtsschutz)\s+(?:\S+\s+){0,3}?beantragt|(?:beschwerde|berufung|revision)\s+(?:\S+\s+){0,3}?(?:eingelegt|einlegen|einzulegen)|\blegt\w*\s+(?:\S+\s+){0,3}?(?:beschwerde|berufung|revision)\s+ein\b|beantragt\w*\s+(?:\S+\s+){0,4}?\S*gericht|an(?:zu|ge)?fecht\w*|judicial\s+review|legal\s+remedies|(?:would|will|to|plans\s+to|intends\s+to)\s+appeal\b|\bappealed\s+(?:the|against)|filed\s+(?:an\s+)?appeal|\brechtlich\s+(?:\S+\s+){0,4}?(?:vorgehen|vorzugehen|wehren|zu\s+wehren)\b|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|juristisch\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|filed\s+(?:a\s+)?(?:suit|complaint)",
         None,
     ),
     (
@@ -280,7 +319,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
 /// Review verbs: with a measure in the sentence they make it a measure under review.
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet)|(?:entscheiden|beraten|berät|nachdenken|diskutier\w*|debattier\w*|abstimmen)\s+(?:\S+\s+){0,3}?über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot|über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot\w*\s+(?:\S+\s+){0,8}?(?:entscheiden|beraten|nachdenken|diskutieren|debattieren|abstimmen)|\bconsider\w*|\bweigh(?:s|ed|ing)?\s+(?:whether|if|a|an|the|new|possible|further|additional|more|tougher|sanctions|restrictions|options|measures|\w+ing)\b|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b|\bdebat\w*|\bdeliberat\w*|\bexamin(?:es|ed|ing)\b|looking\s+into|\bstudying\b",
+        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet)|(?:entscheiden|beraten|berät|nachdenken|diskutier\w*|debattier\w*|abstimmen)\s+(?:\S+\s+){0,3}?über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot|über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot\w*\s+(?:\S+\s+){0,8}?(?:entscheiden|beraten|nachdenken|diskutieren|debattieren|abstimmen)|\bconsider\w*|\bweigh(?:s|ed|ing)?\s+(?:whether|if|a|an|the|new|possible|further|additional|more|tougher|sanctions|restrictions|options|measures|\w+ing)\b|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b|\bdebat\w*|\bdeliberat\w*|\bexamin(?:es|ed|ing)\b|looking\s+into|\bstudying\b|(?:opened|launched|initiated|started|began)\s+(?:\S+\s+){0,2}?proceedings\b",
     )
 });
 /// The measures a review can be about: with one of these, anyone's review counts.
@@ -299,8 +338,14 @@ static REVIEW_OBJECT: LazyLock<Regex> =
 /// or an investigation that was opened.
 static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(&format!(
-        r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){{0,8}}?(?:eingeleitet|eröffnet)|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review)"
+        r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){{0,8}}?(?:eingeleitet|eröffnet)|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review|proceedings)"
     ))
+});
+/// What an investment review looks at: a takeover, an acquisition, a stake bought.
+static TAKEOVER: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"übernahme|\berwerb|\beinstieg|anteilskauf|acquisition|takeover|merger|\bbuy(?:ing)?\s+(?:a\s+)?stake",
+    )
 });
 /// A review that has ended: what the sentence reports followed from it.
 static CONCLUDED_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -346,9 +391,10 @@ fn is_background(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
             PERSON_AFTER.is_match(&lower[m.end()..])
                 || PERSONS.iter().any(|p| m.as_str().ends_with(p))
                 || time_or_cause_before(&before)
+                || reason_before(&before)
                 || (apart && common_noun_before(&before))
         }
-        MeasureKind::Ban => time_or_cause_before(&before),
+        MeasureKind::Ban => time_or_cause_before(&before) || reason_before(&before),
         MeasureKind::EntityList => apart && common_noun_before(&before),
         MeasureKind::MarketExit => allowed_before(&before),
         _ => false,
@@ -368,6 +414,23 @@ fn time_or_cause_before(before: &[&str]) -> bool {
             || before.get(k + 1).is_some_and(|p| TWO.contains(&(*p, w)))
             || (w == "to" && before.get(k + 1) == Some(&"response") && before.get(k + 2) == Some(&"in"))
     })
+}
+
+/// A reason clause the generic noun stands in tells why, not what was imposed: "added X
+/// to the Entity List for supplying a sanctioned end user", "because it supplied
+/// sanctioned firms", "weil sie sanktionierte Firmen belieferte". The main clause's
+/// measure wins. `before` holds the words before the noun, nearest first; the clause
+/// ends at a comma.
+fn reason_before(before: &[&str]) -> bool {
+    for (k, w) in before.iter().take(8).enumerate() {
+        if w.ends_with([',', ';', ':']) {
+            return false;
+        }
+        if matches!(*w, "because" | "weil" | "citing") || (*w == "for" && k > 0 && before[k - 1].ends_with("ing")) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A common noun the measure is told of, not a name: "the Chinese company added to the
@@ -399,10 +462,27 @@ fn common_noun_before(before: &[&str]) -> bool {
 }
 
 /// Who winds down when an authority allows or orders it: part of the measure, not the
-/// company's own exit ("allowing U.S. companies to wind down", "gave it 60 days to").
+/// company's own exit ("allowing U.S. companies to wind down", "gave it 60 days to",
+/// "ordnete an, dass X sein Geschäft einstellen muss").
 fn allowed_before(before: &[&str]) -> bool {
     before.iter().take(10).any(|w| {
-        ["allow", "permit", "authori", "order", "requir", "licen"].iter().any(|p| w.starts_with(p))
+        [
+            "allow",
+            "permit",
+            "authori",
+            "order",
+            "requir",
+            "licen",
+            "ordnet",
+            "angeordnet",
+            "anordn",
+            "verpflicht",
+            "zwing",
+            "zwang",
+            "gezwungen",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
             || matches!(*w, "gave" | "give" | "gives" | "given" | "giving")
     })
 }
@@ -534,7 +614,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|not to download|names|named|naming|einstweilig|eilig|cease|close|tätigkeit|betrieb";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -612,10 +692,13 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
         found.retain(|c| !(c.kind == MeasureKind::Lawsuit && r.start < c.span.start));
     }
     if found.is_empty() && reviewing.is_some() && REVIEW_TARGET.is_match(lower) && reviews_measure(lower) {
-        // "will die US-Geschäfte des Konzerns überprüfen": a review with no measure named.
+        // "will die US-Geschäfte des Konzerns überprüfen": a review with no measure named;
+        // a review of a takeover ("prüft die Übernahme der X durch Y") is an investment
+        // review.
         let span = reviewing.clone().unwrap_or(0..0);
+        let kind = if TAKEOVER.is_match(lower) { MeasureKind::InvestmentReview } else { MeasureKind::UnderReview };
         return SentenceCues {
-            cues: vec![Cue { kind: MeasureKind::UnderReview, span }],
+            cues: vec![Cue { kind, span }],
             status: Some(Status::UnderReview),
             ..SentenceCues::default()
         };
@@ -699,6 +782,45 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status, hypothetical, reinstated }
 }
 
+/// Header words that make a table one of duties: "Zollsatz", "Ausgleichszoll", "duty
+/// rate", "tariff". A bare "rate" or "Satz" decides nothing (growth rates, interest rates).
+static DUTY_HEADER: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"z(?:oll|ölle)|\bdut(?:y|ies)\b|tariff"));
+/// A rate or an amount in a table cell: "17,0 %", "35.3 percent", "€3".
+static RATE: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"\d\s*(?:%|prozent\b|percent\b|per\s+cent\b|€|euro\b|eur\b)|[€$]\s*\d"));
+
+/// The kind of measure a Markdown table row reports, from its table: a row naming a
+/// company beside a figure inherits the kind its header names ("| Hersteller | Zollsatz
+/// |") or, failing that, the kind its lead-in names ("Die Ausgleichszölle im
+/// Überblick:", "Definitive countervailing duties by company:"). A table of duties needs
+/// a rate in the row. `row` and `header` are lowercased; `lead_in` is what the sentence
+/// before the table reads. With the kind comes the standing the row states, or in force
+/// when the header's column says since when ("| Company | Rate | Since |", "in Kraft seit").
+pub fn table_row(row: &str, header: &str, lead_in: Option<&SentenceCues>) -> Option<(MeasureKind, Option<Status>)> {
+    let kind = table_row_kind(row, header, lead_in)?;
+    let since = || SINCE_HEADER.is_match(header).then_some(Status::InForce);
+    Some((kind, stated_status(row).or_else(since)))
+}
+
+/// A header column of the day a measure took effect.
+static SINCE_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"\bsince\b|\bseit\b|\beffective\b|in\s+(?:kraft|force)|wirksam"));
+
+fn table_row_kind(row: &str, header: &str, lead_in: Option<&SentenceCues>) -> Option<MeasureKind> {
+    if !row.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let measure = |c: &SentenceCues| {
+        c.cues.iter().map(|c| c.kind).find(|k| !k.is_reaction() && *k != MeasureKind::Warning && !is_review(*k))
+    };
+    let kind = if DUTY_HEADER.is_match(header) {
+        MeasureKind::Tariff
+    } else {
+        measure(&read(header)).or_else(|| lead_in.and_then(measure))?
+    };
+    (kind != MeasureKind::Tariff || RATE.is_match(row)).then_some(kind)
+}
+
 /// True if the sentence tells of a review or investigation being opened ("Die Prüfung
 /// hatte die Behörde Ende März eingeleitet", "opened an investigation").
 pub fn opens_procedure(lower: &str) -> bool {
@@ -707,7 +829,7 @@ pub fn opens_procedure(lower: &str) -> bool {
 
 static OPENED_PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"(?:prüfung|überprüfung|untersuchung|verfahren|ermittlung)\w*\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet|aufgenommen)|(?:eingeleitet|eröffnet|leitete|eröffnete)\w*\s+(?:\S+\s+){0,6}?(?:prüfung|untersuchung|verfahren|ermittlung)|(?:opened|launched|began|started|initiated)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,2}?(?:investigation|probe|review|inquiry)",
+        r"(?:prüfung|überprüfung|untersuchung|verfahren|ermittlung)\w*\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet|aufgenommen)|(?:eingeleitet|eröffnet|leitete|eröffnete)\w*\s+(?:\S+\s+){0,6}?(?:prüfung|untersuchung|verfahren|ermittlung)|(?:opened|launched|began|started|initiated)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,2}?(?:investigation|probe|review|inquiry|proceedings)",
     )
 });
 
@@ -806,7 +928,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|blockiert|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned|blocked)|\bwas\s+(?:banned|added|sanctioned|blocked)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\bwiderrufen\b|\bwiderrief\b|\bverhängten\b|\beinigten\s+sich\b|\bvereinbarten\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
+        r"in\s+kraft\s+getreten|in\s+kraft\s+seit|gilt\s+seit|\bstoppte\b|\bstoppten\b|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|blockiert|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt|festgesetzt|erhoben)\b|\berhebt\b|\bließ\b|\btold\s+(?:\S+\s+){0,3}?not\s+to\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned|blocked)|\bwas\s+(?:banned|added|sanctioned|blocked)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\bwiderrufen\b|\bwiderrief\b|\bverhängten\b|\beinigten\s+sich\b|\bvereinbarten\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {

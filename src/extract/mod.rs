@@ -201,6 +201,14 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             // court stopped a measure the sentence does not name (see pass 3).
             cues.status = measures::court_ruling(&lower).or_else(|| measures::order_stopped(&lower));
         }
+        if cues.cues.is_empty() && hits.iter().any(|h| !h.bystander) && crate::corpus::is_table_row(text) {
+            // "| BYD | 17,0 % | in Kraft seit 30.10.2024 |": a table row names a company
+            // beside a rate; its table's header or lead-in names the measure.
+            if let Some((kind, status)) = table_row(&sents, &lower) {
+                cues.cues = vec![measures::Cue { kind, span: 0..0 }];
+                cues.status = status;
+            }
+        }
         let has_content = !cues.cues.is_empty() || cues.status.is_some();
         let mut targets: Vec<(String, usize)> = Vec::new();
         let obliged = obliged_span(&lower, &cues);
@@ -718,6 +726,24 @@ fn forward_target(sents: &[Sent<'_>], i: usize) -> Option<usize> {
     let next = sents.get(i + 1)?;
     let covers = COVERED.is_match(&next.lower);
     (next.block == sents[i].block && !next.targets.is_empty() && next.cues.cues.is_empty() && covers).then_some(i + 1)
+}
+
+/// The kind a table row inherits, with its standing (see [`measures::table_row`]): `before` are the
+/// sentences read so far, the rows of its table last. The header is the first row of
+/// the table, the lead-in the sentence in the paragraph just before it. A lead-in is
+/// often a heading ("Definitive countervailing duties by company:"), whose cues pass 1
+/// does not read: it is read here.
+fn table_row(before: &[Sent<'_>], row: &str) -> Option<(MeasureKind, Option<Status>)> {
+    let rows = before.iter().rev().take_while(|s| crate::corpus::is_table_row(s.text)).count();
+    let header = before.get(before.len().checked_sub(rows)?)?;
+    let lead_in = before[..before.len() - rows].last().filter(|s| s.block + 1 == header.block).map(|s| {
+        if s.heading {
+            measures::read(&s.lower)
+        } else {
+            s.cues.clone()
+        }
+    });
+    measures::table_row(row, &header.lower, lead_in.as_ref())
 }
 
 /// True if no earlier sentence of this sentence's block reported a measure.

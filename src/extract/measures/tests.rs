@@ -148,3 +148,32 @@ fn every_cue_pattern_compiles() {
         let _ = (c.re(), c.needs());
     }
 }
+
+#[test]
+fn a_table_row_takes_the_kind_of_its_header_or_lead_in() {
+    let lead = |s: &str| read(&s.to_lowercase());
+    let duties = lead("Definitive countervailing duties by company:");
+    let growth = lead("Umsatzwachstum der Hersteller im Überblick:");
+    let listed = lead("Added to the Entity List in May:");
+    for (row, header, lead_in, want) in [
+        (
+            "| byd | 17,0 % | in kraft seit 30.10.2024 |",
+            "| hersteller | zollsatz | stand |",
+            None,
+            Some(MeasureKind::Tariff),
+        ),
+        ("| byd | 17.0% | october 30, 2024 |", "| company | rate | since |", Some(&duties), Some(MeasureKind::Tariff)),
+        // A rate with no duty named in header or lead-in is no tariff.
+        ("| byd | 12,0 % | 2024 |", "| hersteller | rate | jahr |", Some(&growth), None),
+        // A table of duties needs a rate in the row.
+        ("| byd | 30.10.2024 |", "| hersteller | zoll seit |", None, None),
+        ("| acme | may 12, 2025 |", "| company | date |", Some(&listed), Some(MeasureKind::EntityList)),
+        ("| acme | gelistet |", "| company | date |", Some(&listed), None),
+    ] {
+        assert_eq!(table_row(row, header, lead_in).map(|(k, _)| k), want, "{row} under {header}");
+    }
+    assert_eq!(
+        table_row("| byd | 17.0% | october 30, 2024 |", "| company | rate | since |", Some(&duties)),
+        Some((MeasureKind::Tariff, Some(Status::InForce)))
+    );
+}
