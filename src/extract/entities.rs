@@ -1379,7 +1379,6 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
     found
 }
 
-<<<<<<< HEAD
 /// English verbs of a measure whose object is the company it targets ("added X to the
 /// Entity List", "sanctioned X", "ordered X to divest"). Folded forms.
 const MEASURE_VERBS_EN: &[&str] = &[
@@ -1420,7 +1419,7 @@ const MEASURE_VERBS_EN: &[&str] = &[
     "forces",
     "compelled",
 ];
-=======
+
 /// The first cells of a Markdown table, one of which is a name, are names: a column of
 /// companies ("| BYD | 17,0 % |", "| Geely | 18,8 % |"). The header row and cells that
 /// are no capitalised words of a name (figures, long phrases, stop words) are left out.
@@ -1455,7 +1454,6 @@ fn table_column(text: &str, found: &mut FxHashSet<String>) {
         table.clear();
     }
 }
->>>>>>> tariff
 
 /// An article's words, each folded once, with its text and language: what the rules of
 /// [`discover`] read.
