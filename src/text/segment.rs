@@ -183,7 +183,11 @@ fn ends_sentence(chars: &[(usize, char)], sent_start: usize, k: usize, j: usize)
     }
     // Emphasis and opening brackets or quotes before it do not change what the word is
     // ("- **30. September 2025:**", "(bzw. ...").
-    let last_segment = token.rsplit('.').next().unwrap_or(&token).trim_start_matches(['*', '_', '(', '[', '„', '“', '"', '\'', '‚', '»']);
+    let last_segment = token
+        .rsplit('.')
+        .next()
+        .unwrap_or(&token)
+        .trim_start_matches(['*', '_', '(', '[', '„', '“', '"', '\'', '‚', '»']);
     let next_is_number = next.as_deref().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     // A capitalised month name or abbreviation (see `text::months`).
     let next_is_month = next
