@@ -196,7 +196,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         MeasureKind::GovernmentUseBan,
         r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|dienstlich\w*\s+(?:geräte\w*|handys?|smartphones?|rechner\w*|laptops?)|dienststellen|geräte\w*\s+der\s+(?:bundes)?verwaltung|(?:smartphones|tablets|laptops|rechnern?|computern?|geräten?)\s+(?:\S+\s+){0,4}?der\s+\S*verwaltung|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|behörden\s+(?:\S+\s+){0,6}?(?:einsatz|nutzung)|federal\s+(?:agenc\w*|computers|government\s+devices|employees)|government\s+(?:devices|computers|phones|agencies|networks)|(?:state|government)[\s-](?:issued|owned)\s+(?:devices|phones|computers|laptops)|work\s+(?:computers|devices|phones)|official\s+(?:devices|phones)|government\s+networks",
         Some(
-            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred|must\s+not|block|tabu",
+            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|no\s+longer|\bban|prohibit|remov|barred|must\s+not|block|tabu",
         ),
     ),
     // Exclusion from networks (5G, core networks).
@@ -252,6 +252,13 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         MeasureKind::Ban,
         r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b|nicht\s+mehr\s+\w+\s+(?:werden\s+)?(?:darf|dürfen)\b",
         Some(r"\bmehr\b"),
+    ),
+    // "is no longer allowed to": a ban whatever is forbidden. The pattern starts at
+    // "longer" (a rare word to open the cue for), "no" is what it needs.
+    (
+        MeasureKind::Ban,
+        r"\blonger\s+(?:be\s+)?(?:allowed|permitted)\s+to\b",
+        Some(r"\bno\s+longer\s+(?:be\s+)?(?:allowed|permitted)"),
     ),
     // Official warnings (counted only with an authority in the sentence).
     (
@@ -326,10 +333,11 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// ("ist von der Regel nicht betroffen", "fielen nicht unter die Beschränkungen", "muss
 /// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule"), or that
 /// it does not exist or apply ("Ein Verbot gebe es derzeit nicht", "Für X gilt die
-/// Sperre nicht", "does not apply to").
+/// Sperre nicht", "gilt nicht für X", "does not apply to"; but "gilt nicht nur für X"
+/// extends it).
 static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bg(?:ibt|ebe|äbe)\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bg(?:ilt|elten|elte)\s+(?:\S+\s+){1,3}?nicht(?:\s+(?:für|in|gegen|bei)\b|\W*$)|\b(?:does|do|did)\s+not\s+apply\b|\bdoesn't\s+apply\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b",
+        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bg(?:ibt|ebe|äbe)\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bg(?:ilt|elten|elte)\s+(?:\S+\s+){0,3}?nicht(?:\s+(?:für|in|gegen|bei|mehr)\b|\W*$)|\b(?:does|do|did)\s+not\s+apply\b|\bdoesn't\s+apply\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b",
     )
 });
 /// A cue word that only qualifies a person or a trade ("a sanctions lawyer", "Sanktionsexpertin").
@@ -420,7 +428,8 @@ fn is_negated_noun(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool
     const NEGATORS: &[&str] =
         &["kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "no", "without", "ohne"];
     const LICENCES: &[&str] = &["lizenz", "licen", "genehmigung", "erlaubnis"];
-    if kind.is_reaction() || !lower[..m.start()].ends_with(char::is_whitespace) {
+    // The cue "no longer allowed" starts at "longer": its "no" is the ban.
+    if kind.is_reaction() || !lower[..m.start()].ends_with(char::is_whitespace) || m.as_str().starts_with("longer") {
         return false;
     }
     let word = |w: &'_ str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
@@ -612,7 +621,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung|longer";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -848,11 +857,14 @@ fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     if HYPOTHETICAL.is_match(&window) {
         return true;
     }
-    // An English conditional: "would" by the cue in a sentence with an if- or
-    // unless-clause ("If no agency completed the audit, DJI would be added to the list").
-    // Without one, "would" reports a plan ("said it would ban").
+    // An English conditional: "would" by the cue after an if- or unless-clause ("If no
+    // agency completed the audit, DJI would be added to the list"). A condition after
+    // the cue is the measure's own ("a law that would ban X unless it is sold"), and
+    // without one "would" reports a plan ("said it would ban").
     if window.contains("would")
-        && lower.split_whitespace().any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "if" | "unless"))
+        && lower[..start]
+            .split_whitespace()
+            .any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "if" | "unless"))
     {
         return true;
     }
@@ -898,7 +910,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|blockiert|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned|blocked)|\bwas\s+(?:banned|added|sanctioned|blocked)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\bwiderrufen\b|\bwiderrief\b|\bverhängten\b|\beinigten\s+sich\b|\bvereinbarten\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
+        r"in\s+kraft\s+getreten|gilt\s+seit|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:is|are)\s+no\s+longer\s+(?:allowed|permitted)\b|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|blockiert|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt)\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned|blocked)|\bwas\s+(?:banned|added|sanctioned|blocked)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\bwiderrufen\b|\bwiderrief\b|\bverhängten\b|\beinigten\s+sich\b|\bvereinbarten\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
