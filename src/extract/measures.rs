@@ -215,7 +215,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         MeasureKind::GovernmentUseBan,
         r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|dienstlich\w*\s+(?:geräte\w*|handys?|smartphones?|rechner\w*|laptops?)|dienststellen|geräte\w*\s+der\s+(?:bundes)?verwaltung|(?:smartphones|tablets|laptops|rechnern?|computern?|geräten?)\s+(?:\S+\s+){0,4}?der\s+\S*verwaltung|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|behörden\s+(?:\S+\s+){0,6}?(?:einsatz|nutzung)|federal\s+(?:agenc\w*|computers|government\s+devices|employees)|government\s+(?:devices|computers|phones|agencies|networks)|(?:state|government)[\s-](?:issued|owned)\s+(?:devices|phones|computers|laptops)|work\s+(?:computers|devices|phones)|official\s+(?:devices|phones)|government\s+networks",
         Some(
-            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|\bban|prohibit|remov|barred|must\s+not|block|tabu",
+            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|no\s+longer|\bban|prohibit|remov|barred|must\s+not|block|tabu",
         ),
     ),
     // A government body rids itself of a product: it has it removed ("Das
@@ -291,6 +291,13 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b|nicht\s+mehr\s+\w+\s+(?:werden\s+)?(?:darf|dürfen)\b",
         Some(r"\bmehr\b"),
     ),
+    // "is no longer allowed to": a ban whatever is forbidden. The pattern starts at
+    // "longer" (a rare word to open the cue for), "no" is what it needs.
+    (
+        MeasureKind::Ban,
+        r"\blonger\s+(?:be\s+)?(?:allowed|permitted)\s+to\b",
+        Some(r"\bno\s+longer\s+(?:be\s+)?(?:allowed|permitted)"),
+    ),
     // Official warnings (counted only with an authority in the sentence).
     (
         MeasureKind::Warning,
@@ -358,16 +365,24 @@ fn is_review(kind: MeasureKind) -> bool {
     matches!(kind, MeasureKind::UnderReview | MeasureKind::InvestmentReview)
 }
 
-/// Modal wording that turns a measure into a possibility.
+/// Modal wording that turns a measure into a possibility: the German Konjunktiv II
+/// ("könnte", "würde", and the singular "müsste", "bräuchte", which reported speech,
+/// writing "müsse", "brauche", never uses), "could", "might", and a condition of need
+/// ("notfalls", "if necessary": a threat, not a step taken).
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern(r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bhätte\w*|\bcould\b|\bmight\b|\bzu\s+können\b")
+    super::pattern(
+        r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bhätte\w*|\bmüsste\b|\bbräuchte\b|\bcould\b|\bmight\b|\bzu\s+können\b|\bnotfalls\b|\bgegebenenfalls\b|\bif\s+(?:necessary|need\s+be)\b",
+    )
 });
 /// A negation of coverage: the sentence says the measure does not reach its subject
 /// ("ist von der Regel nicht betroffen", "fielen nicht unter die Beschränkungen", "muss
-/// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule").
+/// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule"), or that
+/// it does not exist or apply ("Ein Verbot gebe es derzeit nicht", "Für X gilt die
+/// Sperre nicht", "gilt nicht für X", "does not apply to"; but "gilt nicht nur für X"
+/// extends it).
 static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bgilt\s+nicht\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bgibt\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b",
+        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bg(?:ibt|ebe|äbe)\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bg(?:ilt|elten|elte)\s+(?:\S+\s+){0,3}?nicht(?:\s+(?:für|in|gegen|bei|mehr)\b|\W*$)|\b(?:does|do|did)\s+not\s+apply\b|\bdoesn't\s+apply\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b",
     )
 });
 /// A cue word that only qualifies a person or a trade ("a sanctions lawyer", "Sanktionsexpertin").
@@ -394,11 +409,84 @@ fn is_background(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
                 || reason_before(&before)
                 || (apart && common_noun_before(&before))
         }
-        MeasureKind::Ban => time_or_cause_before(&before) || reason_before(&before),
+        MeasureKind::Ban => {
+            time_or_cause_before(&before)
+                || reason_before(&before)
+                || (m.as_str().starts_with("block") && court_before(&before))
+                || own_channel_after(&lower[m.end()..])
+        }
+        MeasureKind::SalesBan => own_channel_after(&lower[m.end()..]),
         MeasureKind::EntityList => apart && common_noun_before(&before),
         MeasureKind::MarketExit => allowed_before(&before),
         _ => false,
     }
+}
+
+/// A court as the one who blocks: "A judge temporarily blocked the Defense Department
+/// from designating X", "ein Gericht blockierte ...". The block is a ruling against a
+/// measure (read as such by `court_ruling`), not a ban. `before` holds the words before
+/// the verb, nearest first.
+fn court_before(before: &[&str]) -> bool {
+    before.iter().take(4).any(|w| ["judge", "court", "justice", "richter", "gericht"].iter().any(|c| w.starts_with(c)))
+}
+
+/// A company's rule for what its own channels carry: "Shein said it would ban the sale
+/// of sex dolls on its platform", "verbietet den Verkauf der Waffen auf seiner eigenen
+/// Plattform". It restricts its own offer: no measure against it.
+fn own_channel_after(after: &str) -> bool {
+    const OWNERS: &[&str] = &["its", "their", "seiner", "ihrer", "seinen", "ihren", "seinem", "ihrem"];
+    const OWN: &[&str] = &["own", "eigenen", "eigene"];
+    const CHANNELS: &[&str] = &[
+        "platform",
+        "platforms",
+        "site",
+        "sites",
+        "website",
+        "websites",
+        "marketplace",
+        "marketplaces",
+        "plattform",
+        "plattformen",
+        "webseite",
+        "webseiten",
+        "marktplatz",
+        "onlineshop",
+        "shop",
+        "shops",
+    ];
+    let words: Vec<&str> =
+        after.split_whitespace().take(14).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    (0..words.len()).any(|i| {
+        OWNERS.contains(&words[i]) && {
+            let next = if words.get(i + 1).is_some_and(|w| OWN.contains(w)) { i + 2 } else { i + 1 };
+            words.get(next).is_some_and(|w| CHANNELS.contains(w))
+        }
+    })
+}
+
+/// True if the match `m` of a cue names a measure that a negating determiner says does
+/// not exist: "Für X gilt kein Verbot", "keinerlei Beschränkungen", "auf die keine
+/// Ausgleichszölle erhoben werden", "there is no ban on X", "ohne Beschränkungen" (one
+/// word such as "new" or "generelles" may stand between). Not for reactions, nor for a
+/// licence ("keine Exportlizenz", "no licence": the refusal is the restriction), nor for
+/// "keine ... mehr" ("keine Geschäfte mehr mit X": no longer allowed, a ban), nor for
+/// "no longer".
+fn is_negated_noun(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
+    const NEGATORS: &[&str] =
+        &["kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "no", "without", "ohne"];
+    const LICENCES: &[&str] = &["lizenz", "licen", "genehmigung", "erlaubnis"];
+    // The cue "no longer allowed" starts at "longer": its "no" is the ban.
+    if kind.is_reaction() || !lower[..m.start()].ends_with(char::is_whitespace) || m.as_str().starts_with("longer") {
+        return false;
+    }
+    let word = |w: &'_ str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut before = lower[..m.start()].split_whitespace().rev().map(word);
+    let Some(first) = before.next() else { return false };
+    let negated = NEGATORS.contains(&first.as_str())
+        || (first != "longer" && before.next().is_some_and(|w| NEGATORS.contains(&w.as_str())));
+    negated
+        && !LICENCES.iter().any(|l| m.as_str().contains(l))
+        && !lower[m.start()..].split_whitespace().take(5).any(|w| word(w) == "mehr")
 }
 
 /// A time or cause before a generic measure noun makes it background ("ahead of the April
@@ -614,7 +702,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|not to download|names|named|naming|einstweilig|eilig|cease|close|tätigkeit|betrieb";
+const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|not to download|names|named|naming|einstweilig|eilig|cease|close|tätigkeit|betrieb|longer";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -673,7 +761,13 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
             if c.needs().is_some_and(|needs| !needs.is_match(lower)) {
                 continue;
             }
-            let Some(m) = c.re().find_iter(lower).find(|m| !is_background(c.kind, lower, m)) else { continue };
+            let Some(m) = c
+                .re()
+                .find_iter(lower)
+                .find(|m| !is_background(c.kind, lower, m) && !is_negated_noun(c.kind, lower, m))
+            else {
+                continue;
+            };
             // What makes the noun a restriction stands in its part of the sentence: "Also
             // blocked was X; its developer is listed on app stores" is no app store ban.
             if let Some(needs) = c.needs() {
@@ -886,6 +980,17 @@ fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     if HYPOTHETICAL.is_match(&window) {
         return true;
     }
+    // An English conditional: "would" by the cue after an if- or unless-clause ("If no
+    // agency completed the audit, DJI would be added to the list"). A condition after
+    // the cue is the measure's own ("a law that would ban X unless it is sold"), and
+    // without one "would" reports a plan ("said it would ban").
+    if window.contains("would")
+        && lower[..start]
+            .split_whitespace()
+            .any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "if" | "unless"))
+    {
+        return true;
+    }
     let clause_start = lower[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let clause: Vec<&str> = lower[clause_start..start].split_whitespace().rev().take(CLAUSE_WORDS).collect();
     if HYPOTHETICAL.is_match(&clause.join(" ")) {
@@ -928,7 +1033,7 @@ static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"in\s+kraft\s+getreten|in\s+kraft\s+seit|gilt\s+seit|\bstoppte\b|\bstoppten\b|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|blockiert|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt|festgesetzt|erhoben)\b|\berhebt\b|\bließ\b|\btold\s+(?:\S+\s+){0,3}?not\s+to\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned|blocked)|\bwas\s+(?:banned|added|sanctioned|blocked)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\bwiderrufen\b|\bwiderrief\b|\bverhängten\b|\beinigten\s+sich\b|\bvereinbarten\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
+        r"in\s+kraft\s+getreten|in\s+kraft\s+seit|gilt\s+seit|\bstoppte\b|\bstoppten\b|gelten\s+seit|(?:\bdürfen|\bdarf)\s+(?:\S+\s+){0,10}?(?:nur|nicht|keine)\b|(?:may|can)\s+no\s+longer|\b(?:is|are)\s+no\s+longer\s+(?:allowed|permitted)\b|\b(?:are|is)\s+(?:now\s+)?(?:barred|banned|prohibited|forbidden)\b|took\s+effect|\bin\s+effect\b|wirksam\s+geworden|(?:\bwurde|\bwurden|\bhat\b|\bhatte|\bhatten|\bhaben\b)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|eingeschränkt|gesperrt|blockiert|aufgenommen|angeordnet|angewiesen|verpflichtet|eingefroren|unterzeichnet|beschränkt|festgesetzt|erhoben)\b|\berhebt\b|\bließ\b|\btold\s+(?:\S+\s+){0,3}?not\s+to\b|\bverbot\s|\bverhängte\b|\bverbannte\b|\buntersagte\b|\bsperrte\b|\bordnete\b|\bordered\b|\bhas\s+(?:\S+\s+)?(?:banned|imposed|added|blocked)|\bwere\s+(?:banned|added|sanctioned|blocked)|\bwas\s+(?:banned|added|sanctioned|blocked)|\bbanned\b|\bimposed\b|\bwerden\s+(?:\S+\s+){0,4}?eingefroren|\badded\s+(?:\S+\s+){0,20}?to\b|\b(?:designated|renewed|blacklisted|sanctioned|barred|prohibited|froze|blocked|revoked)\b|\bissued\s+(?:\S+\s+){0,4}?(?:order|ban|rule|licen[cs]e|directive|decree|tdo|sanctions|restrictions|measures)|\bvoted\s+(?:\S+\s+){0,2}?to\b|\bbleibt\s+es\s+bei\b|\bbleib\w*\s+(?:\S+\s+){0,4}?(?:in\s+kraft|bestehen|auf\s+der\s+liste)|\bremain\w*\s+(?:\S+\s+){0,3}?(?:in\s+(?:place|force|effect)|on\s+the\s+list)|\b(?:put|placed)\s+(?:\S+\s+){0,12}?on\s+(?:the|its|a)\b|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,25}?(?:beschlossen|belegt|entzogen|gelistet)\b|\b(?:war|waren)\s+(?:\S+\s+){0,25}?(?:verboten|verhängt|gesetzt|verbannt|untersagt|erlassen|gesperrt|aufgenommen|angeordnet|eingefroren|gelistet|belegt)\s+worden\b|\bbelegte\b|\berließ\b|\bentzog\b|\bfror\b|\bhad\s+disappeared\b|\bverschwunden\b|\bwiderrufen\b|\bwiderrief\b|\bverhängten\b|\beinigten\s+sich\b|\bvereinbarten\b|\b(?:bars|prohibits|forbids)\b|\b(?:cleared|approved)\s+(?:\S+\s+){0,8}?(?:takeover|acquisition|merger|deal|bid|purchase)",
     )
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
@@ -973,7 +1078,9 @@ pub fn stated_status(lower: &str) -> Option<Status> {
         Some(Status::Suspended)
     } else if stated(&EXPIRED, lower) && !RELIEF_ENDS.is_match(lower) {
         Some(Status::Expired)
-    } else if IN_FORCE.is_match(lower) && IN_FORCE.find_iter(lower).any(|m| !is_noun_verbot(lower, &m)) {
+    } else if IN_FORCE.is_match(lower)
+        && IN_FORCE.find_iter(lower).any(|m| !is_noun_verbot(lower, &m) && !modal_before(lower, m.start()))
+    {
         Some(Status::InForce)
     } else if ANNOUNCED.is_match(lower) && ANNOUNCED.find_iter(lower).any(|m| !is_hearsay(lower, &m)) {
         Some(Status::Announced)
@@ -1004,10 +1111,25 @@ pub fn reinstates(lower: &str) -> bool {
     stated(&REINSTATED, lower)
 }
 
-/// True if `re` matches where no negation stands just before it: "does not lift the
-/// restrictions" lifts nothing, "wurde nicht ausgesetzt" suspends nothing.
+/// True if `re` matches where no negation or modal stands just before it: "does not
+/// lift the restrictions" lifts nothing, "wurde nicht ausgesetzt" suspends nothing, "The
+/// measures would be lifted once the companies complied" lifts nothing yet.
 fn stated(re: &Regex, lower: &str) -> bool {
-    re.is_match(lower) && re.find_iter(lower).any(|m| !negated_before(lower, m.start()))
+    re.is_match(lower)
+        && re.find_iter(lower).any(|m| !negated_before(lower, m.start()) && !modal_before(lower, m.start()))
+}
+
+/// True if one of the three words before `at` is a modal of possibility or condition
+/// ("would be lifted", "could block", "würde ... verboten"): what follows is not the
+/// standing of a measure, nor ("agencies would be prohibited from importing", a bill)
+/// one in force.
+fn modal_before(lower: &str, at: usize) -> bool {
+    const MODALS: &[&str] = &["would", "could", "might", "würde", "würden", "könnte", "könnten"];
+    lower[..floor_boundary(lower, at)]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| MODALS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// True if one of the three words before `at` negates.

@@ -111,10 +111,12 @@ static COVERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Wording that sets the entity just named apart from the ones a sentence speaks of:
-/// "Für die übrigen Firmen bleibt es bei den Sanktionen", "the other five companies".
+/// "Für die übrigen Firmen bleibt es bei den Sanktionen", "the other five companies";
+/// also the measures of other countries ("Andere Länder haben ihre Verbote wieder
+/// aufgehoben", "other governments"), which are not the measure just told.
 static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:die|den|der)\s+(?:übrigen|anderen|restlichen)\b|\balle\s+anderen\b|\b(?:the\s+)?(?:other|remaining)\s+(?:\S+\s+)?(?:companies|firms|entities|groups)\b",
+        r"\b(?:die|den|der)\s+(?:übrigen|anderen|restlichen)\b|\balle\s+anderen\b|\b(?:the\s+)?(?:other|remaining)\s+(?:\S+\s+)?(?:companies|firms|entities|groups)\b|\bandere[nr]?\s+(?:\S+\s+)?(?:länder|staaten|regierungen)\b|\bother\s+(?:\S+\s+)?(?:countries|governments|nations)\b",
     )
 });
 

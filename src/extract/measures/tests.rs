@@ -61,6 +61,9 @@ fn stated_standing() {
         ("Die Regierung will bis Ende des Jahres über ein Verbot entscheiden.", Some(Status::Announced)),
         ("Das Bundeskabinett hat die Teiluntersagung am Mittwoch beschlossen.", Some(Status::InForce)),
         ("President Biden blocked the acquisition, a decision his successor later reversed.", Some(Status::Expired)),
+        ("The measures would be lifted once the companies complied.", None),
+        ("Under the bill, agencies would be prohibited from importing any drone supplied by DJI.", None),
+        ("Andere Länder haben ihre Verbote aber auch wieder aufgehoben.", Some(Status::Expired)),
         ("Die Anlagen werden in Taiwan gefertigt.", None),
         ("Die Zentrale liegt in Moskau.", None),
     ];
