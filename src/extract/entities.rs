@@ -646,6 +646,19 @@ const NOT_ENTITIES: &[&str] = &[
     "tech",
     "oberste",
     "supreme",
+    // words of government that open or fill a name ("Commerce's Bureau of Industry and
+    // Security", "the People's Republic of China", "the EAR", "Washington, D.C.", "the
+    // PRC")
+    "bureau",
+    "agency",
+    "people",
+    "peoples",
+    "republic",
+    "prc",
+    "ear",
+    "foia",
+    "dc",
+    "nw",
     // English loanwords of German business prose ("Joint Ventures", "Outbound-Regel")
     "joint",
     "venture",

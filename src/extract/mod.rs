@@ -144,6 +144,8 @@ struct Sent<'a> {
     /// A measure told of no one: its dates and authority are read in pass 2, if it
     /// elaborates a measure at all.
     deferred: bool,
+    /// The sentence opens an item of a bulleted or numbered list.
+    item: bool,
 }
 
 impl Sent<'_> {
@@ -184,7 +186,10 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
     let mut recent: Vec<String> = Vec::new();
     for p in passages {
         let text = &article.text[p.range.clone()];
-        let heading = article.blocks.get(p.block).is_some_and(|b| b.heading);
+        // A list item is no heading, however short and unpunctuated ("- Velmiro Trading
+        // Co., Ltd., Hong Kong; and").
+        let item = is_list_item(&article.text, p.range.start);
+        let heading = !item && article.blocks.get(p.block).is_some_and(|b| b.heading);
         let hits = entities::find(text, &discovered);
         for h in &hits {
             if !all_entities.contains(&h.name) {
@@ -209,6 +214,29 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             if let Some((kind, status)) = table_row(&sents, &lower) {
                 cues.cues = vec![measures::Cue { kind, span: 0..0 }];
                 cues.status = status;
+            }
+        }
+        // "The rule adds the following entities, effective September 2, 2026:" and an
+        // item below it that names a company: the item is told of by its lead-in.
+        // An item that names a measure of the lead-in's kind itself ("... on behalf of
+        // entities already on the Entity List") still takes the lead-in's dates.
+        let mut inherited: Vec<DateMention> = Vec::new();
+        let mut lead_authority = None;
+        if item && hits.iter().any(|h| !h.bystander) {
+            if let Some(lead) = list_lead_in(&sents) {
+                let lead_cues = if lead.heading { measures::read(&lead.lower) } else { lead.cues.clone() };
+                let same = cues.cues.iter().all(|c| lead_cues.cues.iter().any(|l| l.kind == c.kind));
+                if !lead_cues.cues.is_empty() && !lead_cues.hypothetical && same {
+                    if cues.cues.is_empty() {
+                        cues.cues = lead_cues.cues.iter().map(|c| measures::Cue { kind: c.kind, span: 0..0 }).collect();
+                        cues.status = lead_cues.status.or_else(|| measures::stated_status(&lead.lower));
+                    }
+                    inherited = dates::extract_after(lead.text, &ctx, None);
+                    for d in &mut inherited {
+                        d.span = 0..0;
+                    }
+                    lead_authority = lead.named().and_then(|n| authorities::in_context(n, context_before(&sents)));
+                }
             }
         }
         let has_content = !cues.cues.is_empty() || cues.status.is_some();
@@ -264,6 +292,9 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         let deferred = has_content && !read_now;
         let mut dates =
             if read_now { dates::extract_after(text, &ctx, previous_text(&sents, block)) } else { Vec::new() };
+        if read_now {
+            dates.extend(inherited);
+        }
         if read_now && taken_on_a_past_day(&cues, &dates, &lower, ctx.published) {
             cues.status = Some(Status::InForce);
             // The day it was taken: a timeline's date is the act's, not a mere mention.
@@ -277,7 +308,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         let authority = if read_now {
             let own = authorities::named(&lower);
             let _ = named.set(own);
-            own.and_then(|n| authorities::in_context(n, context_before(&sents)))
+            own.and_then(|n| authorities::in_context(n, context_before(&sents))).or(lead_authority)
         } else {
             None
         };
@@ -296,6 +327,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             authority,
             named,
             deferred,
+            item,
             lower,
         });
     }
@@ -746,6 +778,34 @@ fn table_row(before: &[Sent<'_>], row: &str) -> Option<(MeasureKind, Option<Stat
         }
     });
     measures::table_row(row, &header.lower, lead_in.as_ref())
+}
+
+/// True if the text at `start` opens an item of a list: its line holds before it only a
+/// bullet ("-", "*", "•", "–") or a number ("1.", "2)").
+fn is_list_item(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else { return false };
+    let line = before.rsplit('\n').next().unwrap_or(before).trim();
+    matches!(line, "-" | "*" | "•" | "–" | "·")
+        || (line.len() <= 4
+            && line.ends_with(['.', ')'])
+            && line[..line.len() - 1].chars().all(|c| c.is_ascii_digit())
+            && line.len() > 1)
+}
+
+/// The sentence that introduces the list the sentences read last belong to: the one
+/// right before the list's items, ending in a colon.
+fn list_lead_in<'s, 'a>(before: &'s [Sent<'a>]) -> Option<&'s Sent<'a>> {
+    let mut k = before.len();
+    // Skip back over the items above this one, and the sentences that continue them.
+    while k > 0 && !before[k - 1].text.trim_end().ends_with(':') {
+        let s = &before[k - 1];
+        let in_item = before[..k].iter().rev().take_while(|x| x.block == s.block).any(|x| x.item);
+        if !in_item {
+            return None;
+        }
+        k -= 1;
+    }
+    before.get(k.checked_sub(1)?)
 }
 
 /// True if no earlier sentence of this sentence's block reported a measure.
