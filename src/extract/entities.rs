@@ -206,6 +206,52 @@ const NOT_ENTITIES: &[&str] = &[
     "nord",
     "sud",
     "ost",
+    // more countries that act against companies ("Im Dezember untersagte Vietnam ...")
+    "vietnam",
+    "indonesien",
+    "indonesia",
+    "malaysia",
+    "thailand",
+    "philippinen",
+    "philippines",
+    "brasilien",
+    "brazil",
+    "mexiko",
+    "mexico",
+    "turkei",
+    "turkey",
+    "pakistan",
+    "bangladesch",
+    "bangladesh",
+    "nepal",
+    "kasachstan",
+    "kazakhstan",
+    "belarus",
+    "weissrussland",
+    "litauen",
+    "lithuania",
+    "estland",
+    "estonia",
+    "lettland",
+    "latvia",
+    "danemark",
+    "denmark",
+    "norwegen",
+    "norway",
+    "finnland",
+    "finland",
+    "belgien",
+    "belgium",
+    "osterreich",
+    "austria",
+    "schweiz",
+    "switzerland",
+    "neuseeland",
+    "zealand",
+    "sudkorea",
+    "nordkorea",
+    "ottawa",
+    "canberra",
     // Chinese cities and provinces that open company names ("Zhuhai Arcwave Technology")
     "zhuhai",
     "wuxi",
@@ -1163,11 +1209,17 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_camel(w: &str) -> bool {
-    // An upper-case letter after a lower-case one inside the word: TikTok, WeChat, iFlytek.
+    // An upper-case letter after a lower-case one inside the word: TikTok, WeChat, iFlytek;
+    // or two capitals opening a word in lower case, which no noun is written as: VKontakte.
     if w.is_ascii() {
         let b = w.as_bytes();
-        return b.iter().skip(1).any(u8::is_ascii_uppercase)
-            && b.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+        let two_capitals = b.len() >= 5
+            && b[0].is_ascii_uppercase()
+            && b[1].is_ascii_uppercase()
+            && b[2..].iter().all(u8::is_ascii_lowercase);
+        return two_capitals
+            || b.iter().skip(1).any(u8::is_ascii_uppercase)
+                && b.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     }
     let mut prev_lower = false;
     for c in w.chars() {
@@ -1371,7 +1423,15 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
             let measure_nouns = ["designation", "blocking", "blacklisting", "listing", "sanctioning"];
             // "added Lumora to the Entity List", "banned Varnex", "ordered Telegram blocked":
             // in English, the object right after the verb of a measure.
-            let measure_object = lang == Lang::En && MEASURE_VERBS_EN.contains(&pf);
+            let measure_object = match lang {
+                Lang::En => MEASURE_VERBS_EN.contains(&pf),
+                // "Vietnam untersagte Qianbao den Betrieb": German objects are nouns by
+                // their endings, which the guard above has ruled out.
+                // A plural of a loanword ("verbot Kameras", "sperrte Handys") is none.
+                Lang::De => MEASURE_VERBS_DE.contains(&pf) && !folded.ends_with('s'),
+            }
+            // An authority after the verb is its subject ("Danach sperrte Roskomnadsor ...").
+            && super::authorities::named(folded).is_none();
             let in_slot = matches!(pf, "gegen" | "against" | "on")
                 || measure_object
                 || (matches!(pf, "mit" | "with") && i > 1 && deal.iter().any(|d| fold(i - 2).starts_with(d)))
@@ -1467,6 +1527,28 @@ fn table_column(text: &str, found: &mut FxHashSet<String>) {
         table.clear();
     }
 }
+
+/// German verbs of a measure whose object is the company it targets, in the forms that
+/// stand before the object ("untersagte X den Betrieb", "sanktionierte X", "belegte X
+/// mit Sanktionen"). Folded forms.
+const MEASURE_VERBS_DE: &[&str] = &[
+    "untersagte",
+    "untersagt",
+    "verbot",
+    "verbietet",
+    "sanktionierte",
+    "sanktioniert",
+    "sperrte",
+    "sperrt",
+    "blockierte",
+    "blockiert",
+    "belegte",
+    "listete",
+    "zwang",
+    "zwingt",
+    "verbannte",
+    "verbannt",
+];
 
 /// An article's words, each folded once, with its text and language: what the rules of
 /// [`discover`] read.
