@@ -17,7 +17,7 @@ fn load(dir: &Path) -> Vec<Article> {
         std::fs::read_dir(dir).expect("test folder").filter_map(|e| e.ok()).map(|e| e.path()).collect();
     names.sort();
     for p in names {
-        if p.extension().is_some_and(|e| e == "md" || e == "txt") {
+        if p.extension().is_some_and(|e| e == "md" || e == "txt" || e == "html") {
             let name = p.file_name().and_then(|n| n.to_str()).expect("utf-8 name").to_string();
             let bytes = std::fs::read(&p).expect("read");
             out.push(crate::corpus::parse_article(&name, &bytes).expect("test article parses"));
