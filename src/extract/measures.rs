@@ -1052,11 +1052,22 @@ pub fn court_ruling(lower: &str) -> Option<Status> {
 
 /// A government's own order against a company, suspended or lifted, in a sentence that
 /// names no kind of measure: "Die niederländische Regierung setzt ihre Anordnung gegen
-/// X aus", "The government lifted its order over X". Read for sentences that name no
+/// X aus", "The government lifted its order over X", "the Pentagon removed X from the
+/// list". Read for sentences that name no
 /// measure, so a noun of an order is looked for first.
 pub fn order_stopped(lower: &str) -> Option<Status> {
-    const ORDER_WORDS: &[&str] =
-        &["anordnung", "verfügung", "maßnahme", "einstufung", "order", "measure", "designation", "decision"];
+    const ORDER_WORDS: &[&str] = &[
+        "anordnung",
+        "verfügung",
+        "maßnahme",
+        "einstufung",
+        "liste",
+        "order",
+        "measure",
+        "designation",
+        "decision",
+        "list",
+    ];
     if !ORDER_WORDS.iter().any(|w| lower.contains(w)) {
         return None;
     }

@@ -540,7 +540,13 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             };
             let by_authority =
                 s.authority.and_then(|a| mentions.iter().filter(stoppable).find(|m| m.authority.as_deref() == Some(a)));
-            let Some(measure) = by_authority.or_else(|| mentions.iter().find(stoppable)) else {
+            // A removal from a list ends a listing, not the other measures.
+            let listing = s
+                .lower
+                .contains("list")
+                .then(|| mentions.iter().filter(stoppable).find(|m| m.kind == MeasureKind::EntityList))
+                .flatten();
+            let Some(measure) = listing.or(by_authority).or_else(|| mentions.iter().find(stoppable)) else {
                 continue;
             };
             let mut m = measure.clone();
