@@ -991,6 +991,22 @@ fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     {
         return true;
     }
+    // A German condition with the verb first, before a main clause in the subjunctive:
+    // "Würde die Bundesregierung dem Vorbild folgen, müssten auch X mit Einschränkungen
+    // rechnen" (not "Würde man lockern, gilt das Verbot dennoch").
+    const CONDITION_OPENERS: &[&str] = &["würde", "würden", "sollte", "sollten", "hätte", "hätten", "wäre", "wären"];
+    const SUBJUNCTIVE: &[&str] = &[
+        "müsste", "müssten", "würde", "würden", "könnte", "könnten", "wäre", "wären", "hätte", "hätten", "dürfte",
+        "dürften",
+    ];
+    if lower.split_whitespace().next().is_some_and(|w| CONDITION_OPENERS.contains(&w)) {
+        if let Some(comma) = lower[..start].find(',') {
+            let main = lower[comma..].split(|c: char| !c.is_alphanumeric());
+            if main.into_iter().any(|w| SUBJUNCTIVE.contains(&w)) {
+                return true;
+            }
+        }
+    }
     let clause_start = lower[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let clause: Vec<&str> = lower[clause_start..start].split_whitespace().rev().take(CLAUSE_WORDS).collect();
     if HYPOTHETICAL.is_match(&clause.join(" ")) {
