@@ -773,21 +773,9 @@ pub(super) fn is_pluperfect(s: &str, clause: &Range<usize>) -> bool {
     has(&["hatte", "hatten", "had"]) || (has(&["war", "waren"]) && has(&["worden"]))
 }
 
-/// Words of blocking, halting or suspending.
-const BLOCKING: &[&str] = &[
-    "blocked",
-    "blocking",
-    "enjoined",
-    "halted",
-    "stayed",
-    "suspended",
-    "paused",
-    "blockiert",
-    "blockierte",
-    "gestoppt",
-    "stoppte",
-    "ausgesetzt",
-];
+/// Words of blocking, halting or suspending, English then German.
+const BLOCKING: &[&str] = &["blocked", "blocking", "enjoined", "halted", "stayed", "suspended", "paused"];
+const BLOCKING_DE: &[&str] = &["blockiert", "blockierte", "gestoppt", "stoppte", "ausgesetzt"];
 /// Courts and their orders.
 const COURT: &[&str] =
     &["court", "courts", "judge", "judges", "injunction", "Gericht", "Gerichts", "Richter", "Richterin", "Verfügung"];
@@ -816,14 +804,15 @@ const INSTRUMENT: &[&str] = &[
 pub(super) fn is_challenge(s: &str, clause: &Range<usize>) -> bool {
     let ws = words(s, clause.clone());
     ws.iter().enumerate().any(|(b, &(_, w))| {
-        if !is_one_of(w, BLOCKING) {
+        let german = is_one_of(w, BLOCKING_DE);
+        if !german && !is_one_of(w, BLOCKING) {
             return false;
         }
         let court = ws.iter().any(|&(_, v)| is_one_of(v, COURT));
         // English puts the object after the verb, German before the participle.
         let after = ws.iter().skip(b + 1).take(3).any(|&(_, v)| is_one_of(v, INSTRUMENT));
         let before = ws[b.saturating_sub(4)..b].iter().any(|&(_, v)| is_one_of(v, INSTRUMENT) && v != "ban");
-        court || after || (before && !w.is_ascii())
+        court || after || (before && german)
     })
 }
 
