@@ -425,7 +425,7 @@ fn has_digit(line: &str) -> bool {
 
 /// The key under which a repeated line is recognised: its words, lowercased, joined by
 /// single spaces (`None` for a line without words).
-fn repeat_key(line: &str) -> Option<String> {
+pub(crate) fn repeat_key(line: &str) -> Option<String> {
     let key = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     (!key.is_empty()).then_some(key)
 }
@@ -498,7 +498,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
     if line.is_empty() {
         return None;
     }
-    // Every test below compares the count with 40 words or fewer.
+    // Every count test below is with 40 words or fewer.
     let n = words_upto(line, 41);
     if AD_MARKER.is_match(line) {
         return Some(Feature::AdMarker);
@@ -562,7 +562,7 @@ pub fn line_feature(line: &str) -> Option<Feature> {
             && CAPTION_TAIL.is_match(line)
             && !ends_like_sentence(line.trim_end_matches(['.', ')']))
         || n <= 20 && may.may(Scan::CaptionCredit) && CAPTION_CREDIT.is_match(line)
-        || n <= 60 && line.contains(':') && CAPTION_CREDIT_END.is_match(line)
+        || line.contains(':') && CAPTION_CREDIT_END.is_match(line)
         || n <= 40 && may.may(Scan::CaptionAgency) && CAPTION_AGENCY.is_match(line)
     {
         return Some(Feature::Caption);

@@ -303,18 +303,7 @@ fn mark_title_lines(text: &str, blocks: &mut [Block], title: &str) {
 /// True when `a` and `b` have the same words, letters compared in lower case (and at
 /// least one word).
 fn same_words(a: &str, b: &str) -> bool {
-    let mut x = a.split_whitespace();
-    let mut y = b.split_whitespace();
-    let mut any = false;
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return any,
-            (Some(v), Some(w)) if v.chars().flat_map(char::to_lowercase).eq(w.chars().flat_map(char::to_lowercase)) => {
-                any = true
-            }
-            _ => return false,
-        }
-    }
+    boilerplate::repeat_key(a).is_some_and(|key| boilerplate::repeat_key(b) == Some(key))
 }
 
 fn bom_len(text: &str) -> usize {

@@ -10,6 +10,7 @@ use super::message::{limits, ActionRow, Button, Embed, Field, Footer, Image, Mes
 use crate::answer::{Answer, ErrorKind, Measure, SearchAnswer, SourcesAnswer, StatusAnswer};
 use crate::command::Command;
 use crate::model::{Citation, Lang, PartialDate, Status};
+use crate::render::text::quotation_marks;
 
 /// The chart's file name, referenced from the timeline embed.
 pub const TIMELINE_FILE: &str = "timeline.png";
@@ -249,13 +250,6 @@ fn link_url(url: &str) -> Option<String> {
     Some(out)
 }
 
-fn quote_marks(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::De => ("„", "“"),
-        Lang::En => ("“", "”"),
-    }
-}
-
 /// Text with highlighted runs: the pieces between `**` markers, odd ones highlighted.
 /// Unbalanced markers make the whole text plain.
 fn highlight_pieces(highlighted: &str) -> Vec<(&str, bool)> {
@@ -369,7 +363,7 @@ fn attribution(c: &Citation, lang: Lang) -> String {
 /// marks, then who published it when, linked when the article has a URL. A shortened
 /// quote ends at a sentence or word, with the ellipsis outside the quotation marks.
 fn citation_text(c: &Citation, lang: Lang, max: usize) -> Option<String> {
-    let (open, close) = quote_marks(lang);
+    let (open, close) = quotation_marks(lang);
     let attr = attribution(c, lang);
     let wrap = move |q: String, cut: bool| {
         let ell = if cut { " […]" } else { "" };
@@ -563,7 +557,7 @@ fn status_header(s: &StatusAnswer, lang: Lang) -> String {
         Lang::En => format!("**{entity}** — {} in the sources, as of {as_of}", count_measures(s.measures.len(), lang)),
     };
     if let Some(from) = s.resolved_from.as_deref().filter(|f| !f.trim().is_empty()) {
-        let (open, close) = quote_marks(lang);
+        let (open, close) = quotation_marks(lang);
         head.push_str(&match lang {
             Lang::De => format!(" (gefunden über {open}{}{close})", safe(from, 100)),
             Lang::En => format!(" (found via {open}{}{close})", safe(from, 100)),
@@ -579,7 +573,7 @@ fn status_header(s: &StatusAnswer, lang: Lang) -> String {
 }
 
 fn nothing_found(entity: &str, lang: Lang) -> Embed {
-    let (open, close) = quote_marks(lang);
+    let (open, close) = quotation_marks(lang);
     let e = safe(entity, 100);
     Embed {
         description: Some(match lang {
@@ -703,7 +697,7 @@ fn hit_field(i: usize, hit: &crate::index::SearchHit, lang: Lang) -> Option<Fiel
     let date = c.published.map(|d| format_day(d, lang)).unwrap_or_else(|| undated(lang).to_string());
     let name = format!("{}. {} · {date}", i + 1, safe(&source_label(c), 180));
     let link = c.url.as_deref().and_then(link_url).map(|u| format!("[{}]({u})", t(lang, ("Artikel", "Article"))));
-    let (open, close) = quote_marks(lang);
+    let (open, close) = quotation_marks(lang);
     let wrap = move |q: String, cut: bool| {
         let ell = if cut { " […]" } else { "" };
         match &link {
@@ -728,7 +722,7 @@ fn hit_field(i: usize, hit: &crate::index::SearchHit, lang: Lang) -> Option<Fiel
 }
 
 fn render_search(s: &SearchAnswer, lang: Lang, page: usize) -> Message {
-    let (open, close) = quote_marks(lang);
+    let (open, close) = quotation_marks(lang);
     let title = match lang {
         Lang::De => format!("Suche: {open}{}{close}", safe(&s.query, 200)),
         Lang::En => format!("Search: {open}{}{close}", safe(&s.query, 200)),

@@ -449,11 +449,6 @@ pub fn canonical(name: &str) -> Option<&'static str> {
         .or_else(|| STATE_NAMES.iter().find(|(de, _)| de == name).map(|(de, _)| de.as_str()))
 }
 
-/// The country an authority acts for.
-pub fn country(name: &str) -> Option<Country> {
-    find(name).map(|a| a.country)
-}
-
 /// An authority's name in the answer language.
 pub fn label(name: &str, english: bool) -> &str {
     if !english {

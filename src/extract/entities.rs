@@ -407,6 +407,8 @@ const NOT_ENTITIES: &[&str] = &[
     "general",
     "central",
     // authorities, institutions, media, agencies
+    "roskomnadsor",
+    "roskomnadzor",
     "cfius",
     "bis",
     "ofac",
@@ -643,7 +645,6 @@ const NOT_ENTITIES: &[&str] = &[
     "of",
     "with",
     "as",
-    "it",
     "its",
     "this",
     "that",
@@ -694,7 +695,6 @@ const NOT_ENTITIES: &[&str] = &[
     "daten",
     "data",
     "video",
-    "foto",
     "smartphone",
     "chip",
     "chips",
@@ -704,7 +704,6 @@ const NOT_ENTITIES: &[&str] = &[
     "media",
     "tech",
     "oberste",
-    "supreme",
     // words of government that open or fill a name ("Commerce's Bureau of Industry and
     // Security", "the People's Republic of China", "the EAR", "Washington, D.C.", "the
     // PRC")
@@ -772,7 +771,6 @@ const NOT_ENTITIES: &[&str] = &[
     "pdf",
     "url",
     "faq",
-    "ceo",
     "cfo",
     "coo",
     "ngo",
@@ -893,7 +891,6 @@ const COMPANY_HEADS: &[&str] = &[
     "sperre",
     "bann",
     "boss",
-    "zentrale",
     "handys",
     "modelle",
     "prozessoren",
@@ -1442,9 +1439,7 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
                 // their endings, which the guard above has ruled out.
                 // A plural of a loanword ("verbot Kameras", "sperrte Handys") is none.
                 Lang::De => MEASURE_VERBS_DE.contains(&pf) && !folded.ends_with('s'),
-            }
-            // An authority after the verb is its subject ("Danach sperrte Roskomnadsor ...").
-            && super::authorities::named(folded).is_none();
+            };
             let in_slot = matches!(pf, "gegen" | "against" | "on")
                 || measure_object
                 || (matches!(pf, "mit" | "with") && i > 1 && deal.iter().any(|d| fold(i - 2).starts_with(d)))

@@ -702,7 +702,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verkauf|verbot|verbiet|auflös|abwickl|dissol|liquidat|verbann|untersag|sanktion|sanction|liste|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|unwind|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|dienstleist|behörd|agenc|government|dienst|5g|netz|network|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|beschränk|einschränk|restrict|ban|prohibit|barred|block|gesperrt|sperre|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausgeschlossen|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|anfecht|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|eilantrag|beschwerde|berufung|revision|appeal|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|issued|verschw|disappear|manager|executive|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unzuverläss|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|leav|clos|serving|verläss|verließ|verlass|revocation|freeze|blockier|schränk|tabu|benötig|braucht|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|widerruf|verwaltung|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|not to download|names|named|naming|einstweilig|eilig|cease|close|tätigkeit|betrieb|longer";
+const TRIGGER_STEMS: &str = "verbot|verbiet|auflös|abwickl|dissol|liquidat|untersag|sanktion|sanction|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|behörd|agenc|government|dienst|5g|netz|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|restrict|ban|prohibit|barred|block|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|beschwerde|berufung|revision|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|verschw|manager|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|clos|serving|verläss|verließ|verlass|schränk|tabu|benötig|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|names|named|naming|eilig|tätigkeit|betrieb|longer";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -751,11 +751,6 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
         for (i, c) in COMPILED.iter().enumerate() {
             if possible & (1u64 << i) == 0 || found.iter().any(|f| f.kind == c.kind) {
                 continue;
-            }
-            if let Some(needs) = c.needs() {
-                if !needs.is_match(lower) {
-                    continue;
-                }
             }
             // The cheap test first: what the cue needs anywhere in the sentence.
             if c.needs().is_some_and(|needs| !needs.is_match(lower)) {
@@ -1058,7 +1053,6 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The standing a sentence states outright, if any.
 /// `Some(Status::Challenged)` when the sentence says a court stopped something: read
 /// for sentences that name no measure, so the wording of a court is looked for first.
 pub fn court_ruling(lower: &str) -> Option<Status> {
@@ -1087,6 +1081,12 @@ pub fn order_stopped(lower: &str) -> Option<Status> {
     if !ORDER_WORDS.iter().any(|w| lower.contains(w)) {
         return None;
     }
+    stopped_or_ended(lower)
+}
+
+/// `Suspended` or `Expired` when the sentence says so (an exemption ending is not a
+/// measure ending).
+fn stopped_or_ended(lower: &str) -> Option<Status> {
     if stated(&SUSPENDED, lower) {
         Some(Status::Suspended)
     } else if stated(&EXPIRED, lower) && !RELIEF_ENDS.is_match(lower) {
@@ -1096,15 +1096,14 @@ pub fn order_stopped(lower: &str) -> Option<Status> {
     }
 }
 
+/// The standing a sentence states outright, if any.
 pub fn stated_status(lower: &str) -> Option<Status> {
     if reinstates(lower) {
         Some(Status::InForce)
     } else if stated(&CHALLENGED, lower) {
         Some(Status::Challenged)
-    } else if stated(&SUSPENDED, lower) {
-        Some(Status::Suspended)
-    } else if stated(&EXPIRED, lower) && !RELIEF_ENDS.is_match(lower) {
-        Some(Status::Expired)
+    } else if let Some(status) = stopped_or_ended(lower) {
+        Some(status)
     } else if IN_FORCE.is_match(lower)
         && IN_FORCE.find_iter(lower).any(|m| !is_noun_verbot(lower, &m) && !modal_before(lower, m.start()))
     {

@@ -353,13 +353,18 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
         let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
-            let authority = authority_of(&sents, i);
-            let previous = previous_text(&sents[..i], sents[i].block);
+            let status = measures::stated_status(&sents[i].lower);
+            let reinstated = status == Some(Status::InForce) && measures::reinstates(&sents[i].lower);
+            // Dates and the authority are read only for a sentence that states a standing.
+            let found = status.map(|_| {
+                let previous = previous_text(&sents[..i], sents[i].block);
+                (dates::extract_after(sents[i].text, &ctx, previous), authority_of(&sents, i))
+            });
             let sent = &mut sents[i];
-            sent.cues.status = measures::stated_status(&sent.lower);
-            sent.cues.reinstated = sent.cues.status == Some(Status::InForce) && measures::reinstates(&sent.lower);
-            if sent.cues.status.is_some() {
-                sent.dates = dates::extract_after(sent.text, &ctx, previous);
+            sent.cues.status = status;
+            sent.cues.reinstated = reinstated;
+            if let Some((dates, authority)) = found {
+                sent.dates = dates;
                 sent.authority = authority;
             }
         }

@@ -529,6 +529,21 @@ mod tests {
     }
 
     #[test]
+    fn compound_parts_follow_their_word_in_a_stream() {
+        // A repeated compound yields its terms again (the memo), each word at its own
+        // position, its parts sharing it.
+        let tokens = analyze(&mut analyzer(Lang::De), "Verkaufsverbot Verkaufsverbot Kontrolle");
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let one = terms(Lang::De, "Verkaufsverbot");
+        assert!(one.len() == 3, "{one:?}");
+        let kontrolle = terms(Lang::De, "Kontrolle");
+        let expected: Vec<&str> = one.iter().chain(&one).chain(&kontrolle).map(String::as_str).collect();
+        assert_eq!(texts, expected);
+        let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
+        assert_eq!(positions, [0, 0, 0, 1, 1, 1, 2]);
+    }
+
+    #[test]
     fn stop_words_are_removed_before_folding() {
         assert!(terms(Lang::De, "für über die und").is_empty());
         // "fur" (fur, unfolded) is not a stop word; only "für" is.

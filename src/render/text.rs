@@ -105,10 +105,11 @@ fn shown<'a>(quote: &'a str, c: &Citation) -> std::borrow::Cow<'a, str> {
 }
 
 /// The quotation marks of the answer's language: „…“ in German, “…” in English.
-fn quotation_marks(lang: Lang) -> (char, char) {
+/// The quotation marks of a language: „…“ in German, “…” in English.
+pub(crate) fn quotation_marks(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::De => ('„', '“'),
-        Lang::En => ('“', '”'),
+        Lang::De => ("„", "“"),
+        Lang::En => ("“", "”"),
     }
 }
 

@@ -184,13 +184,7 @@ fn ends_sentence(chars: &[(usize, char)], sent_start: usize, k: usize, j: usize)
     if token.is_empty() {
         return true;
     }
-    // Emphasis and opening brackets or quotes before it do not change what the word is
-    // ("- **30. September 2025:**", "(bzw. ...").
-    let last_segment = token
-        .rsplit('.')
-        .next()
-        .unwrap_or(&token)
-        .trim_start_matches(['*', '_', '(', '[', '„', '“', '"', '\'', '‚', '»']);
+    let last_segment = token.rsplit('.').next().unwrap_or(&token);
     let next_is_number = next.as_deref().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     // A capitalised month name or abbreviation (see `text::months`).
     let next_is_month = next
@@ -274,14 +268,15 @@ fn starts_lower(w: &str) -> bool {
     }
 }
 
-/// The non-whitespace token ending just before char `k`, without opening brackets/quotes.
+/// The non-whitespace token ending just before char `k`, without opening brackets, quotes
+/// or emphasis ("**30." in "- **30. September 2025:**").
 fn token_before(chars: &[(usize, char)], sent_start: usize, k: usize) -> String {
     let mut i = k;
     while i > sent_start && !is_space(chars[i - 1].1) {
         i -= 1;
     }
     let t: String = chars[i..k].iter().map(|&(_, c)| c).collect();
-    t.trim_start_matches(['"', '\'', '„', '“', '‚', '‘', '»', '«', '(', '[']).to_string()
+    t.trim_start_matches(['"', '\'', '„', '“', '‚', '‘', '»', '«', '(', '[', '*', '_']).to_string()
 }
 
 /// True when the token ending at `k` is the first word of the sentence ("1. Punkt").
