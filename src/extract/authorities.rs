@@ -239,7 +239,7 @@ static BARE_WORDING: LazyLock<Vec<(&'static str, Regex)>> =
 /// The US states, for laws and officials of one state ("a Tennessee law", "Texas
 /// Governor Greg Abbott"): a state's name alone is no authority ("Texas Instruments").
 /// Washington is left out: news means the federal government by it.
-const STATES: &[&str] = &[
+pub(crate) const STATES: &[&str] = &[
     "Alabama",
     "Alaska",
     "Arizona",

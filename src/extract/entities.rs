@@ -303,49 +303,7 @@ const NOT_ENTITIES: &[&str] = &[
     "tibet",
     "macau",
     "macao",
-    // US states, which name laws, governors and companies' homes
-    "texas",
-    "florida",
-    "montana",
-    "tennessee",
-    "virginia",
-    "ohio",
-    "arizona",
-    "colorado",
-    "nevada",
-    "oregon",
-    "utah",
-    "georgia",
-    "indiana",
-    "iowa",
-    "alabama",
-    "louisiana",
-    "oklahoma",
-    "michigan",
-    "wisconsin",
-    "minnesota",
-    "missouri",
-    "kentucky",
-    "carolina",
-    "dakota",
-    "massachusetts",
-    "connecticut",
-    "maryland",
-    "delaware",
-    "vermont",
-    "maine",
-    "idaho",
-    "wyoming",
-    "nebraska",
-    "kansas",
-    "arkansas",
-    "mississippi",
-    "alaska",
-    "hawaii",
-    "york",
-    "jersey",
-    "illinois",
-    "pennsylvania",
+    // (the US states: added from the authorities table in NOT_ENTITY_SET)
     "chinese",
     "american",
     "russian",
@@ -781,6 +739,9 @@ static NOT_ENTITY_SET: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         .iter()
         .chain(LEGAL_FORMS)
         .map(|w| w.to_string())
+        // US states, which name laws, governors and companies' homes: every word of
+        // their names ("rhode", "island").
+        .chain(super::authorities::STATES.iter().flat_map(|s| s.split(' ')).map(str::to_lowercase))
         .chain(crate::text::months::all_forms().map(fold_key))
         .collect()
 });
@@ -2587,6 +2548,18 @@ mod tests {
             assert!(d.contains(name), "{name} not in {d:?}");
         }
         assert!(!d.contains("Networks"), "{d:?}");
+    }
+
+    #[test]
+    fn every_word_of_a_us_state_is_no_name() {
+        let d = discover(
+            "Titel\nThe Rhode Island Senate and the New Hampshire House passed bills that bar Kestrel Shipping from state contracts. The ban covers Kestrel, Rhode Island and New Hampshire.",
+            Lang::En,
+        );
+        assert!(d.contains("Kestrel"), "{d:?}");
+        for word in ["Rhode", "Island", "Hampshire", "Rhode Island", "New Hampshire"] {
+            assert!(!d.contains(word), "{word} in {d:?}");
+        }
     }
 
     /// The word rule written plainly, one decoded character at a time: the reference the
