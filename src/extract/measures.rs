@@ -798,7 +798,7 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     if found.is_empty() {
         return SentenceCues::default();
     }
-    let status = stated_status(lower);
+    let (status, reinstated) = stated_standing(lower);
     // A review that is over ("following a national security review") led to the measure
     // the sentence names; it is neither pending nor a measure of its own.
     let concluded = found.iter().any(|c| !is_review(c.kind)) && CONCLUDED_REVIEW.is_match(lower);
@@ -867,7 +867,6 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     }
     found.sort_by_key(|c| c.span.start);
     let anaphoric = !found.is_empty() && found.iter().all(|c| is_generic(c.kind)) && ANAPHORIC.is_match(lower);
-    let reinstated = status == Some(Status::InForce) && reinstates(lower);
     SentenceCues { cues: found, anaphoric, definite: ANAPHORIC.is_match(lower), status, hypothetical, reinstated }
 }
 
@@ -1098,9 +1097,16 @@ fn stopped_or_ended(lower: &str) -> Option<Status> {
 
 /// The standing a sentence states outright, if any.
 pub fn stated_status(lower: &str) -> Option<Status> {
+    stated_standing(lower).0
+}
+
+/// The standing a sentence states outright, and whether it says a stopped measure
+/// applies again (see [`reinstates`]; the standing is then `InForce`).
+pub fn stated_standing(lower: &str) -> (Option<Status>, bool) {
     if reinstates(lower) {
-        Some(Status::InForce)
-    } else if stated(&CHALLENGED, lower) {
+        return (Some(Status::InForce), true);
+    }
+    let status = if stated(&CHALLENGED, lower) {
         Some(Status::Challenged)
     } else if let Some(status) = stopped_or_ended(lower) {
         Some(status)
@@ -1112,7 +1118,8 @@ pub fn stated_status(lower: &str) -> Option<Status> {
         Some(Status::Announced)
     } else {
         None
-    }
+    };
+    (status, false)
 }
 
 /// Wording that lets a stopped measure apply again: a court lifting the order that

@@ -353,8 +353,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
         let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
-            let status = measures::stated_status(&sents[i].lower);
-            let reinstated = status == Some(Status::InForce) && measures::reinstates(&sents[i].lower);
+            let (status, reinstated) = measures::stated_standing(&sents[i].lower);
             // Dates and the authority are read only for a sentence that states a standing.
             let found = status.map(|_| {
                 let previous = previous_text(&sents[..i], sents[i].block);
