@@ -75,7 +75,7 @@ macro_rules! re {
 
 re!(
     AD_MARKER,
-    r"(?i)^[-–—*\[(|\s]*(anzeige|werbung|advertisement|advertising|sponsored|gesponsert|promotion|paid content|ad)[\s\])|*:–—-]*$"
+    r"(?i)^[-–—*\[(|\s]*(anzeige|werbung|advertisement|advertising|sponsored|gesponsert|promotion|paid content|ad)[\s\])|*:–—-]*$|^[*\[(]*(anzeige|werbung|advertisement|sponsored|gesponsert|paid content|paid post)[\])*]*\s*:\s*\S"
 );
 re!(
     TEASER_PHRASE,
@@ -86,7 +86,7 @@ re!(
     r"(?i)^[-–•»>\s]*(empfehlung(en)?|diskussion|kommentare?|weiterlesen|zum weiterlesen|mehr dazu|mehr lesen|meistgelesen|themen|schlagworte|tags|related|recommended|top stories|vorträge zum thema|vorträge|dieses thema im programm|most (read|popular|viewed)( (from|on) \p{Lu}[\p{L}.]*( \p{Lu}[\p{L}.]*){0,2})?)\s*([:›»|>].*)?$"
 );
 /// The label of an author's bio: "Über den Autor", "Zur Autorin", "About the author".
-const BIO_LABEL: &str = r"(über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|(zum|zur) (autor|autorin)|about the authors?";
+const BIO_LABEL: &str = r"(über|ueber) (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|(zum|zur) (autor|autorin)|about the authors?|about this (newsletter|column|blog|podcast)|über diesen (newsletter|blog|podcast)|über diese kolumne";
 re!(BIO_HEADING, &format!(r"(?i)^({BIO_LABEL}|der autor|die autorin|the author)\s*:?$"));
 // The label opening the bio on the bio's own line: "Über den Autor: Max Beispiel schreibt ...".
 re!(BIO_INLINE, &format!(r"(?i)^({BIO_LABEL})\s*:\s*\S"));

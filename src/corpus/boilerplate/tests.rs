@@ -74,6 +74,10 @@ const LINES: &[(&str, Option<Feature>)] = &[
     // Our own: boilerplate, German.
     ("- Anzeige -", Some(AdMarker)),
     ("WERBUNG", Some(AdMarker)),
+    ("Sponsored: Compliance made simple. ScreenRight checks your suppliers against 40 sanctions lists.", Some(AdMarker)),
+    ("Anzeige: Jetzt Lieferketten prüfen mit ExportCheck.", Some(AdMarker)),
+    ("Anzeigen gegen zwei Manager: Die Staatsanwaltschaft ermittelt.", None),
+    ("About this newsletter: The Tech Trade Brief is written by Hannah Lowe, a former customs lawyer.", Some(Bio)),
     ("Lesen Sie auch: Huawei darf keine 5G-Technik mehr liefern", Some(Teaser)),
     ("Das könnte Sie auch interessieren", Some(Teaser)),
     ("Zur Autorin", Some(BioHeading)),
