@@ -438,6 +438,59 @@ const FUTURE_EN: &[&str] = &[
 const PAST_DE: &[&str] =
     &["hatte", "hatten", "war", "waren", "wurde", "wurden", "worden", "gewesen", "habe", "damals", "zuvor", "bereits"];
 const PAST_EN: &[&str] = &["was", "were", "had", "did", "said", "ago", "previously", "earlier", "former"];
+/// German strong verbs in the past tense, which no ending marks ("hob ... auf", "verbot",
+/// "erließ"): each counts as a past-tense ending does.
+const PAST_STRONG_DE: &[&str] = &[
+    "hob",
+    "hoben",
+    "gab",
+    "gaben",
+    "nahm",
+    "nahmen",
+    "zog",
+    "zogen",
+    "entschied",
+    "beschloss",
+    "erließ",
+    "erließen",
+    "ließ",
+    "ließen",
+    "verbot",
+    "wies",
+    "rief",
+    "riefen",
+    "trat",
+    "traten",
+    "stieß",
+    "sprach",
+    "kam",
+    "kamen",
+    "ging",
+    "gingen",
+    "stand",
+    "standen",
+    "hielt",
+    "hielten",
+    "schrieb",
+    "fand",
+    "brach",
+    "schloss",
+    "schlossen",
+    "bat",
+    "fiel",
+    "blieb",
+    "galt",
+    "strich",
+    "strichen",
+    "warf",
+    "verwies",
+    "bezog",
+    "betraf",
+    "traf",
+    "empfahl",
+    "verlor",
+    "gewann",
+];
 /// Lowercase words ending in -te that are adjectives or ordinals, not past-tense verbs.
 const NOT_PAST_TE: &[&str] = &[
     "erste",
@@ -481,6 +534,8 @@ fn tense_of(words: &[(usize, &str)]) -> Option<Direction> {
             forward += 2;
         } else if PAST_DE.contains(&w) || is_one_of(w, PAST_EN) {
             backward += 2;
+        } else if PAST_STRONG_DE.contains(&w) {
+            backward += 1;
         } else if lower_initial && w.len() >= 5 {
             // "unterzeichnete", "verhängte"; "announced", "signed"
             let german_past = w.ends_with("te") && !NOT_PAST_TE.contains(&w);
