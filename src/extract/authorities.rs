@@ -213,7 +213,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "US-Regierung",
         "US government",
         Country::Us,
-        r"us-regierung|us-behörden|regierung\s+in\s+washington|\bwashington\b(?:[^'’]|$)|amerikanische\w*\s+regierung|\bu\.?s\.?\s+government|\bus\s+authorities|(?:biden|trump)\s+administration|\bthe\s+administration",
+        r"us-regierung|us-behörden|regierung\s+in\s+washington|\bwashington\b(?:[^'’]|$)|amerikanische\w*\s+regierung|\bu\.?s\.?\s+government|\bu\.?s\.?\s+(?:export\s+|trade\s+|federal\s+)?(?:authorities|officials|regulators)\b|(?:biden|trump)\s+administration|\bthe\s+administration",
     ),
 ];
 
@@ -305,6 +305,18 @@ static STATE_WORDING: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A state named after "in" ("in Nebraska", "im US-Bundesstaat Texas" is `STATE_WORDING`'s).
+static STATE_IN: LazyLock<Regex> = LazyLock::new(|| {
+    let names = STATES.iter().map(|s| s.to_lowercase().replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
+    super::pattern(&format!(r"\b(?:in|across)\s+(?P<state>{names})\b"))
+});
+
+/// The state a sentence places itself in, by any wording.
+fn state_in(lower: &str) -> Option<&'static str> {
+    let captures = STATE_WORDING.captures(lower).or_else(|| STATE_IN.captures(lower))?;
+    state_authority(captures.name("state").or_else(|| captures.name("named"))?.as_str())
+}
+
 /// The canonical name of the state row the captured name stands for.
 fn state_authority(lower_name: &str) -> Option<&'static str> {
     let folded: String = lower_name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -386,8 +398,18 @@ pub fn named(lower: &str) -> Option<Named> {
         .filter(|i| possible & (1u64 << i) != 0)
         .filter_map(|i| WORDING[i].find(lower).map(|m| (m.start(), i)))
         .collect();
-    if let Some(&(_, i)) = matched.iter().min() {
+    if let Some(&(at, i)) = matched.iter().min() {
         let chosen = &AUTHORITIES[i];
+        // An executive order or decree of a state named in the sentence is its
+        // governor's ("under an executive order ... in Nebraska"), not the president's.
+        if chosen.de == "US-Präsident" && matched.len() == 1 {
+            const PRESIDENT: &[&str] = &["president", "präsident", "trump", "biden", "white house", "weiße"];
+            let order = lower.get(at..).is_some_and(|rest| rest.starts_with("executive") || rest.starts_with("dekret"))
+                && !PRESIDENT.iter().any(|w| lower.contains(w));
+            if let Some(name) = order.then(|| state_in(lower)).flatten() {
+                return Some(Named::Explicit(name));
+            }
+        }
         let body = matched
             .iter()
             .map(|&(_, j)| &AUTHORITIES[j])
@@ -493,6 +515,11 @@ mod tests {
                 Some("US-Heimatschutzministerium"),
             ),
             ("Trump hatte per Dekret Geschäfte verboten", Some("US-Präsident")),
+            (
+                "the app has been prohibited on state-owned phones in nebraska since 2023, under an executive order",
+                Some("US-Bundesstaat Nebraska"),
+            ),
+            ("an executive order signed by the president in texas bans the app", Some("US-Präsident")),
             ("Zuvor hatte China einem Verkauf Steine in den Weg gelegt", Some("Chinesische Regierung")),
             ("Peking hebt das Exportverbot wieder auf", Some("Chinesische Regierung")),
             (
