@@ -368,6 +368,8 @@ const NOT_ENTITIES: &[&str] = &[
     "roskomnadsor",
     "roskomnadzor",
     "cfius",
+    "office",
+    "nationals",
     "bis",
     "ofac",
     "dhs",
@@ -941,6 +943,15 @@ const CUE_SUFFIXES: &[&str] = &[
     "forwarder",
     "kaufer",
     "bieter",
+    "game",
+    "spiel",
+    "service",
+    "network",
+    "website",
+    "marketplace",
+    "retailer",
+    "exchange",
+    "browser",
 ];
 
 /// Words that end a company's full name: the word before one is the name's own part
