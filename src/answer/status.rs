@@ -94,8 +94,23 @@ fn shared_date_score(a: &[(PartialDate, DateRole)], b: &[(PartialDate, DateRole)
     best
 }
 
+/// The dates of a mention as its measure's. A sentence that says a measure ended
+/// ("mit Wirkung zum 15. Oktober von der Entity List gestrichen", "lifted the ban on
+/// Tuesday") dates the end: its latest date of an act is when the measure expired, while
+/// an earlier one ("the ban, which took effect in 2020, was lifted") stays the start.
 fn mention_dates(m: &MeasureMention) -> Vec<(PartialDate, DateRole)> {
-    m.dates.iter().map(|d| (d.date, d.role)).collect()
+    let acts = |r: DateRole| matches!(r, DateRole::Effective | DateRole::Announced);
+    let ended = (m.stated_status == Some(Status::Expired))
+        .then(|| m.dates.iter().filter(|d| acts(d.role)).map(|d| d.date).max())
+        .flatten();
+    let mut out: Vec<(PartialDate, DateRole)> = Vec::with_capacity(m.dates.len());
+    for d in &m.dates {
+        let role = if Some(d.date) == ended && acts(d.role) { DateRole::Expires } else { d.role };
+        if !out.contains(&(d.date, role)) {
+            out.push((d.date, role));
+        }
+    }
+    out
 }
 
 fn has_key_dates(dates: &[(PartialDate, DateRole)]) -> bool {
@@ -237,9 +252,11 @@ fn join(c: &mut Cluster, m: MeasureMention) {
     c.mentions.push(m);
 }
 
-/// The primary kind: the first specific kind reported, else the first.
+/// The primary kind: the first specific kind reported, else sanctions over a bare "ban"
+/// (the vaguest word), else the first.
 fn primary_kind(kinds: &[MeasureKind]) -> MeasureKind {
-    kinds.iter().copied().find(|k| !is_generic(*k)).unwrap_or(kinds[0])
+    let first = |wanted: &dyn Fn(MeasureKind) -> bool| kinds.iter().copied().find(|k| wanted(*k));
+    first(&|k| !is_generic(k)).or_else(|| first(&|k| k == MeasureKind::Sanctions)).unwrap_or(kinds[0])
 }
 
 /// Keeps, per role, only the most precise of dates that lie within one another.

@@ -89,7 +89,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|added\s+(?:\S+\s+){0,12}?to\s+(?:the|its|a)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
+        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|\b(?:added\s+(?:\S+\s+){0,16}?|add(?:s|ing)?\s+(?:\S+\s+){1,16}?)to\s+(?:the|its|a|their)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
         None,
     ),
     // Standing on a list an authority keeps: "führt X auf seiner Liste chinesischer
@@ -119,7 +119,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sanctions in general.
     (
         MeasureKind::Sanctions,
-        r"sanktion\w*|sanction\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets|bereitstellungsverbot\w*|kontosperre\w*|asset\s+freeze|freezing\s+order|(?:ofac|treasury|ofsi|fcdo|hm\s+treasury)\s+(?:\S+\s+){0,3}?designat\w*|designation\s+of\b|(?:has|have)\s+(?:also\s+)?been\s+designated|was\s+designated\s+(?:by|under|on)",
+        r"sanktion\w*|sanction\w*|strafma(?:ß|ss)nahme\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets|bereitstellungsverbot\w*|kontosperre\w*|asset\s+freeze|freezing\s+order|(?:ofac|treasury|ofsi|fcdo|hm\s+treasury)\s+(?:\S+\s+){0,3}?designat\w*|designation\s+of\b|(?:has|have)\s+(?:also\s+)?been\s+designated|was\s+designated\s+(?:by|under|on)",
         None,
     ),
     // Export controls and licence requirements.
@@ -177,12 +177,12 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ForcedSale,
-        r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b|(?:angewiesen|aufgefordert|verpflichtet|zwingt|zwang)\b(?:\W+\S+){0,12}?\W+(?:zu\s+)?(?:verkaufen|veräußern|abzugeben|abzustoßen)\b|zum\s+verkauf\s+(?:\S+\s+){0,4}?(?:gezwungen|verpflichtet|aufgefordert)|(?:zwingt|zwang)\s+(?:\S+\s+){0,4}?zum\s+verkauf|verkauf\w*\s+(?:\S+\s+){0,6}?(?:angeordnet|anordnete|verfügt)\b|(?:ordnete|ordnet)\s+(?:\S+\s+){0,6}?verkauf\w*\s+(?:\S+\s+){0,6}?an\b",
+        r"(?:\bmuss|müsse|müssen)\s+(?:\S+\s+){0,8}?(?:verkaufen|veräußern|abstoßen|abspalten|abgeben|abwickeln|auflösen)\b|gezwungen\b(?:\W+\S+){0,8}?\W+(?:zu\s+)?(?:verkaufen|veräußern)|(?:verkaufen|veräußern)\s+(?:muss|müsse|müssen)\b|(?:angewiesen|aufgefordert|verpflichtet|zwingt|zwang)\b(?:\W+\S+){0,12}?\W+(?:zu\s+)?(?:verkaufen|veräußern|abzugeben|abzustoßen|aufzugeben|aufzulösen|abzuwickeln)\b|zum\s+verkauf\s+(?:\S+\s+){0,4}?(?:gezwungen|verpflichtet|aufgefordert)|(?:zwingt|zwang)\s+(?:\S+\s+){0,4}?zum\s+verkauf|verkauf\w*\s+(?:\S+\s+){0,6}?(?:angeordnet|anordnete|verfügt)\b|(?:ordnete|ordnet)\s+(?:\S+\s+){0,6}?verkauf\w*\s+(?:\S+\s+){0,6}?an\b",
         None,
     ),
     (
         MeasureKind::ForcedSale,
-        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|(?:order\w*|requir(?:es|ed|ing)|compel\w*|direct(?:s|ed|ing)?|forc(?:es|ed|ing))\s+(?:\S+\s+){0,12}?to\s+(?:sell|divest)\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
+        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|(?:order\w*|requir(?:es|ed|ing)|compel\w*|direct(?:s|ed|ing)?|forc(?:es|ed|ing))\s+(?:\S+\s+){0,12}?to\s+(?:sell|divest)\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:order\w*|requir(?:es|ed|ing))\s+(?:\S+\s+){0,8}?to\s+(?:close|shut\s+down|wind\s+up)\s+(?:its|their|the)\s+(?:\S+\s+){0,3}?(?:subsidiary|business|operations|unit|office|offices)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
         None,
     ),
     // Data deletion orders.
@@ -215,7 +215,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         MeasureKind::GovernmentUseBan,
         r"bundesbehörden|behördenrechner\w*|regierungs\w*geräte\w*|dienstgerät\w*|diensthandys?|dienstlich\w*\s+(?:geräte\w*|handys?|smartphones?|rechner\w*|laptops?)|dienststellen|geräte\w*\s+der\s+(?:bundes)?verwaltung|(?:smartphones|tablets|laptops|rechnern?|computern?|geräten?)\s+(?:\S+\s+){0,4}?der\s+\S*verwaltung|staatliche\w*\s+(?:netz\w*|geräte\w*|stellen|rechner\w*)|öffentliche\w*\s+verwaltung|behörden\s+(?:\S+\s+){0,6}?(?:einsatz|nutzung)|federal\s+(?:agenc\w*|computers|government\s+devices|employees)|government\s+(?:devices|computers|phones|agencies|networks)|(?:state|government)[\s-](?:issued|owned)\s+(?:devices|phones|computers|laptops)|work\s+(?:computers|devices|phones)|official\s+(?:devices|phones)|government\s+networks",
         Some(
-            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|no\s+longer|\bban|prohibit|remov|barred|must\s+not|block|tabu",
+            r"verbann|verbot|verbiet|untersag|entfern|gesperrt|nicht\s+mehr|no\s+longer|\bban|prohibit|remov|barred|must\s+not|block|tabu|lösch|delet|deinstall|uninstall",
         ),
     ),
     // A government body rids itself of a product: it has it removed ("Das
@@ -231,7 +231,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         MeasureKind::NetworkBan,
         r"\b5g\b|mobilfunk\w*|kernnetz\w*|telekommunikationsnetz\w*|netzausbau|funknetz\w*|\bnetzen\b|telecom\w*\s+networks?|core\s+networks?",
         Some(
-            r"keine\s+(?:\S+\s+){0,5}?mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out",
+            r"keine\s+(?:\S+\s+){0,5}?mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out|strip\w*\s+(?:\S+\s+){0,4}?(?:out|from)|tear\w*\s+out|rip\w*\s+out",
         ),
     ),
     // Procurement bans: buyers told to stop buying a company's products.
@@ -371,7 +371,7 @@ fn is_review(kind: MeasureKind) -> bool {
 /// ("notfalls", "if necessary": a threat, not a step taken).
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bhätte\w*|\bmüsste\b|\bbräuchte\b|\bcould\b|\bmight\b|\bzu\s+können\b|\bnotfalls\b|\bgegebenenfalls\b|\bif\s+(?:necessary|need\s+be)\b",
+        r"\bkönnte\w*|\bwürde\w*|\bwäre\w*|\bhätte\w*|\bmüsste\b|\bbräuchte\b|\bcould\b|\bmight\b|\bzu\s+können\b|\bnotfalls\b|\bgegebenenfalls\b|\bif\s+(?:necessary|need\s+be)\b|\bfloat(?:ed|ing)\b|\bmull(?:ed|ing|s)?\b|\bweigh(?:ing|s)\b|\bconsider(?:ing|s)\b|\berwäg\w*|\berwog\w*|\bins\s+spiel\s+gebracht\b",
     )
 });
 /// A negation of coverage: the sentence says the measure does not reach its subject
@@ -405,6 +405,7 @@ fn is_background(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
             const PERSONS: &[&str] = &["experte", "experten", "expertin", "anwalt", "anwältin", "rechtler", "berater"];
             PERSON_AFTER.is_match(&lower[m.end()..])
                 || PERSONS.iter().any(|p| m.as_str().ends_with(p))
+                || sanctioned_others_after(m.as_str(), &lower[m.end()..])
                 || time_or_cause_before(&before)
                 || reason_before(&before)
                 || (apart && common_noun_before(&before))
@@ -420,6 +421,42 @@ fn is_background(kind: MeasureKind, lower: &str, m: &regex::Match<'_>) -> bool {
         MeasureKind::MarketExit => allowed_before(&before),
         _ => false,
     }
+}
+
+/// "sanktionierten Ländern", "sanctioned countries": the participle describes others
+/// (places, parties, customers) the sentence speaks of, not a sanction it reports.
+fn sanctioned_others_after(cue: &str, after: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "länder",
+        "ländern",
+        "staaten",
+        "regionen",
+        "gebiete",
+        "gebieten",
+        "kunden",
+        "parteien",
+        "personen",
+        "entitäten",
+        "organisationen",
+        "countries",
+        "country",
+        "regions",
+        "jurisdictions",
+        "parties",
+        "entities",
+        "persons",
+        "customers",
+        "nations",
+        "states",
+        "territories",
+        "regimes",
+        "destinations",
+    ];
+    (cue.starts_with("sanktioniert") || cue == "sanctioned")
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| OTHERS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// A court as the one who blocks: "A judge temporarily blocked the Defense Department
@@ -584,7 +621,7 @@ static BREACH: LazyLock<Regex> = LazyLock::new(|| {
 /// Definite reference to a measure already reported: "das Verbot", "die Sanktionen".
 static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs|widerruf)\b",
+        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs|widerruf|untersagung|sperre|prohibition)\b",
     )
 });
 
@@ -702,7 +739,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verbot|verbiet|auflös|abwickl|dissol|liquidat|untersag|sanktion|sanction|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|behörd|agenc|government|dienst|5g|netz|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|restrict|ban|prohibit|barred|block|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|beschwerde|berufung|revision|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|verschw|manager|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|clos|serving|verläss|verließ|verlass|schränk|tabu|benötig|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|names|named|naming|eilig|tätigkeit|betrieb|longer";
+const TRIGGER_STEMS: &str = "verbot|verbiet|auflös|abwickl|dissol|liquidat|untersag|sanktion|sanction|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|behörd|agenc|government|regierung|dienst|5g|netz|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|restrict|ban|prohibit|barred|block|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|beschwerde|berufung|revision|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|verschw|manager|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|clos|serving|verläss|verließ|verlass|schränk|tabu|benötig|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|names|named|naming|eilig|tätigkeit|betrieb|longer";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -820,8 +857,10 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
             ..SentenceCues::default()
         };
     }
-    // A lawsuit names the measure it fights; the sentence reports the lawsuit.
-    if found.iter().any(|c| c.kind == MeasureKind::Lawsuit) {
+    // A lawsuit names the measure it fights; the sentence reports the lawsuit, unless it
+    // tells a court's ruling on the measure ("granted X a stay of the order to wind up
+    // ..., pending a judicial review"): then the measure stands challenged.
+    if found.iter().any(|c| c.kind == MeasureKind::Lawsuit) && status != Some(Status::Challenged) {
         found.retain(|c| c.kind.is_reaction());
     }
     // "violating U.S. sanctions", "gegen Sanktionen verstoßen": a breach, not a measure.
@@ -832,10 +871,11 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     found.retain(|c| !is_hypothetical_near(lower, &c.span));
     let hypothetical = found.len() < named;
     found.retain(|c| c.kind.is_reaction() || !is_negated_coverage(lower, &c.span));
-    // Warnings count only when an authority warns.
+    // Warnings count only when an authority warns: not analysts, a company or its trade
+    // body named as the speaker without one ("Some industry analysts warned that ...").
     if found.iter().any(|c| c.kind == MeasureKind::Warning)
-        && super::authorities::authority(lower).is_none()
-        && !authority_nearby()
+        && (super::authorities::authority(lower).is_none() && !authority_nearby()
+            || found.iter().any(|c| c.kind == MeasureKind::Warning && unofficial_speaker(lower, c.span.start)))
     {
         found.retain(|c| c.kind != MeasureKind::Warning);
     }
@@ -925,6 +965,20 @@ static OPENED_PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
 /// dieser Regel nicht betroffen", "is exempt").
 pub fn denies_coverage(lower: &str) -> bool {
     NOT_COVERED.is_match(lower)
+}
+
+/// Speakers who are no authority: analysts, experts, companies, trade bodies.
+static UNOFFICIAL_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(
+        r"\b(?:analysts?|analyst\w*|experts?|experte\w*|observers?|beobachter\w*|critics?|kritiker\w*|economists?|ökonom\w*|investors?|researchers?|forscher\w*|executives?|industry|branche\w*|makers?|manufacturers?|hersteller\w*|suppliers?|zulieferer\w*|compan(?:y|ies)|firms?|konzern\w*|associations?|verband|verbände|lobby\w*)\b",
+    )
+});
+
+/// True when the words before a warning verb at `at` name an unofficial speaker and no
+/// authority: the warning is an opinion, not an official warning.
+fn unofficial_speaker(lower: &str, at: usize) -> bool {
+    let before = lower.get(..at).unwrap_or("");
+    UNOFFICIAL_SPEAKER.is_match(before) && super::authorities::authority(before).is_none()
 }
 
 static PEOPLE_BESIDE: LazyLock<Regex> = LazyLock::new(|| super::pattern(PEOPLE_BESIDE_THE_COMPANY));
@@ -1033,7 +1087,7 @@ static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:gericht|richter)\w*\s+(?:\S+\s+){0,14}?(?:gestoppt|stoppte\w*|blockierte\w*|ausgesetzt|(?:setzte|setzten|setzt)\s+(?:\S+\s+){0,14}?aus(?:[.,;!]|$))|(?:judge|court)\s+(?:\S+\s+){0,3}?(?:block\w*|halt\w*|suspend\w*|stay\w*|paus\w*)|(?:blocked|halted|suspended|paused)\s+by\s+(?:a\s+)?(?:\S+\s+)?(?:judge|court)|injunction|für\s+nichtig\s+erklärt|für\s+(?:rechtswidrig|unwirksam|verfassungswidrig)\s+erklärt|\bkipp(?:t|te|ten)\b|\bgekippt\b|gab\s+(?:\S+\s+){0,4}?klage\s+(?:\S+\s+){0,2}?statt|(?:court|judge)\s+(?:\S+\s+){0,6}?(?:struck\s+down|annull?ed|overturned|invalidated)|(?:struck\s+down|annull?ed|invalidated)\s+by\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:judge|court)",
+        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:gericht|richter)\w*\s+(?:\S+\s+){0,14}?(?:gestoppt|stoppte\w*|blockierte\w*|ausgesetzt|(?:setzte|setzten|setzt)\s+(?:\S+\s+){0,14}?aus(?:[.,;!]|$))|(?:judge|court)\s+(?:\S+\s+){0,3}?(?:block\w*|halt\w*|suspend\w*|stay\w*|paus\w*)|(?:blocked|halted|suspended|paused)\s+by\s+(?:a\s+)?(?:\S+\s+)?(?:judge|court)|injunction|\bgrant\w*\s+(?:\S+\s+){0,8}?(?:a\s+)?stay\s+of\b|für\s+nichtig\s+erklärt|für\s+(?:rechtswidrig|unwirksam|verfassungswidrig)\s+erklärt|\bkipp(?:t|te|ten)\b|\bgekippt\b|gab\s+(?:\S+\s+){0,4}?klage\s+(?:\S+\s+){0,2}?statt|(?:court|judge)\s+(?:\S+\s+){0,6}?(?:struck\s+down|annull?ed|overturned|invalidated)|(?:struck\s+down|annull?ed|invalidated)\s+by\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:judge|court)",
     )
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
