@@ -103,7 +103,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sanctions on people.
     (
         MeasureKind::SanctionsIndividuals,
-        r"(?:sanktion\w*|maßnahme\w*|massnahme\w*)\s+gegen\s+(?:\S+\s+){0,3}?(?:manager\w*|führungskr\w*|chef\w*|vorst\w*|personen|mitarbeiter\w*|führung\w*|gründer\w*|eigentümer\w*|oligarch\w*|executives?|officials?|individuals?|leaders?|managers?)\b",
+        r"(?:sanktion\w*|maßnahme\w*|massnahme\w*)\s+gegen\s+(?:\S+\s+){0,3}?[\w-]*(?:manager\w*|führungskr\w*|chef\w*|vorst\w*|personen|mitarbeiter\w*|führung\w*|gründer\w*|eigentümer\w*|oligarch\w*|executives?|officials?|individuals?|leaders?|managers?)\b",
         None,
     ),
     (
@@ -1092,7 +1092,7 @@ static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"aufgehoben|\b(?:hebt|heben|hob|hoben)\s+(?:\S+\s+){0,12}?auf(?:[.,;!]|\s+und\b|$)|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|(?:ban|order|sanctions?|restrictions?|listing|designation|measure|rule|decree)\s+(?:\S+\s+){0,3}?(?:was|were|has\s+been|have\s+been|is|are)\s+(?:revoked|rescinded|reversed|overturned|withdrawn)|(?:revoked|rescinded|reversed|overturned|withdrew)\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:ban|order|sanctions|restrictions|listing|designation|rule|decree|decision)\b|\blater\s+reversed\b|\bexpired\b|\bauslaufen\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
+        r"aufgehoben|\b(?:ist|sind)\s+(?:\S+\s+){0,2}?geschichte\b|\b(?:hebt|heben|hob|hoben)\s+(?:\S+\s+){0,12}?auf(?:[.,;!]|\s+und\b|$)|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|(?:ban|order|sanctions?|restrictions?|listing|designation|measure|rule|decree)\s+(?:\S+\s+){0,3}?(?:was|were|has\s+been|have\s+been|is|are)\s+(?:revoked|rescinded|reversed|overturned|withdrawn)|(?:revoked|rescinded|reversed|overturned|withdrew)\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:ban|order|sanctions|restrictions|listing|designation|rule|decree|decision)\b|\blater\s+reversed\b|\bexpired\b|\bauslaufen\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
     )
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1240,10 +1240,23 @@ fn is_noun_verbot(lower: &str, m: &regex::Match<'_>) -> bool {
 }
 
 /// True if the `ANNOUNCED` match `m` is the "sollen" of hearsay ("geliefert haben soll",
-/// "gewesen sein sollen"): it tells of what is alleged, not of what is planned.
+/// "gewesen sein sollen"), which tells of what is alleged, or the future of a consequence
+/// ([`is_consequence`]): neither tells of what is planned.
 fn is_hearsay(lower: &str, m: &regex::Match<'_>) -> bool {
     m.as_str().starts_with("soll")
         && lower[..m.start()].split_whitespace().next_back().is_some_and(|w| matches!(w, "haben" | "sein" | "worden"))
+        || is_consequence(lower, m.start())
+}
+
+/// A future told as what a measure already taken means: "Placement on the list means
+/// the agency will no longer grant ...", "Das bedeutet, dass ... nicht mehr ... werden".
+fn is_consequence(lower: &str, at: usize) -> bool {
+    const MEANS: &[&str] = &["means", "meaning", "bedeutet", "heißt", "wodurch", "womit"];
+    lower[..at]
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .any(|w| MEANS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// The kind family: kinds of one family may describe one measure.
