@@ -619,9 +619,17 @@ static BREACH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// Definite reference to a measure already reported: "das Verbot", "die Sanktionen".
+/// True if the sentence opens with a definite reference to a measure ("The duties take
+/// effect on Friday", "Die Sanktionen gelten ab sofort").
+pub fn opens_with_reference(lower: &str) -> bool {
+    ANAPHORIC
+        .find(lower)
+        .is_some_and(|m| lower[..m.start()].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty())
+}
+
 static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs|widerruf|untersagung|sperre|prohibition)\b",
+        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs|widerruf|untersagung|sperre|prohibition|abgaben|zölle|levies)\b",
     )
 });
 

@@ -351,7 +351,12 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             sent.authority = authority;
             sent.deferred = false;
         }
-        let beside_measure = last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block);
+        // Beside the measure: in its paragraph, or opening the next one with a reference
+        // to it ("The duties take effect on Friday": wire copy sets every sentence apart).
+        let beside_measure = last_group.as_ref().is_some_and(|(b, _)| {
+            *b == sents[i].block
+                || *b + 1 == sents[i].block && opens_block(&sents, i) && measures::opens_with_reference(&sents[i].lower)
+        });
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
             let (status, reinstated) = measures::stated_standing(&sents[i].lower);
             // Dates and the authority are read only for a sentence that states a standing.
@@ -576,8 +581,16 @@ fn elaborates(sents: &[Sent<'_>], i: usize, block: usize, group: &[usize], menti
     let has_kind = !s.cues.cues.is_empty();
     let definite = has_kind && s.cues.definite;
     let refers = definite || PRONOUN_SUBJECT.is_match(s.text);
-    let near =
-        block == s.block || (has_kind && block + 1 == s.block && first_measure_sentence_of_block(sents, i) && refers);
+    // A sentence that names no kind but states a standing, opening the next paragraph
+    // with a reference to the measure ("The duties take effect on Friday").
+    let standing_next = !has_kind
+        && s.cues.status.is_some()
+        && block + 1 == s.block
+        && opens_block(sents, i)
+        && measures::opens_with_reference(&s.lower);
+    let near = block == s.block
+        || (has_kind && block + 1 == s.block && first_measure_sentence_of_block(sents, i) && refers)
+        || standing_next;
     if !(near || definite) || OTHERS.is_match(&s.lower) {
         return false;
     }
@@ -819,6 +832,11 @@ fn list_lead_in<'s, 'a>(before: &'s [Sent<'a>]) -> Option<&'s Sent<'a>> {
 }
 
 /// True if no earlier sentence of this sentence's block reported a measure.
+/// True if sentence `i` is the first of its paragraph.
+fn opens_block(sents: &[Sent<'_>], i: usize) -> bool {
+    i == 0 || sents[i - 1].block != sents[i].block
+}
+
 fn first_measure_sentence_of_block(sents: &[Sent<'_>], i: usize) -> bool {
     let block = sents[i].block;
     !sents[..i].iter().rev().take_while(|s| s.block == block).any(|s| !s.cues.cues.is_empty())

@@ -529,6 +529,16 @@ fn read(s: &str, c: &Candidate, floor: usize) -> Option<Reading> {
         Kind::Immediately => LeftCue { cue: Cue::Plain, start: c.span.start },
         _ => context::left_cue(s, c.span.start, floor),
     };
+    // "vom 3. Dezember an", "von Montag an": a start, its preposition split round the date.
+    let left = if left.cue == Cue::Plain
+        && left.start < c.span.start
+        && context::word_before(s, c.span.start, floor).is_some_and(|(_, w)| w.eq_ignore_ascii_case("vom") || w.eq_ignore_ascii_case("von"))
+        && context::word_after(s, c.span.end) == Some("an")
+    {
+        LeftCue { cue: Cue::From, start: left.start }
+    } else {
+        left
+    };
     if c.needs_cue && left.cue == Cue::Plain && left.start == c.span.start {
         return None;
     }
