@@ -39,7 +39,7 @@ const STATE_ABBREVIATIONS: &[&str] = &[
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["etc", "usw"];
 
 /// Legal forms written with a full stop, which may end a sentence but not before a bracket.
-const CORPORATE_ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Ltd", "Co", "Bhd", "Pte", "Plc", "Cie"];
+const CORPORATE_ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Ltd", "Co", "Bhd", "Pte", "Plc", "Cie", "Sdn"];
 
 /// Words after which a small number with a full stop is an ordinal ("der 3. Versuch").
 const ORDINAL_LEADS: &[&str] = &[
@@ -198,8 +198,12 @@ fn ends_sentence(chars: &[(usize, char)], sent_start: usize, k: usize, j: usize)
     if SENTENCE_FINAL_ABBREVIATIONS.contains(&last_segment) {
         return true;
     }
-    // A company's legal form before its short name in brackets: "Technologies, Inc. (CXMT)".
-    if CORPORATE_ABBREVIATIONS.contains(&last_segment) && chars.get(j + 1).is_some_and(|&(_, c)| c == '(') {
+    // A company's legal form before its short name in brackets: "Technologies, Inc. (CXMT)",
+    // or before the rest of the form: "Sdn. Bhd.", "Pte. Ltd.".
+    if CORPORATE_ABBREVIATIONS.contains(&last_segment)
+        && (chars.get(j + 1).is_some_and(|&(_, c)| c == '(')
+            || next.as_deref().map(trim_word).is_some_and(|w| CORPORATE_ABBREVIATIONS.contains(&w)))
+    {
         return false;
     }
     if ABBREVIATIONS.contains(&last_segment) {

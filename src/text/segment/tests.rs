@@ -27,6 +27,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["ChangXin Memory Technologies, Inc. (CXMT), Hefei, China, for its role in DRAM.", "Micron Technology Inc.", "The firm said."],
     ),
     (
+        "BIS is removing Coralbay Instruments Sdn. Bhd. of Penang from the list. Kestrel Pte. Ltd. was named. It ends.",
+        &["BIS is removing Coralbay Instruments Sdn. Bhd. of Penang from the list.", "Kestrel Pte. Ltd. was named.", "It ends."],
+    ),
+    (
         "Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden. Regelmäßige News sind auch dabei.",
         &[
             "Bei Dr. Windows halte ich euch seit November 2016 über alle Neuigkeiten auf dem Laufenden.",
