@@ -317,6 +317,7 @@ const NOT_ENTITIES: &[&str] = &[
     "indian",
     "french",
     "dutch",
+    "czech",
     "swiss",
     "iranian",
     "israeli",
@@ -368,6 +369,21 @@ const NOT_ENTITIES: &[&str] = &[
     "roskomnadsor",
     "roskomnadzor",
     "cfius",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "several",
+    "exporter",
+    "exporters",
+    "importer",
+    "importers",
     "office",
     "nationals",
     "bis",
@@ -958,6 +974,7 @@ const CUE_SUFFIXES: &[&str] = &[
 /// ("Marlo Networks", "Velto Technologies", "Brenner AG").
 const CORPORATE_SUFFIXES: &[&str] = &[
     "networks",
+    "solar",
     "technologies",
     "technology",
     "systems",
@@ -1027,7 +1044,8 @@ const CORPORATE_SUFFIXES: &[&str] = &[
 
 /// Legal forms: they end a company's full name and are never a name on their own
 /// (both [`CORPORATE_SUFFIXES`] and the stop words take them).
-const LEGAL_FORMS: &[&str] = &["fze", "fzco", "jsc", "llp", "sa", "nv", "bv", "spa", "kg"];
+const LEGAL_FORMS: &[&str] =
+    &["fze", "fzco", "jsc", "llp", "sa", "nv", "bv", "spa", "kg", "sdn", "bhd", "pte", "pty", "kk"];
 
 static CORPORATE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| CORPORATE_SUFFIXES.iter().chain(LEGAL_FORMS).copied().collect());
