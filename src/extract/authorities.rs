@@ -32,6 +32,8 @@ pub enum Country {
     Taiwan,
     SouthKorea,
     Russia,
+    Turkey,
+    Brazil,
 }
 
 /// One authority of the table.
@@ -178,6 +180,18 @@ pub const AUTHORITIES: &[Authority] = &[
         "Japanese government",
         Country::Japan,
         r"japanische\w*\s+(?:regierung|ministeri\w*)|japanese\s+(?:government|ministry)|\bmeti\b|\bjapan\b|\btokio\b|\btokyo\b",
+    ),
+    government(
+        "Türkische Regierung",
+        "Turkish government",
+        Country::Turkey,
+        r"türkische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|turkish\s+(?:government|\S+\s+ministry|authorities)|\btürkei\b|\bturkey\b|\bankara\b",
+    ),
+    government(
+        "Brasilianische Regierung",
+        "Brazilian government",
+        Country::Brazil,
+        r"brasilianische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|brazilian\s+(?:government|\S+\s+ministry|authorities|regulator)|\bbrasilien\w*|\bbrazil\w*|\banatel\b|\bbrasília\b|\bbrasilia\b",
     ),
     government(
         "Indische Regierung",
