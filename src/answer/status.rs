@@ -99,13 +99,24 @@ fn shared_date_score(a: &[(PartialDate, DateRole)], b: &[(PartialDate, DateRole)
 /// Tuesday") dates the end: its latest date of an act is when the measure expired, while
 /// an earlier one ("the ban, which took effect in 2020, was lifted") stays the start.
 fn mention_dates(m: &MeasureMention) -> Vec<(PartialDate, DateRole)> {
+    // The act is the latest announced date ("lifted ... on Tuesday", "mit Wirkung zum
+    // 15. Oktober gestrichen"); an effective date of that day goes with it. A start the
+    // sentence only looks back to ("had been on the list since 2021") stays a start.
+    // A court's ruling or a suspension dates itself the same way, as a report: it
+    // neither starts the measure nor contradicts its start.
     let acts = |r: DateRole| matches!(r, DateRole::Effective | DateRole::Announced);
-    let ended = (m.stated_status == Some(Status::Expired))
-        .then(|| m.dates.iter().filter(|d| acts(d.role)).map(|d| d.date).max())
-        .flatten();
+    let stop = match m.stated_status {
+        Some(Status::Expired) => Some(DateRole::Expires),
+        Some(Status::Challenged | Status::Suspended) => Some(DateRole::Reported),
+        _ => None,
+    };
+    let ended = stop.and_then(|_| m.dates.iter().filter(|d| d.role == DateRole::Announced).map(|d| d.date).max());
     let mut out: Vec<(PartialDate, DateRole)> = Vec::with_capacity(m.dates.len());
     for d in &m.dates {
-        let role = if Some(d.date) == ended && acts(d.role) { DateRole::Expires } else { d.role };
+        let role = match stop {
+            Some(r) if Some(d.date) == ended && acts(d.role) => r,
+            _ => d.role,
+        };
         if !out.contains(&(d.date, role)) {
             out.push((d.date, role));
         }

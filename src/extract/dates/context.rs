@@ -734,7 +734,7 @@ fn role_of_word(w: &str, i: usize, ws: &[(usize, &str)]) -> Option<DateRole> {
             lower.starts_with("list") || lower.ends_with("liste")
         })
     };
-    if matches!(w, "gestrichen" | "strich" | "strichen") || w.eq_ignore_ascii_case("removed") {
+    if matches!(w, "gestrichen" | "strich" | "strichen") || is_one_of(w, &["removed", "removing", "removes"]) {
         return names_list().then_some(DateRole::Expires);
     }
     if (is_one_of(w, &["lifted", "rescinded", "delisted"]) || matches!(w, "aufgehoben" | "aufhob" | "aufhoben"))
@@ -777,6 +777,18 @@ fn role_rank(role: DateRole) -> u8 {
 
 /// The role the verbs and nouns of the clause give the phrase at `span`: the nearest such
 /// word wins (in words), ties go Expires, Effective, Deadline, Announced.
+/// True if the clause ends a measure ("mit Wirkung zum 15. Oktober von der Entity List
+/// gestrichen", "removed from the list effective March 14"): a start date in it is the
+/// day the measure ended.
+pub(super) fn ends_measure(s: &str, clause: &Range<usize>) -> bool {
+    let ends = |ws: &[(usize, &str)]| {
+        ws.iter().enumerate().any(|(i, &(_, w))| role_of_word(w, i, ws) == Some(DateRole::Expires))
+    };
+    let ws = words(s, clause.clone());
+    // A clause of a few words ("..., effective March 14, 2025") belongs to the sentence's verb.
+    ends(&ws) || (ws.len() <= 5 && ends(&words(s, 0..s.len())))
+}
+
 pub(super) fn role_from_clause(s: &str, clause: &Range<usize>, span: &Range<usize>) -> Option<DateRole> {
     let ws = words(s, clause.clone());
     let mut best: Option<(usize, u8, DateRole)> = None;

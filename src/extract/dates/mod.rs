@@ -532,7 +532,8 @@ fn read(s: &str, c: &Candidate, floor: usize) -> Option<Reading> {
     // "vom 3. Dezember an", "von Montag an": a start, its preposition split round the date.
     let left = if left.cue == Cue::Plain
         && left.start < c.span.start
-        && context::word_before(s, c.span.start, floor).is_some_and(|(_, w)| w.eq_ignore_ascii_case("vom") || w.eq_ignore_ascii_case("von"))
+        && context::word_before(s, c.span.start, floor)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("vom") || w.eq_ignore_ascii_case("von"))
         && context::word_after(s, c.span.end) == Some("an")
     {
         LeftCue { cue: Cue::From, start: left.start }
@@ -755,6 +756,7 @@ fn role_of(s: &str, kind: Kind, cue: Cue, span: &Range<usize>, clause: &Range<us
         _ => {}
     }
     match cue {
+        Cue::From if context::ends_measure(s, clause) => return DateRole::Expires,
         Cue::From => return DateRole::Effective,
         Cue::Until if context::has_validity_word(s, clause) => return DateRole::Expires,
         Cue::Until => return DateRole::Deadline,
