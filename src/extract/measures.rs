@@ -89,7 +89,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|\b(?:added\s+(?:\S+\s+){0,16}?|add(?:s|ing)?\s+(?:\S+\s+){1,16}?)to\s+(?:the|its|a|their)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
+        r"schwarze\w*\s+liste|entity[\s-]list|end[\s-]user\s+list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|\b(?:added\s+(?:\S+\s+){0,16}?|add(?:s|ing)?\s+(?:\S+\s+){1,16}?)to\s+(?:the|its|a|their)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
         None,
     ),
     // Standing on a list an authority keeps: "führt X auf seiner Liste chinesischer
@@ -119,7 +119,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Sanctions in general.
     (
         MeasureKind::Sanctions,
-        r"sanktion\w*|sanction\w*|strafma(?:ß|ss)nahme\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets|bereitstellungsverbot\w*|kontosperre\w*|asset\s+freeze|freezing\s+order|(?:ofac|treasury|ofsi|fcdo|hm\s+treasury)\s+(?:\S+\s+){0,3}?designat\w*|designation\s+of\b|(?:has|have)\s+(?:also\s+)?been\s+designated|was\s+designated\s+(?:by|under|on)",
+        r"sanktion\w*|sanction\w*|strafma(?:ß|ss)nahme\w*|vermögen\w*\s+(?:\S+\s+){0,5}?eingefroren|(?:bankguthaben|guthaben|konten|bankkonten)\s+(?:\S+\s+){0,12}?eingefroren|assets?\s+(?:\S+\s+){0,3}?frozen|froze\s+(?:\S+\s+){0,3}?assets|freez\w*\s+(?:\S+\s+){0,3}?assets|bereitstellungsverbot\w*|kontosperre\w*|asset\s+freeze|freezing\s+order|(?:ofac|treasury|ofsi|fcdo|hm\s+treasury)\s+(?:\S+\s+){0,3}?designat\w*|designation\s+of\b|(?:has|have)\s+(?:also\s+)?been\s+designated|was\s+designated\s+(?:by|under|on)",
         None,
     ),
     // Export controls and licence requirements.
@@ -231,7 +231,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         MeasureKind::NetworkBan,
         r"\b5g\b|mobilfunk\w*|kernnetz\w*|telekommunikationsnetz\w*|netzausbau|funknetz\w*|\bnetzen\b|telecom\w*\s+networks?|core\s+networks?",
         Some(
-            r"keine\s+(?:\S+\s+){0,5}?mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out|strip\w*\s+(?:\S+\s+){0,4}?(?:out|from)|tear\w*\s+out|rip\w*\s+out",
+            r"keine\s+(?:\S+\s+){0,5}?mehr|nicht\s+mehr|ausschluss|ausgeschlossen|ausschließ|verbann|verbot|verbiet|untersag|entfern|kritische\w*\s+komponent|rip\s+and\s+replace|\bban|exclud|remov|phase\w*\s+out|strip\w*\s+(?:\S+\s+){0,4}?(?:out|from)|tear\w*\s+out|rip\w*\s+out",
         ),
     ),
     // Procurement bans: buyers told to stop buying a company's products.
@@ -288,7 +288,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // pattern runs only where "mehr" is written (German prose is full of "darf").
     (
         MeasureKind::Ban,
-        r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b|nicht\s+mehr\s+\w+\s+(?:werden\s+)?(?:darf|dürfen)\b",
+        r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,8}?mehr)\s+(?:\S+\s+){0,3}?\w+(?:en|t)\b|(?:nicht\s+|keine\s+(?:\S+\s+){0,6}?)mehr\s+(?:\S+\s+){0,5}?\w+\s+(?:werden\s+)?(?:darf|dürfen)\b",
         Some(r"\bmehr\b"),
     ),
     // "is no longer allowed to": a ban whatever is forbidden. The pattern starts at
@@ -629,7 +629,7 @@ pub fn opens_with_reference(lower: &str) -> bool {
 
 static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs|widerruf|untersagung|sperre|prohibition|abgaben|zölle|levies)\b",
+        r"\b(?:das|dem|den|die|der|des|diese[mnrs]?|dieses|the|this|these)\s+(?:\S+(?:e|en|er|es|em|al|ed|ing)\s+)?(?:verbot\w*|sanktion\w*|maßnahme\w*|massnahme\w*|verordnung|anordnung|verfügung|dekret\w*|entscheidung|beschränkung\w*|regelung|bans?|sanctions|measures?|order|decisions?|restrictions|rule|denial\s+order|listing|revocation|designation|duties|tariffs|widerruf|untersagung|sperre|prohibition|abgaben|zölle|levies|additions?|listings|aufnahme)\b",
     )
 });
 
@@ -747,7 +747,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verbot|verbiet|auflös|abwickl|dissol|liquidat|untersag|sanktion|sanction|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|behörd|agenc|government|regierung|dienst|5g|netz|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|restrict|ban|prohibit|barred|block|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|dealing|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|beschwerde|berufung|revision|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|verschw|manager|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|clos|serving|verläss|verließ|verlass|schränk|tabu|benötig|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|names|named|naming|eilig|tätigkeit|betrieb|longer";
+const TRIGGER_STEMS: &str = "verbot|verbiet|auflös|abwickl|dissol|liquidat|untersag|sanktion|sanction|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|behörd|agenc|government|regierung|dienst|5g|netz|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|restrict|ban|prohibit|barred|block|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|deal|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|beschwerde|berufung|revision|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|verschw|manager|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|clos|serving|verläss|verließ|verlass|schränk|tabu|benötig|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|names|named|naming|eilig|tätigkeit|betrieb|longer";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -1090,17 +1090,17 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"ausgesetzt|aufgeschoben|auf\s+eis\s+gelegt|\b(?:setzt|setzte|setzten)\s+(?:\S+\s+){0,14}?aus(?:[.,;!:]|\s+[–—-]\s|$)|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben|\bdelay\w*\s+(?:the\s+)?(?:enforcement|implementation)",
+        r"ausgesetzt|außer\s+vollzug\s+(?:gesetzt|setzt\w*)|aufgeschoben|auf\s+eis\s+gelegt|\b(?:setzt|setzte|setzten)\s+(?:\S+\s+){0,14}?aus(?:[.,;!:]|\s+[–—-]\s|$)|\bsuspend\w*|\bpaused\b|\bpostponed\b|verschoben|\bdelay\w*\s+(?:the\s+)?(?:enforcement|implementation)",
     )
 });
 static CHALLENGED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:gericht|richter)\w*\s+(?:\S+\s+){0,14}?(?:gestoppt|stoppte\w*|blockierte\w*|ausgesetzt|(?:setzte|setzten|setzt)\s+(?:\S+\s+){0,14}?aus(?:[.,;!]|$))|(?:judge|court)\s+(?:\S+\s+){0,3}?(?:block\w*|halt\w*|suspend\w*|stay\w*|paus\w*)|(?:blocked|halted|suspended|paused)\s+by\s+(?:a\s+)?(?:\S+\s+)?(?:judge|court)|injunction|\bgrant\w*\s+(?:\S+\s+){0,8}?(?:a\s+)?stay\s+of\b|für\s+nichtig\s+erklärt|für\s+(?:rechtswidrig|unwirksam|verfassungswidrig)\s+erklärt|\bkipp(?:t|te|ten)\b|\bgekippt\b|gab\s+(?:\S+\s+){0,4}?klage\s+(?:\S+\s+){0,2}?statt|(?:court|judge)\s+(?:\S+\s+){0,6}?(?:struck\s+down|annull?ed|overturned|invalidated)|(?:struck\s+down|annull?ed|invalidated)\s+by\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:judge|court)",
+        r"einstweilige\w*\s+verfügung|gericht\w*\s+(?:\S+\s+){0,4}?(?:gestoppt|blockiert|ausgesetzt)|(?:gericht|richter)\w*\s+(?:\S+\s+){0,14}?(?:gestoppt|stoppte\w*|blockierte\w*|ausgesetzt|(?:setzte|setzten|setzt)\s+(?:\S+\s+){0,14}?aus(?:[.,;!]|$))|(?:judge|court)\s+(?:\S+\s+){0,3}?(?:block\w*|halt\w*|suspend\w*|stay\w*|paus\w*)|(?:blocked|halted|suspended|paused)\s+by\s+(?:a\s+)?(?:\S+\s+)?(?:judge|court)|injunction|\bgrant\w*\s+(?:\S+\s+){0,8}?(?:a\s+)?stay\s+of\b|(?:gericht|richter)\w*\s+(?:\S+\s+){0,24}?außer\s+vollzug|für\s+nichtig\s+erklärt|für\s+(?:rechtswidrig|unwirksam|verfassungswidrig)\s+erklärt|\bkipp(?:t|te|ten)\b|\bgekippt\b|gab\s+(?:\S+\s+){0,4}?klage\s+(?:\S+\s+){0,2}?statt|(?:court|judge)\s+(?:\S+\s+){0,6}?(?:struck\s+down|annull?ed|overturned|invalidated)|(?:struck\s+down|annull?ed|invalidated)\s+by\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:judge|court)",
     )
 });
 static EXPIRED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"aufgehoben|\b(?:ist|sind)\s+(?:\S+\s+){0,2}?geschichte\b|\b(?:hebt|heben|hob|hoben)\s+(?:\S+\s+){0,12}?auf(?:[.,;!]|\s+und\b|$)|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|(?:ban|order|sanctions?|restrictions?|listing|designation|measure|rule|decree)\s+(?:\S+\s+){0,3}?(?:was|were|has\s+been|have\s+been|is|are)\s+(?:revoked|rescinded|reversed|overturned|withdrawn)|(?:revoked|rescinded|reversed|overturned|withdrew)\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:ban|order|sanctions|restrictions|listing|designation|rule|decree|decision)\b|\blater\s+reversed\b|\bexpired\b|\bauslaufen\b|removed\s+(?:\S+\s+){0,4}?from\s+(?:the|its)\s+(?:\S+\s+){0,2}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
+        r"aufgehoben|\b(?:ist|sind)\s+(?:\S+\s+){0,2}?geschichte\b|\b(?:hebt|heben|hob|hoben)\s+(?:\S+\s+){0,12}?auf(?:[.,;!]|\s+und\b|$)|zurückgenommen|ausgelaufen|außer\s+kraft|\blifted\b|(?:ban|order|sanctions?|restrictions?|listing|designation|measure|rule|decree)\s+(?:\S+\s+){0,3}?(?:was|were|has\s+been|have\s+been|is|are)\s+(?:revoked|rescinded|reversed|overturned|withdrawn)|(?:revoked|rescinded|reversed|overturned|withdrew)\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:ban|order|sanctions|restrictions|listing|designation|rule|decree|decision)\b|\blater\s+reversed\b|\bexpired\b|\bauslaufen\b|(?:removed|removing|removes)\s+(?:\S+\s+){0,14}?from\s+(?:the|its|their)\s+(?:\S+\s+){0,3}?list|\blift(?:ed|ing|s)?\s+(?:the\s+)?(?:\S+\s+)?(?:restrictions|sanctions|ban)\b|von\s+der\s+(?:\S+\s+){0,2}?liste?\s+(?:gestrichen|genommen|entfernt)|(?:strich|streicht|nahm|nimmt)\s+(?:\S+\s+){0,6}?von\s+der\s+(?:\S+\s+){0,2}?liste?\b",
     )
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1110,7 +1110,7 @@ static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bwill\b|\bwollen\b|\bplant\b|\bplanen\b|\bsoll\b|\bsollen\b|\bdroht\b|\bdrohen\b|angekündigt|ankündigte|\bkündigte\b|\bplans?\s+to\b|\bintends?\b|\bis\s+set\s+to\b|\bproposed\b|vorgeschlagen|\bwird\s+(?:\S+\s+){0,8}?(?:verbieten|verhängen|einführen|beschränken|setzen)\b",
+        r"\bwill\b|\btakes?\s+effect\b|\bwollen\b|\bplant\b|\bplanen\b|\bsoll\b|\bsollen\b|\bdroht\b|\bdrohen\b|angekündigt|ankündigte|\bkündigte\b|\bplans?\s+to\b|\bintends?\b|\bis\s+set\s+to\b|\bproposed\b|vorgeschlagen|\bwird\s+(?:\S+\s+){0,8}?(?:verbieten|verhängen|einführen|beschränken|setzen)\b",
     )
 });
 
