@@ -266,8 +266,8 @@ fn join(c: &mut Cluster, m: MeasureMention) {
 /// The primary kind: the first specific kind reported, else sanctions over a bare "ban"
 /// (the vaguest word), else the first.
 fn primary_kind(kinds: &[MeasureKind]) -> MeasureKind {
-    let first = |wanted: &dyn Fn(MeasureKind) -> bool| kinds.iter().copied().find(|k| wanted(*k));
-    first(&|k| !is_generic(k)).or_else(|| first(&|k| k == MeasureKind::Sanctions)).unwrap_or(kinds[0])
+    let specific = kinds.iter().copied().find(|k| !is_generic(*k));
+    specific.or_else(|| kinds.iter().copied().find(|k| *k == MeasureKind::Sanctions)).unwrap_or(kinds[0])
 }
 
 /// Keeps, per role, only the most precise of dates that lie within one another.

@@ -1498,7 +1498,7 @@ fn table_column(text: &str, found: &mut FxHashSet<String>) {
     let mut table: Vec<&str> = Vec::new();
     for line in text.lines().chain(std::iter::once("")) {
         let line = line.trim();
-        if line.len() > 1 && line.starts_with('|') && line.ends_with('|') {
+        if crate::corpus::is_table_row(line) {
             let cell = line[1..].split('|').next().unwrap_or("").trim();
             if !cell.is_empty() && !cell.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
                 table.push(cell);

@@ -1176,7 +1176,7 @@ pub fn stated_standing(lower: &str) -> (Option<Status>, bool) {
         && IN_FORCE.find_iter(lower).any(|m| !is_noun_verbot(lower, &m) && !modal_before(lower, m.start()))
     {
         Some(Status::InForce)
-    } else if ANNOUNCED.is_match(lower) && ANNOUNCED.find_iter(lower).any(|m| !is_hearsay(lower, &m)) {
+    } else if ANNOUNCED.is_match(lower) && ANNOUNCED.find_iter(lower).any(|m| !tells_no_plan(lower, &m)) {
         Some(Status::Announced)
     } else {
         None
@@ -1202,7 +1202,7 @@ static RELIEF_ENDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// True if the sentence says a stopped measure applies again.
-pub fn reinstates(lower: &str) -> bool {
+fn reinstates(lower: &str) -> bool {
     stated(&REINSTATED, lower)
 }
 
@@ -1250,7 +1250,7 @@ fn is_noun_verbot(lower: &str, m: &regex::Match<'_>) -> bool {
 /// True if the `ANNOUNCED` match `m` is the "sollen" of hearsay ("geliefert haben soll",
 /// "gewesen sein sollen"), which tells of what is alleged, or the future of a consequence
 /// ([`is_consequence`]): neither tells of what is planned.
-fn is_hearsay(lower: &str, m: &regex::Match<'_>) -> bool {
+fn tells_no_plan(lower: &str, m: &regex::Match<'_>) -> bool {
     m.as_str().starts_with("soll")
         && lower[..m.start()].split_whitespace().next_back().is_some_and(|w| matches!(w, "haben" | "sein" | "worden"))
         || is_consequence(lower, m.start())

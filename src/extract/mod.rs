@@ -808,7 +808,8 @@ fn table_row(before: &[Sent<'_>], row: &str) -> Option<(MeasureKind, Option<Stat
 fn is_list_item(text: &str, start: usize) -> bool {
     let Some(before) = text.get(..start) else { return false };
     let line = before.rsplit('\n').next().unwrap_or(before).trim();
-    matches!(line, "-" | "*" | "•" | "–" | "·")
+    let mut chars = line.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::segment::BULLETS.contains(&c))
         || (line.len() <= 4
             && line.ends_with(['.', ')'])
             && line[..line.len() - 1].chars().all(|c| c.is_ascii_digit())
@@ -831,12 +832,12 @@ fn list_lead_in<'s, 'a>(before: &'s [Sent<'a>]) -> Option<&'s Sent<'a>> {
     before.get(k.checked_sub(1)?)
 }
 
-/// True if no earlier sentence of this sentence's block reported a measure.
 /// True if sentence `i` is the first of its paragraph.
 fn opens_block(sents: &[Sent<'_>], i: usize) -> bool {
     i == 0 || sents[i - 1].block != sents[i].block
 }
 
+/// True if no earlier sentence of this sentence's block reported a measure.
 fn first_measure_sentence_of_block(sents: &[Sent<'_>], i: usize) -> bool {
     let block = sents[i].block;
     !sents[..i].iter().rev().take_while(|s| s.block == block).any(|s| !s.cues.cues.is_empty())

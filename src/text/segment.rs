@@ -302,6 +302,9 @@ fn word_before_token(chars: &[(usize, char)], sent_start: usize, k: usize, token
     (i < end).then(|| chars[i..end].iter().map(|&(_, c)| c).collect())
 }
 
+/// The characters that open an item of a bulleted list.
+pub const BULLETS: &[char] = &['•', '·', '▪', '-', '–', '*'];
+
 /// Pushes chars `[from, to)` as a byte range after trimming whitespace, leading list
 /// bullets and stray punctuation; drops pieces with no letter or digit.
 fn push_trimmed(chars: &[(usize, char)], from: usize, to: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -312,7 +315,7 @@ fn push_trimmed(chars: &[(usize, char)], from: usize, to: usize, end: usize, out
             a += 1;
         }
         // Stray full stops left by ". ." runs, and list bullets followed by a space.
-        if a < b && matches!(chars[a].1, '.' | '•' | '·' | '▪' | '-' | '–' | '*') {
+        if a < b && (chars[a].1 == '.' || BULLETS.contains(&chars[a].1)) {
             let bullet = chars[a].1 != '.';
             if !bullet || (a + 1 < b && is_space(chars[a + 1].1)) {
                 a += 1;
