@@ -6,7 +6,7 @@
 
 use std::io::Read;
 
-use tradewatch::extract::{authorities, dates, extract_article, measures};
+use tradewatch::extract::{authorities, dates, entities, extract_article, measures};
 use tradewatch::model::Lang;
 
 fn main() -> anyhow::Result<()> {
@@ -22,6 +22,9 @@ fn article(path: &str) -> anyhow::Result<()> {
     let bytes = std::fs::read(path)?;
     let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let article = tradewatch::corpus::parse_article(&name, &bytes).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let body: Vec<&str> =
+        article.blocks.iter().filter(|b| !b.boilerplate).map(|b| &article.text[b.range.clone()]).collect();
+    let discovered = entities::discover(&body.join("\n"), article.meta.language);
     for (i, p) in article.passages().iter().enumerate() {
         let text = &article.text[p.range.clone()];
         let lower = text.to_lowercase();
@@ -29,7 +32,15 @@ fn article(path: &str) -> anyhow::Result<()> {
         println!("[{i} b{}] {text}", p.block);
         if !cues.cues.is_empty() || cues.status.is_some() {
             let kinds: Vec<&str> = cues.cues.iter().map(|c| c.kind.as_str()).collect();
-            println!("      cues {kinds:?} status {:?} authority {:?}", cues.status, authorities::authority(&lower));
+            let names: Vec<String> = entities::find(text, &discovered)
+                .iter()
+                .map(|h| if h.bystander { format!("({})", h.name) } else { h.name.clone() })
+                .collect();
+            println!(
+                "      cues {kinds:?} status {:?} authority {:?} names {names:?}",
+                cues.status,
+                authorities::authority(&lower)
+            );
         }
     }
     let extracted = extract_article(&article);
