@@ -653,6 +653,8 @@ const NOT_ENTITIES: &[&str] = &[
     "source",
     "update",
     "news",
+    "neither",
+    "weder",
     "live",
     "ende",
     "anfang",
@@ -1251,6 +1253,28 @@ fn in_dateline(text: &str, start: usize, end: usize) -> bool {
     rest.starts_with(['-', '–', '—', '(', ','])
 }
 
+/// True if the word at `start..end` is part of a label in capitals that opens its line:
+/// a form's field ("DATES: The prohibition ...", "AGENCY:") or a transcript's speaker
+/// ("[00:14] PRIYA DESHMUKH (host): Welcome back").
+fn in_label(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if text[line_start..start].chars().any(char::is_lowercase) {
+        return false;
+    }
+    let rest = text[end..].trim_start_matches(|c: char| c.is_uppercase() || c == ' ' || c == '.' || c == '-');
+    let rest = match rest.strip_prefix('(') {
+        Some(inner) => inner.find(')').map_or(rest, |i| &inner[i + 1..]),
+        None => rest,
+    };
+    rest.starts_with(':')
+}
+
+/// True for a Roman numeral of a section ("II.", "IV"), which names nothing.
+fn is_roman(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
 /// A folded word that is no new name: a stop word (places, peoples, ...) or a name the
 /// gazetteer lists.
 fn is_known_word(folded: &str) -> bool {
@@ -1308,6 +1332,18 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
         }
         let folded = fold(i);
         if folded.len() < 2 || is_stopword(folded) || folded.chars().all(|c| c.is_ascii_digit()) {
+            // A word that names no company alone may still end a run that does:
+            // "Umbraline Cloud Ltd.", "Umbraline Cloud, a company organized ...".
+            if is_stopword(folded) && i > 0 && a.joined(i - 1) && a.capitalised(i - 1) {
+                let corporate_next = ws.get(i + 1).is_some_and(|n| n.start == w.end + 1 && is_capitalised(n.text))
+                    && a.ends_name(i + 1)
+                    && !(lang == Lang::En && title_case_line(text, w.start));
+                if corporate_next || a.appositive_after(i) {
+                    if let Some(n) = a.name_in_run(a.run_start(i), i) {
+                        found.insert(ws[n].text.to_string());
+                    }
+                }
+            }
             continue;
         }
         if gazetteer().by_key.contains_key(folded) || (!defined.is_empty() && defined.contains(&t)) {
@@ -1321,8 +1357,15 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
         if text[w.end..].starts_with("-based") {
             continue;
         }
-        // Camel-case brands and short all-caps names (not the place of a dateline).
-        if camel || (is_all_caps_name(t) && !in_dateline(text, w.start, w.end)) {
+        // Camel-case brands and short all-caps names (not the place of a dateline, nor a
+        // product that classifies a company: "the OLED panel maker", "der SSD-Hersteller").
+        if camel
+            || (is_all_caps_name(t)
+                && !in_dateline(text, w.start, w.end)
+                && !in_label(text, w.start, w.end)
+                && !is_roman(t)
+                && !a.classifies_company(i))
+        {
             found.insert(t.to_string());
             continue;
         }
@@ -1355,7 +1398,10 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
         let pf = fold(i - 1);
         let gap = &text[prev.end..w.start];
         let start_up = pf == "up" && i >= 2 && fold(i - 2) == "start" && ws[i - 2].end + 1 == prev.start;
-        if gap.trim().is_empty() && !gap.contains('\n') && (start_up || has_cue_suffix(pf)) {
+        // ("Labor" heads German names, "Chiplabor X"; in English it is labour: "Forced
+        // Labor Prevention Act".)
+        let cue = has_cue_suffix(pf) && !(lang == Lang::En && pf.ends_with("labor"));
+        if gap.trim().is_empty() && !gap.contains('\n') && (start_up || cue) {
             found.insert(t.to_string());
             continue;
         }
@@ -1423,8 +1469,10 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
             let measure_nouns = ["designation", "blocking", "blacklisting", "listing", "sanctioning"];
             // "added Lumora to the Entity List", "banned Varnex", "ordered Telegram blocked":
             // in English, the object right after the verb of a measure.
+            // The verb written in lower case: "Forced Labor" is a title's words.
+            let verb = prev.text.starts_with(|c: char| c.is_lowercase());
             let measure_object = match lang {
-                Lang::En => MEASURE_VERBS_EN.contains(&pf),
+                Lang::En => verb && MEASURE_VERBS_EN.contains(&pf),
                 // "Vietnam untersagte Qianbao den Betrieb": German objects are nouns by
                 // their endings, which the guard above has ruled out.
                 // A plural of a loanword ("verbot Kameras", "sperrte Handys") is none.
@@ -1654,15 +1702,33 @@ impl<'a> Scan<'a> {
         (!gazetteer().by_key.contains_key(f)).then_some(pick)
     }
 
+    /// True if the word at `i` is followed, within three lower-case words, by a noun that
+    /// introduces companies: it names their product ("the OLED panel maker", "SSD
+    /// maker"), not a company.
+    fn classifies_company(&self, i: usize) -> bool {
+        for k in i + 1..(i + 4).min(self.ws.len()) {
+            let gap = &self.text[self.ws[k - 1].end..self.ws[k].start];
+            if !(gap == " " || gap == "-") || !self.ws[k].text.starts_with(|c: char| c.is_lowercase()) {
+                return false;
+            }
+            if has_cue_suffix(self.fold(k)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// True if the word at `i` ends a name that an appositive classifies: ", a Hong
-    /// Kong-based investment firm", ", ein Finanzinvestor aus Shanghai": an indefinite
-    /// article, then within five words a noun that introduces companies.
+    /// Kong-based investment firm", ", the Chinese SSD maker", ", ein Finanzinvestor aus
+    /// Shanghai": an article, then within five words a noun that introduces companies.
     fn appositive_after(&self, i: usize) -> bool {
         let ws = self.ws;
         let Some(det) = ws.get(i + 1) else {
             return false;
         };
-        if &self.text[ws[i].end..det.start] != ", " || !matches!(self.fold(i + 1), "a" | "an" | "ein" | "eine") {
+        if &self.text[ws[i].end..det.start] != ", "
+            || !matches!(self.fold(i + 1), "a" | "an" | "the" | "ein" | "eine" | "der" | "die" | "das")
+        {
             return false;
         }
         if !det.text.starts_with(|c: char| c.is_lowercase()) {
@@ -2055,14 +2121,29 @@ fn is_bystander_slot(sentence: &str, span: Range<usize>, stores: bool, genitive:
         return true;
     }
     match last {
-        // "by X" names an agent, but "a licence held by X" its holder, and "the
-        // acquisition of ... by X" the buyer.
+        // "by X" names an agent, but "a licence held by X" its holder, "drives made by
+        // X" the maker whose goods a measure covers, and "the acquisition of ... by X"
+        // the buyer.
         "by" => {
-            !matches!(prev, "held" | "owned" | "operated" | "controlled" | "run" | "used" | "issued" | "granted")
-                && !takeover_in_clause(head)
+            !matches!(
+                prev,
+                "held"
+                    | "owned"
+                    | "operated"
+                    | "controlled"
+                    | "run"
+                    | "used"
+                    | "issued"
+                    | "granted"
+                    | "made"
+                    | "produced"
+                    | "manufactured"
+                    | "built"
+            ) && !takeover_in_clause(head)
         }
         "durch" => !takeover_in_clause(head),
-        "an" | "bei" => true,
+        "an" => !delivery_to_recipient(head),
+        "bei" => true,
         // "sell the unit to Oracle" names a buyer; "exports to X", "access to X" the
         // target.
         "to" => sale_to_buyer(head),
@@ -2090,6 +2171,25 @@ fn is_bystander_slot(sentence: &str, span: Range<usize>, stores: bool, genitive:
         }
         _ => object_of_sale(sentence, head),
     }
+}
+
+/// True for "an X" naming the recipient of a delivery or export ("Ausfuhren von
+/// Fertigungsanlagen an X", "Für die Ausfuhr sämtlicher Waren, die ... unterliegen, an X"):
+/// the target of a control on it. A sale or a stake before it ("verkauft seine Sparte an
+/// X", "Anteile an X") names a buyer or a holding instead.
+fn delivery_to_recipient(head: &str) -> bool {
+    const DELIVERY: &[&str] = &["ausfuhr", "export", "liefer", "versand", "verschiff", "weitergabe"];
+    const NOT: &[&str] = &["verkauf", "veräuß", "anteil", "beteiligung", "kritik"];
+    for w in head.split_whitespace().rev().skip(1).take(16) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if NOT.iter().any(|n| w.contains(n)) {
+            return false;
+        }
+        if DELIVERY.iter().any(|d| w.contains(d)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// True if a word of `w` (lowercased) names a takeover: "Übernahme", "Erwerb",
@@ -2577,6 +2677,45 @@ mod tests {
             assert!(d.contains(name), "{name} not in {d:?}");
         }
         assert!(!d.contains("Networks"), "{d:?}");
+    }
+
+    #[test]
+    fn a_name_ending_in_an_ordinary_word_is_discovered_by_its_appositive_or_legal_form() {
+        let text = "Titel\nThe Commission imposed duties on drives made by Nimbrel Storage, the Chinese SSD maker. \
+                    The rule covers software of Umbraline Cloud, a company organized under the laws of China. \
+                    Officials said they met the lawyers of Corvel Cloud Ltd. on Monday to discuss the order.";
+        let d = discover(text, Lang::En);
+        for name in ["Nimbrel", "Umbraline", "Corvel"] {
+            assert!(d.contains(name), "{name} not in {d:?}");
+        }
+        assert!(!d.contains("Cloud") && !d.contains("Storage"), "{d:?}");
+    }
+
+    #[test]
+    fn labels_speakers_and_section_numerals_are_no_names() {
+        let text = "[00:14] PRIYA DESHMUKH (host): Welcome back.\nDATES: The rule takes effect on May 1.\n\
+                    AGENCY: Bureau of Industry and Security.\nII. Scope\nThe ban hits ZTX, said an official.";
+        let d = discover(text, Lang::En);
+        assert!(d.contains("ZTX"), "{d:?}");
+        for word in ["PRIYA", "DESHMUKH", "DATES", "AGENCY", "II"] {
+            assert!(!d.contains(word), "{word} in {d:?}");
+        }
+    }
+
+    #[test]
+    fn the_recipient_of_a_delivery_and_the_maker_of_goods_are_targets() {
+        let d = ["Veltrano", "Nimbrel", "Saphiron"].map(String::from).into_iter().collect::<FxHashSet<_>>();
+        let roles = |s: &str| find(s, &d).into_iter().map(|h| (h.name, h.bystander)).collect::<Vec<_>>();
+        assert_eq!(
+            roles("METI will Ausfuhren von Fertigungsanlagen an Veltrano einer Genehmigungspflicht unterwerfen."),
+            vec![("Veltrano".to_string(), false)]
+        );
+        assert_eq!(
+            roles("Saphiron verkauft seine Sparte an Veltrano."),
+            vec![("Saphiron".to_string(), false), ("Veltrano".to_string(), true)]
+        );
+        assert_eq!(roles("The EU imposed duties on drives made by Nimbrel."), vec![("Nimbrel".to_string(), false)]);
+        assert_eq!(roles("The app was blocked by Nimbrel."), vec![("Nimbrel".to_string(), true)]);
     }
 
     #[test]
