@@ -219,11 +219,12 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
         ),
     ),
     // A government body rids itself of a product: it has it removed ("Das
-    // Verteidigungsministerium ließ alle Kameras von X entfernen") or tells its own people
+    // Verteidigungsministerium ließ alle Kameras von X entfernen"), grounds its fleet of
+    // them ("ließ seine Flotte von X-Drohnen am Boden") or tells its own people
     // not to use it ("the parliament told its members not to use X").
     (
         MeasureKind::GovernmentUseBan,
-        r"(?:ministerium|behörde|regierung|parlament|verwaltung|bundeswehr|armee|pentagon)\w*\s+(?:\S+\s+){0,3}?(?:ließ|ließen|lässt|lassen)\s+(?:\S+\s+){0,8}?(?:entfernen|abbauen|abmontieren|austauschen|deinstallieren)\b|(?:parliament|congress|house|senate|ministry|department|government|agency|pentagon|military|army|navy|commission|council|bundestag)\s+(?:\S+\s+){0,3}?(?:told|tells|instructed|instructs|ordered|orders|asked|asks|directed|directs|advised|advises)\s+(?:its|all)\s+(?:\S+\s+){0,2}?(?:members|staff|employees|officials|lawmakers|servants|ministries|agencies|personnel|workers|departments)\s+(?:\S+\s+){0,2}?not\s+to\s+(?:use|install|download)\b",
+        r"(?:ministerium|behörde|regierung|parlament|verwaltung|bundeswehr|armee|pentagon)\w*\s+(?:\S+\s+){0,3}?(?:ließ|ließen|lässt|lassen)\s+(?:\S+\s+){0,8}?(?:entfernen|abbauen|abmontieren|austauschen|deinstallieren)\b|(?:parliament|congress|house|senate|ministry|department|government|agency|pentagon|military|army|navy|commission|council|bundestag)\s+(?:\S+\s+){0,3}?(?:told|tells|instructed|instructs|ordered|orders|asked|asks|directed|directs|advised|advises)\s+(?:its|all)\s+(?:\S+\s+){0,2}?(?:members|staff|employees|officials|lawmakers|servants|ministries|agencies|personnel|workers|departments)\s+(?:\S+\s+){0,2}?not\s+to\s+(?:use|install|download)\b|(?:flotte|fleet)\s+(?:\S+\s+){0,6}?am\s+boden|grounded\s+(?:\S+\s+){0,4}?fleet|grounding\s+(?:of\s+)?(?:\S+\s+){0,4}?fleet",
         None,
     ),
     // Exclusion from networks (5G, core networks).
@@ -242,8 +243,8 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ProcurementBan,
-        r"(?:dürfen|darf)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,12}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen)\b",
-        Some(r"kaufen|beschaffen"),
+        r"(?:dürfen|darf|durften|durfte)\s+(?:\S+\s+){0,10}?(?:nicht\s+mehr|keine\s+(?:\S+\s+){0,12}?mehr|nicht)\s+(?:\S+\s+){0,3}?(?:kaufen|beschaffen|einkaufen|anschaffen|erwerben)\b",
+        Some(r"kaufen|beschaffen|anschaffen|erwerben"),
     ),
     (
         MeasureKind::ProcurementBan,
@@ -252,7 +253,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::LicenceRevocation,
-        r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|\S*(?:lizenz|erlaubnis|zulassung|genehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|\bthe\s+revocation\b|\bder\s+widerruf\b|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
+        r"(?:revok\w*|revocation|rescind\w*|cancel\w*)\s+(?:of\s+)?(?:\S+\s+){0,6}?(?:licen[cs]es?|authori[sz]ations?|authority\s+to\s+(?:provide|operate|offer)|permits?|certificat\w*|operating\s+rights?)\b|(?:licen[cs]e|authori[sz]ation|permit)\s+(?:\S+\s+){0,4}?(?:was\s+|were\s+|been\s+)?(?:revoked|cancell?ed|rescinded)|\S*(?:lizenz|erlaubnis|zulassung|genehmigung)\w*\s+(?:\S+\s+){0,6}?(?:entzogen|entziehen|widerrufen)|(?:entz(?:og|ieht|iehen)|widerr(?:uf|ief|ufen))\w*\s+(?:\S+\s+){0,6}?(?:lizenz|betriebserlaubnis|zulassung|betriebsgenehmigung)\w*|lizenzentzug|\bthe\s+revocation\b|\bder\s+widerruf\b|(?:stop|cease)\w*\s+(?:providing|offering|operating)\s+(?:\S+\s+){0,3}?services?|block\w*\s+(?:\S+\s+){0,4}?from\s+(?:offering|providing|operating)\b",
         None,
     ),
     // Duties on a company's goods: named duties in the plural or singular ("Strafzoll",
@@ -308,12 +309,12 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // einer einstweiligen Anordnung"), market exits, layoffs.
     (
         MeasureKind::Lawsuit,
-        r"\bklag\w*|\bgeklagt\b|verklag\w*|vor\s+gericht|(?:beim|vor\s+dem|am)\s+\S*gericht\w*|eilantrag\w*|antrag\s+auf\s+(?:erlass\s+)?(?:einer\s+)?einstweilig\w*\s+(?:anordnung|verfügung|rechtsschutz)|einstweilig\w*\s+(?:anordnung|verfügung|rechtsschutz)\s+(?:\S+\s+){0,3}?beantragt|(?:beschwerde|berufung|revision)\s+(?:\S+\s+){0,3}?(?:eingelegt|einlegen|einzulegen)|\blegt\w*\s+(?:\S+\s+){0,3}?(?:beschwerde|berufung|revision)\s+ein\b|beantragt\w*\s+(?:\S+\s+){0,4}?\S*gericht|an(?:zu|ge)?fecht\w*|judicial\s+review|legal\s+remedies|(?:would|will|to|plans\s+to|intends\s+to)\s+appeal\b|\bappealed\s+(?:the|against)|filed\s+(?:an\s+)?appeal|\brechtlich\s+(?:\S+\s+){0,4}?(?:vorgehen|vorzugehen|wehren|zu\s+wehren)\b|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|juristisch\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|filed\s+(?:a\s+)?(?:suit|complaint)",
+        r"\bklag\w*|\bgeklagt\b|verklag\w*|vor\s+gericht|(?:beim|vor\s+dem|am)\s+\S*gericht\w*|eilantrag\w*|antrag\s+auf\s+(?:erlass\s+)?(?:einer\s+)?einstweilig\w*\s+(?:anordnung|verfügung|rechtsschutz)|einstweilig\w*\s+(?:anordnung|verfügung|rechtsschutz)\s+(?:\S+\s+){0,3}?beantragt|(?:beschwerde|berufung|revision)\s+(?:\S+\s+){0,3}?(?:eingelegt|einlegen|einzulegen)|\blegt\w*\s+(?:\S+\s+){0,3}?(?:beschwerde|berufung|revision)\s+ein\b|beantragt\w*\s+(?:\S+\s+){0,4}?\S*gericht|an(?:zu|ge)?fecht\w*|judicial\s+review|legal\s+remedies|(?:would|will|to|plans\s+to|intends\s+to)\s+appeal\b|\bappealed\s+(?:the|against)|filed\s+(?:an\s+)?appeal|\brechtlich\s+(?:\S+\s+){0,4}?(?:vorgehen|vorzugehen|wehren|zu\s+wehren)\b|rechtliche\w*\s+(?:mittel|schritte)\w*|gerichtlich\w*|juristisch\w*|\bsue[sd]?\b|\bsuing\b|lawsuit\w*|legal\s+(?:action|challenge)|court\s+challenge|challeng\w*\s+(?:\S+\s+){0,6}?in\s+court|filed\s+(?:a\s+)?(?:suit|complaint)|filed\s+(?:an?\s+)?(?:annulment\s+|writ\s+)?(?:action|petition)|(?:ask\w*|petition\w*|urg\w*)\s+(?:\S+\s+){0,5}?to\s+(?:annul|overturn|set\s+aside|strike\s+down|quash|vacate)\b|(?:ask\w*|petition\w*)\s+(?:\S+\s+){0,3}?(?:court|circuit)\s+to\s+review",
         None,
     ),
     (
         MeasureKind::MarketExit,
-        r"(?:zieht|ziehen|zog)\s+sich\s+(?:\S+\s+){0,6}?zurück|zurückziehen|rückzug\s+(?:aus|vom)|(?:markt\w*|gesch[äa]ft\w*|aktivitäten)\s+(?:\S+\s+){0,7}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|eingestellt)|\bgibt\s+(?:\S+\s+){0,3}?markt\w*\s+auf|(?:exit\w*|leav\w*|quit\w*|pull\w*\s+out\s+of)\s+(?:the\s+)?(?:\S+\s+)?market|wind\w*\s+down|cease\w*\s+(?:\S+\s+)?operations|(?:exit\w*|leav\w*|withdraw\w*\s+from|pull\w*\s+out\s+of|quit\w*)\s+(?:russia|china|belarus|iran|the\s+country|the\s+us|the\s+united\s+states|europe|the\s+eu)\b|clos\w*\s+its\s+(?:\S+\s+)?(?:office|offices|operations|plant|factory)\b|stop\w*\s+serving\s+(?:\S+\s+)?(?:customers|clients|users)|(?:verlässt|verließ|verlassen)\s+(?:russland|china|den\s+markt)|shut\w*\s+down\s+(?:its\s+)?(?:\S+\s+)?(?:operations|business)",
+        r"(?:zieht|ziehen|zog)\s+sich\s+(?:\S+\s+){0,8}?zurück|(?:stellt|stellte|stellen|stellten)\s+(?:\S+\s+){0,3}?(?:den\s+)?(?:verkauf|vertrieb)\s+(?:\S+\s+){0,6}?ein\b|zurückziehen|rückzug\s+(?:aus|vom)|(?:markt\w*|gesch[äa]ft\w*|aktivitäten)\s+(?:\S+\s+){0,7}?(?:einstellen|einzustellen|aufgeben|aufzugeben|beenden|zu\s+beenden|eingestellt)|\bgibt\s+(?:\S+\s+){0,3}?markt\w*\s+auf|(?:exit\w*|leav\w*|quit\w*|pull\w*\s+out\s+of)\s+(?:the\s+)?(?:\S+\s+)?market|wind\w*\s+down|cease\w*\s+(?:\S+\s+)?operations|(?:exit\w*|leav\w*|withdraw\w*\s+from|pull\w*\s+out\s+of|quit\w*)\s+(?:russia|china|belarus|iran|the\s+country|the\s+us|the\s+united\s+states|europe|the\s+eu)\b|clos\w*\s+its\s+(?:\S+\s+)?(?:office|offices|operations|plant|factory)\b|stop\w*\s+serving\s+(?:\S+\s+)?(?:customers|clients|users)|\b(?:it|we|the\s+company)\s+(?:will\s+|would\s+|plans\s+to\s+|is\s+to\s+)?stop\w*\s+(?:shipping|selling|supplying|delivering|offering)\b|(?:verlässt|verließ|verlassen)\s+(?:russland|china|den\s+markt)|shut\w*\s+down\s+(?:its\s+)?(?:\S+\s+)?(?:operations|business)",
         None,
     ),
     (
@@ -379,10 +380,11 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule"), or that
 /// it does not exist or apply ("Ein Verbot gebe es derzeit nicht", "Für X gilt die
 /// Sperre nicht", "gilt nicht für X", "does not apply to"; but "gilt nicht nur für X"
-/// extends it).
+/// extends it), or says it covers neither company ("Neither X nor any other company is named on
+/// the list").
 static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bg(?:ibt|ebe|äbe)\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bg(?:ilt|elten|elte)\s+(?:\S+\s+){0,3}?nicht(?:\s+(?:für|in|gegen|bei|mehr)\b|\W*$)|\b(?:does|do|did)\s+not\s+apply\b|\bdoesn't\s+apply\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b",
+        r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bg(?:ibt|ebe|äbe)\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bg(?:ilt|elten|elte)\s+(?:\S+\s+){0,3}?nicht(?:\s+(?:für|in|gegen|bei|mehr)\b|\W*$)|\b(?:does|do|did)\s+not\s+apply\b|\bdoesn't\s+apply\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b|\bneither\s+(?:\S+\s+){0,10}?nor\b|\bweder\s+(?:\S+\s+){0,10}?noch\b|\bno\s+exposure\s+to\b",
     )
 });
 /// A cue word that only qualifies a person or a trade ("a sanctions lawyer", "Sanktionsexpertin").
@@ -747,7 +749,7 @@ fn possible_cues(lower: &str) -> u64 {
 /// reports no measure, and most sentences of a long article are ruled out by this one
 /// literal search before any cue runs. Plain substrings, searched with one
 /// Aho-Corasick automaton (a DFA: the search runs on every sentence).
-const TRIGGER_STEMS: &str = "verbot|verbiet|auflös|abwickl|dissol|liquidat|untersag|sanktion|sanction|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|behörd|agenc|government|regierung|dienst|5g|netz|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|restrict|ban|prohibit|barred|block|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|deal|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|beschwerde|berufung|revision|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|verschw|manager|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|clos|serving|verläss|verließ|verlass|schränk|tabu|benötig|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|names|named|naming|eilig|tätigkeit|betrieb|longer";
+const TRIGGER_STEMS: &str = "verbot|verbiet|auflös|abwickl|dissol|liquidat|untersag|sanktion|sanction|list|export|ausfuhr|einfuhr|import|lizenz|licen|genehmig|erlaubnis|zwang|rückab|rückgängig|veräuß|divest|sell|daten|data|store|hosting|delivery|cdn|peering|cloud|rechenzentr|behörd|agenc|government|regierung|dienst|5g|netz|mobilfunk|übernahme|acquisition|takeover|merger|cfius|investition|investment|prüf|review|klag|gericht|rechtlich|court|sue|suing|lawsuit|legal|markt|market|rückzug|zurück|zieht|zog|mitarbeiter|arbeitsplätze|stellen|entlass|lay|job|warn|advisory|restrict|ban|prohibit|barred|block|embargo|transaktion|transaction|zahlung|payment|überweisung|gesch|business|deal|handel|eigentum|vermögen|asset|frozen|freez|eingefroren|unterbunden|ausschl|exclud|remov|app|muss|müss|gezwungen|must|forced|aktivitäten|operations|wind|cease|shut|staatlich|federal|ministeri|maßnahme|massnahme|exit|leav|quit|pull|liefer|darf|dürf|keine|ship|china|jurist|wehr|challeng|denial|privilege|regelung|order|rule|curb|designat|sdn|covered|fecht|beschwerde|berufung|revision|judicial|remed|kauf|beschaff|procur|purchas|buy|sourc|revok|revoc|rescind|cancel|entz|widerr|authori|permit|certificat|providing|offering|operating|tdo|cut|einreise|visa|entry|travel|bereitstell|sperr|erwerb|einstieg|verwaltung|employee|work|official|state|verschw|manager|officer|director|chief|ceo|founder|chairman|president|chef|gründer|führungskr|vorst|entit|unreliab|zöll|zoll|tariff|duties|duty|countervail|dumping|subsid|clos|serving|verläss|verließ|verlass|schränk|tabu|benötig|brauch|anträg|antrag|verweiger|versagt|kontroll|investier|auflagen|stopp|download|entfernen|abbauen|abmontier|austausch|deinstall|not to use|not to install|names|named|naming|eilig|tätigkeit|betrieb|longer|overturn|annul|quash|vacate|aside|action|petition|suppl|deliver|fleet|flotte|durf|anschaff|filed";
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -850,8 +852,15 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     if concluded {
         found.retain(|c| !is_review(c.kind));
     }
-    // A measure under review is not (yet) the measure itself.
-    if !concluded && reviewing.is_some() && REVIEW_OBJECT.is_match(lower) && !found.iter().all(|c| c.kind.is_reaction())
+    // A measure under review is not (yet) the measure itself; but a review a court is
+    // asked for ("will ask a federal appeals court to review the revocation") is a
+    // lawsuit against it.
+    let judicial = found.iter().any(|c| c.kind == MeasureKind::Lawsuit);
+    if !concluded
+        && !judicial
+        && reviewing.is_some()
+        && REVIEW_OBJECT.is_match(lower)
+        && !found.iter().all(|c| c.kind.is_reaction())
     {
         let span = reviewing.unwrap_or(0..0);
         let kind = if found.iter().any(|c| c.kind == MeasureKind::InvestmentReview) {
@@ -1033,7 +1042,7 @@ fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     let before: Vec<&str> = lower[..start].split_whitespace().rev().take(6).collect();
     let after: Vec<&str> = lower[end..].split_whitespace().take(4).collect();
     let window = format!("{} {}", before.into_iter().rev().collect::<Vec<_>>().join(" "), after.join(" "));
-    if HYPOTHETICAL.is_match(&window) {
+    if HYPOTHETICAL.is_match(&window) || DEMAND.is_match(&lower[..start]) {
         return true;
     }
     // An English conditional: "would" by the cue after an if- or unless-clause ("If no
@@ -1073,6 +1082,12 @@ fn is_hypothetical_near(lower: &str, span: &Range<usize>) -> bool {
     rest.len() < CLAUSE_WORDS
         && rest.last().is_some_and(|w| GERMAN_AUXILIARY.is_match(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
+
+/// A demand before the cue: what someone calls for is not yet decided ("Einige
+/// Abgeordnete fordern, X-Drohnen ganz zu verbannen", "lawmakers called for a ban").
+static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
+    super::pattern(r"\b(?:forder|verlang)(?:n|t|te|ten|en)\s*,|\bcall(?:s|ed|ing)?\s+for\b|\bdemand(?:s|ed|ing)?\b")
+});
 
 /// The auxiliary of a German counterfactual as the last word of a clause.
 static GERMAN_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"^(?:hätte\w*|wäre\w*|würde\w*)$"));

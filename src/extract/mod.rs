@@ -430,14 +430,15 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                     && !group
                         .iter()
                         .any(|&g| measures::family(mentions[g].kind) == measures::family(MeasureKind::UnderReview));
-                let own_dates: Vec<DateMention> = if *block == s.block && same_targets && !procedure {
-                    dates::extract_after(s.text, &ctx, previous_text(&sents[..i], s.block))
-                        .into_iter()
-                        .filter(|d| d.role != DateRole::Reported)
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let own_dates: Vec<DateMention> =
+                    if *block == s.block && same_targets && !procedure && !other_authority(s, group, &mentions) {
+                        dates::extract_after(s.text, &ctx, previous_text(&sents[..i], s.block))
+                            .into_iter()
+                            .filter(|d| d.role != DateRole::Reported)
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
                 if !own_dates.is_empty() {
                     let adopted: Vec<MeasureMention> = group.iter().map(|&g| mentions[g].clone()).collect();
                     let before = mentions.len();
@@ -549,17 +550,27 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             };
             let by_authority =
                 s.authority.and_then(|a| mentions.iter().filter(stoppable).find(|m| m.authority.as_deref() == Some(a)));
-            // A removal from a list ends a listing, not the other measures.
-            let listing = s
-                .lower
-                .contains("list")
-                .then(|| mentions.iter().filter(stoppable).find(|m| m.kind == MeasureKind::EntityList))
+            // A removal from a list, or a ruling on a listing ("setzte die Listung aus"),
+            // stops a listing, not the other measures: one on the Entity List, else one
+            // told as a placement on a list ("setzte X auf seine Liste von Firmen ...").
+            let listing = LISTING_WORD
+                .is_match(&s.lower)
+                .then(|| {
+                    let stoppable = mentions.iter().filter(stoppable);
+                    stoppable.clone().find(|m| m.kind == MeasureKind::EntityList).or_else(|| {
+                        stoppable
+                            .filter(|m| m.kind != MeasureKind::Lawsuit)
+                            .find(|m| LISTING_WORD.is_match(&m.citation.quote.to_lowercase()))
+                    })
+                })
                 .flatten();
             let Some(measure) = listing.or(by_authority).or_else(|| mentions.iter().find(stoppable)) else {
                 continue;
             };
             let mut m = measure.clone();
-            m.dates = Vec::new();
+            // The ruling's own date, if it tells one ("Ende Oktober setzte der Richter die
+            // Listung aus"): the status module dates it as a report.
+            m.dates = s.dates.clone();
             m.citation = citation(article, s.range.clone(), &s.cues);
             m.block = s.block;
             m.sentence = i;
@@ -594,6 +605,10 @@ fn elaborates(sents: &[Sent<'_>], i: usize, block: usize, group: &[usize], menti
     if !(near || definite) || OTHERS.is_match(&s.lower) {
         return false;
     }
+    // "Japan will im Mai nachziehen": another authority's step, no standing of this one.
+    if !has_kind && other_authority(s, group, mentions) {
+        return false;
+    }
     let reported = group.first().map_or(i, |&g| mentions[g].sentence);
     let named_since = sents
         .get(reported + 1..i)
@@ -602,6 +617,22 @@ fn elaborates(sents: &[Sent<'_>], i: usize, block: usize, group: &[usize], menti
         .any(|t| t.targets.iter().any(|(name, _)| !group.iter().any(|&g| &mentions[g].entity == name)));
     !named_since
 }
+
+/// True if sentence `s` names outright an authority that cannot be the one of the
+/// measures of `group`: what it tells is that authority's step ("Japan will im Mai
+/// nachziehen"), not a date or standing of theirs.
+fn other_authority(s: &Sent<'_>, group: &[usize], mentions: &[MeasureMention]) -> bool {
+    match s.named() {
+        Some(Named::Explicit(a)) => {
+            group.iter().any(|&g| !authorities::compatible(Some(a), mentions[g].authority.as_deref()))
+        }
+        _ => false,
+    }
+}
+
+/// A list or a listing: "Entity List", "listed", "delisted", "Liste", "Sanktionsliste",
+/// "Listung" (not "Journalist").
+static LISTING_WORD: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:black|de|un)?list|liste\b|listung"));
 
 /// A sentence opening with a pronoun that stands for a company or its belongings: "Ihre
 /// Vermögenswerte ...", "Sie darf ...", "Its assets ...".
