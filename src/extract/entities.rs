@@ -1275,6 +1275,12 @@ fn is_roman(word: &str) -> bool {
     !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
+/// True if the folded word is a compound whose last part, of four letters or more, names
+/// no company: "Kurzvideo-App", "Sicherheitscloud-Dienst".
+fn ends_in_common_word(folded: &str) -> bool {
+    folded.char_indices().skip(3).map(|(i, _)| &folded[i..]).any(|tail| tail.chars().count() >= 4 && is_stopword(tail))
+}
+
 /// A folded word that is no new name: a stop word (places, peoples, ...) or a name the
 /// gazetteer lists.
 fn is_known_word(folded: &str) -> bool {
@@ -1382,7 +1388,11 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
                                 && is_capitalised(n.text)
                                 && !(german && looks_like_common_noun(fold(i + 2)))
                         });
-                    if !named && !looks_like_common_noun(folded) && !has_english_noun_ending(folded) {
+                    if !named
+                        && !looks_like_common_noun(folded)
+                        && !has_english_noun_ending(folded)
+                        && !ends_in_common_word(folded)
+                    {
                         found.insert(t.to_string());
                     }
                     continue;
@@ -2438,14 +2448,30 @@ fn app_store_owner(sentence: &str, span: Range<usize>, genitive: impl Fn() -> bo
             possessive |= strip_possessive(w).is_some();
             continue;
         }
-        obliged = matches!(l.as_str(), "must" | "müssen" | "muss" | "have" | "has" | "need" | "needs" | "are" | "is");
+        obliged = matches!(
+            l.as_str(),
+            "must"
+                | "müssen"
+                | "muss"
+                | "mussten"
+                | "musste"
+                | "have"
+                | "has"
+                | "had"
+                | "need"
+                | "needs"
+                | "are"
+                | "is"
+                | "were"
+        );
         break;
     }
     if possessive && store {
         return true;
     }
-    // "Apple and Google must remove Vibely from their app stores": the subject that must
-    // act in its own stores.
+    // "Apple and Google must remove Vibely from their app stores", "Google und Apple
+    // mussten sie aus ihren Stores entfernen": the subject that must act in its own
+    // stores.
     if obliged {
         let lower = rest.to_lowercase();
         if [

@@ -89,7 +89,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|end[\s-]user\s+list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,2}?(?:gesetzt|aufgenommen)|covered\s+list|\b(?:added\s+(?:\S+\s+){0,16}?|add(?:s|ing)?\s+(?:\S+\s+){1,16}?)to\s+(?:the|its|a|their)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
+        r"schwarze\w*\s+liste|entity[\s-]list|end[\s-]user\s+list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,8}?(?:gesetzt|aufgenommen)|covered\s+list|\b(?:added\s+(?:\S+\s+){0,16}?|add(?:s|ing)?\s+(?:\S+\s+){1,16}?)to\s+(?:the|its|a|their)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
         None,
     ),
     // Standing on a list an authority keeps: "führt X auf seiner Liste chinesischer
@@ -327,7 +327,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
 /// Review verbs: with a measure in the sentence they make it a measure under review.
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
-        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){0,8}?(?:eingeleitet|eröffnet)|(?:entscheiden|beraten|berät|nachdenken|diskutier\w*|debattier\w*|abstimmen)\s+(?:\S+\s+){0,3}?über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot|über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot\w*\s+(?:\S+\s+){0,8}?(?:entscheiden|beraten|nachdenken|diskutieren|debattieren|abstimmen)|\bconsider\w*|\bweigh(?:s|ed|ing)?\s+(?:whether|if|a|an|the|new|possible|further|additional|more|tougher|sanctions|restrictions|options|measures|\w+ing)\b|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b|\bdebat\w*|\bdeliberat\w*|\bexamin(?:es|ed|ing)\b|looking\s+into|\bstudying\b|(?:opened|launched|initiated|started|began)\s+(?:\S+\s+){0,2}?proceedings\b",
+        r"\bprüft\b|\bprüfen\b|\bprüfe\b|erwägt|erwägen|erwog|\büberlegt|denkt\s+über|überprüf\w*|\buntersucht\b|untersuchung\w*\s+(?:\S+\s+){0,8}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){0,3}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){0,12}?(?:eingeleitet|eröffnet)|(?:entscheiden|beraten|berät|nachdenken|diskutier\w*|debattier\w*|abstimmen)\s+(?:\S+\s+){0,3}?über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot|über\s+(?:ein|das|einen|eine)\s+(?:\S+\s+){0,3}?verbot\w*\s+(?:\S+\s+){0,8}?(?:entscheiden|beraten|nachdenken|diskutieren|debattieren|abstimmen)|\bconsider\w*|\bweigh(?:s|ed|ing)?\s+(?:whether|if|a|an|the|new|possible|further|additional|more|tougher|sanctions|restrictions|options|measures|\w+ing)\b|\breview\w*|\bmull\w*|investigat\w*|\bprobe\b|\bdebat\w*|\bdeliberat\w*|\bexamin(?:es|ed|ing)\b|looking\s+into|\bstudying\b|(?:opened|launched|initiated|started|began)\s+(?:\S+\s+){0,2}?proceedings\b",
     )
 });
 /// The measures a review can be about: with one of these, anyone's review counts.
@@ -346,7 +346,7 @@ static REVIEW_OBJECT: LazyLock<Regex> =
 /// or an investigation that was opened.
 static REVIEW_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(&format!(
-        r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){{0,8}}?(?:eingeleitet|eröffnet)|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review|proceedings)"
+        r"{REVIEWABLE}|untersuchung\w*\s+(?:\S+\s+){{0,8}}?eingeleitet|eingeleitet\w*\s+(?:\S+\s+){{0,3}}?untersuchung|(?:prüfverfahren|verfahren|ermittlung\w*|kartellverfahren)\s+(?:\S+\s+){{0,12}}?(?:eingeleitet|eröffnet)|opened\s+(?:an?\s+)?(?:\S+\s+)?(?:investigation|probe|review|proceedings)"
     ))
 });
 /// What an investment review looks at: a takeover, an acquisition, a stake bought.
