@@ -34,6 +34,7 @@ pub enum Country {
     Russia,
     Turkey,
     Brazil,
+    Lithuania,
 }
 
 /// One authority of the table.
@@ -192,6 +193,12 @@ pub const AUTHORITIES: &[Authority] = &[
         "Brazilian government",
         Country::Brazil,
         r"brasilianische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|brazilian\s+(?:government|\S+\s+ministry|authorities|regulator)|\bbrasilien\w*|\bbrazil\w*|\banatel\b|\bbrasília\b|\bbrasilia\b",
+    ),
+    government(
+        "Litauische Regierung",
+        "Lithuanian government",
+        Country::Lithuania,
+        r"litauische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|lithuanian\s+(?:government|\S+\s+ministry|authorities|regulator)|\blitauen\b|\blithuania\b|\bvilnius\b",
     ),
     government(
         "Indische Regierung",
@@ -543,6 +550,7 @@ mod tests {
             ("hatte die Regierung in Washington Sanktionen verhängt", Some("US-Regierung")),
             ("The Commerce Department added Huawei to the Entity List", Some("US-Handelsministerium")),
             ("The Dutch government restricted exports of ASML machines", Some("Niederländische Regierung")),
+            ("Lithuania bans Brellin drones from government agencies", Some("Litauische Regierung")),
             ("Die Bundesregierung schließt Komponenten aus", Some("Bundesregierung")),
             ("Die österreichische Bundesregierung hat eine Verordnung beschlossen", Some("Österreichische Regierung")),
             ("Das Bundeskabinett hat am Mittwoch eine Teiluntersagung beschlossen", Some("Bundesregierung")),

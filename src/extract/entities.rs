@@ -1458,10 +1458,19 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
                 continue;
             }
             // "Zapflow's Clipto", "China's Novex": the possessor's product or company
-            // is a name too, and so is the possessor unless it is a place.
+            // is a name too, and so is the possessor unless it is a place. Not the
+            // first word of a list's or a law's name ("the Commission's Covered List").
+            let titled = || {
+                ws.get(i + 2).is_some_and(|n| n.start == ws[i + 1].end + 1)
+                    && matches!(fold(i + 2), "list" | "liste" | "act" | "rule" | "program" | "programme" | "order")
+            };
             if let Some(next) = next {
                 let next_key = fold(i + 1);
-                if !is_known_word(next_key) && next_key.chars().count() >= 3 && strip_possessive(next.text).is_none() {
+                if !is_known_word(next_key)
+                    && next_key.chars().count() >= 3
+                    && strip_possessive(next.text).is_none()
+                    && !titled()
+                {
                     found.insert(next.text.to_string());
                     if !known {
                         found.insert(owner.to_string());
@@ -1488,10 +1497,13 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
                 // A plural of a loanword ("verbot Kameras", "sperrte Handys") is none.
                 Lang::De => MEASURE_VERBS_DE.contains(&pf) && !folded.ends_with('s'),
             };
-            let in_slot = matches!(pf, "gegen" | "against" | "on")
-                || measure_object
-                || (matches!(pf, "mit" | "with") && i > 1 && deal.iter().any(|d| fold(i - 2).starts_with(d)))
-                || (pf == "of" && i > 1 && measure_nouns.contains(&fold(i - 2)));
+            // "blocks Idaho's ban": a place's possessive is no object.
+            let place = strip_possessive(t).is_some_and(|o| is_known_word(&fold_key(o)));
+            let in_slot = !place
+                && (matches!(pf, "gegen" | "against" | "on")
+                    || measure_object
+                    || (matches!(pf, "mit" | "with") && i > 1 && deal.iter().any(|d| fold(i - 2).starts_with(d)))
+                    || (pf == "of" && i > 1 && measure_nouns.contains(&fold(i - 2))));
             let repeated =
                 in_slot && counts.get_or_insert_with(|| capitalised_counts(&ws)).get(t).copied().unwrap_or(0) >= 2;
             let sentence_start =

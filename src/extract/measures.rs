@@ -89,7 +89,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Entity lists.
     (
         MeasureKind::EntityList,
-        r"schwarze\w*\s+liste|entity[\s-]list|end[\s-]user\s+list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,8}?(?:gesetzt|aufgenommen)|covered\s+list|\b(?:added\s+(?:\S+\s+){0,16}?|add(?:s|ing)?\s+(?:\S+\s+){1,16}?)to\s+(?:the|its|a|their)\s+(?:\S+\s+){0,2}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
+        r"schwarze\w*\s+liste|entity[\s-]list|end[\s-]user\s+list|handelsliste|exportliste|unverified\s+list|blacklist\w*|unzuverlässige\w*\s+(?:unternehmen|einheiten|entitäten)|liste\s+unzuverlässiger|unreliable\s+entit\w*|auf\s+(?:die|eine|seine|ihre|die\s+eigene)\s+(?:\S+\s+){0,3}?[„“\x22]?(?:liste|list)\S*\s+(?:\S+\s+){0,8}?(?:gesetzt|aufgenommen)|covered\s+list|\b(?:added\s+(?:\S+\s+){0,16}?|add(?:s|ing)?\s+(?:\S+\s+){1,16}?)to\s+(?:the|its|a|their)\s+(?:\S+\s+){0,4}?list|(?:'s|’s)\s+listing\b|\blisting\s+by\s+the\b|kontrollliste\w*",
         None,
     ),
     // Standing on a list an authority keeps: "führt X auf seiner Liste chinesischer
@@ -238,7 +238,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     // Procurement bans: buyers told to stop buying a company's products.
     (
         MeasureKind::ProcurementBan,
-        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barred\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b",
+        r"beschaffungsverbot\w*|(?:stop|cease|halt)\w*\s+(?:\S+\s+){0,2}?(?:buying|purchasing|procuring|sourcing)\b|\b(?:may|can|must)\s+not\s+(?:buy|purchase|procure)\b|\bno\s+longer\s+(?:buy|purchase|procure)\b|\bprocurement\s+ban|barr(?:ed|ing|s)\s+(?:\S+\s+){0,6}?from\s+(?:buying|purchasing|procuring)\b",
         None,
     ),
     (
