@@ -69,8 +69,8 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
 }
 
 /// The publication date a dateline near the top of the article gives, if any. A labelled
-/// stamp ("Stand:", "Published:") wins over a date that opens a line, which wins over a
-/// date in a short line. Image captions ("(Aufnahme vom 30.1.2017)") are not datelines.
+/// stamp ("Stand:", "Published:") wins over a date that opens a line (after a weekday,
+/// if one comes first), which wins over a date in a short line. Image captions ("(Aufnahme vom 30.1.2017)") are not datelines.
 pub(crate) fn dateline(text: &str, blocks: &[Block]) -> Option<NaiveDate> {
     let top: Vec<&str> = blocks
         .iter()
@@ -82,9 +82,18 @@ pub(crate) fn dateline(text: &str, blocks: &[Block]) -> Option<NaiveDate> {
         let m = LABELLED.find(t)?;
         find_date(&t[m.end()..]).filter(|&(at, _)| at == 0).map(|(_, d)| d)
     });
-    let opening = || top.iter().find_map(|t| find_date(t).filter(|&(at, _)| at == 0).map(|(_, d)| d));
+    let opening = || top.iter().find_map(|t| find_date(without_weekday(t)).filter(|&(at, _)| at == 0).map(|(_, d)| d));
     let short = || top.iter().filter(|t| t.split_whitespace().count() <= 8).find_map(|t| find_date(t).map(|(_, d)| d));
     labelled.or_else(opening).or_else(short)
+}
+
+/// The line without the weekday that may open a dateline: "Monday 16 March 2026, 6.12pm",
+/// "Montag, 16. März 2026".
+fn without_weekday(line: &str) -> &str {
+    match line.split_once(char::is_whitespace) {
+        Some((first, rest)) if crate::extract::dates::is_weekday_name(first.trim_end_matches(',')) => rest.trim_start(),
+        _ => line,
+    }
 }
 
 const GERMAN: &[&str] = &[

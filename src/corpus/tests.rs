@@ -144,6 +144,14 @@ fn front_matter_date_wins_over_dateline() {
 }
 
 #[test]
+fn a_dateline_may_open_with_its_weekday() {
+    let en = "The Times\n\nMonday 16 March 2026, 6.12pm AEDT (updated Tuesday 17 March 2026, 11.40am)\n\nThe Treasurer blocked the bid on Friday, officials said in a statement.\n";
+    assert_eq!(parse_article("en.txt", en.as_bytes()).unwrap().meta.published, Some(date(2026, 3, 16)));
+    let de = "Montag, 16. März 2026, 18:12 Uhr, Marc Oehler und Katrin Löbel aus Berlin\n\nDas Ministerium verbot den Kauf am Freitag.\n";
+    assert_eq!(parse_article("de.txt", de.as_bytes()).unwrap().meta.published, Some(date(2026, 3, 16)));
+}
+
+#[test]
 fn language_is_detected_when_missing() {
     let en = "The Commerce Department said the ban will take effect on Sunday. It is the latest step in a long dispute with the company and its owner.";
     let de = "Das Handelsministerium teilte mit, dass das Verbot ab Sonntag gilt. Es ist der jüngste Schritt in einem langen Streit mit dem Unternehmen.";

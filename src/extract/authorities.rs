@@ -210,7 +210,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Australische Regierung",
         "Australian government",
         Country::Australia,
-        r"australische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|australian\s+(?:government|\S+\s+ministry|\S+\s+department|authorities)|\baustralien\b|\baustralia\b|\bcanberra\b",
+        r"australische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|australian\s+(?:government|\S+\s+ministry|\S+\s+department|authorities)|\baustralien\b|\baustralia\b|\bcanberra\b|\bfirb\b|foreign\s+investment\s+review\s+board",
     ),
     government(
         "Taiwanische Regierung",

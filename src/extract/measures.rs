@@ -182,7 +182,7 @@ const CUES: &[(MeasureKind, &str, Option<&str>)] = &[
     ),
     (
         MeasureKind::ForcedSale,
-        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|(?:order\w*|requir(?:es|ed|ing)|compel\w*|direct(?:s|ed|ing)?|forc(?:es|ed|ing))\s+(?:\S+\s+){0,12}?to\s+(?:sell|divest)\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:order\w*|requir(?:es|ed|ing))\s+(?:\S+\s+){0,8}?to\s+(?:close|shut\s+down|wind\s+up)\s+(?:its|their|the)\s+(?:\S+\s+){0,3}?(?:subsidiary|business|operations|unit|office|offices)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
+        r"\d+\s+(?:days|months)\s+to\s+(?:sell|divest)|\bsell\s+(?:\S+\s+){0,6}?or\s+face\s+(?:a\s+)?(?:\S+\s+)?ban|verkauf\w*\s+(?:\S+\s+){0,6}?oder\s+(?:\S+\s+){0,3}?verbot|divest\w*|forced\s+(?:sale|to\s+sell)|must\s+(?:\S+\s+){0,4}?sell\b|(?:order\w*|requir(?:es|ed|ing)|compel\w*|direct(?:s|ed|ing)?|forc(?:es|ed|ing))\s+(?:\S+\s+){0,12}?to\s+(?:sell|divest)\b|(?:order\w*|requir(?:es|ed|ing)|forc(?:es|ed|ing))\s+(?:\S+\s+){0,3}?to\s+(?:reduce|cut|pare|sell\s+down)\s+(?:\S+\s+){0,6}?(?:stake|shareholding|holding|interest)\b|unwind\w*|sell[\s-]or[\s-]ban|ban[\s-]or[\s-]sell|verkauf\w*\s+oder\s+verbot|order\w*\s+(?:\S+\s+){0,4}?(?:the\s+)?(?:dissolution|winding[\s-]up|liquidation)\b|order\w*\s+(?:\S+\s+){0,6}?to\s+(?:wind\s+up|dissolve|liquidate)\b|(?:order\w*|requir(?:es|ed|ing))\s+(?:\S+\s+){0,8}?to\s+(?:close|shut\s+down|wind\s+up)\s+(?:its|their|the)\s+(?:\S+\s+){0,3}?(?:subsidiary|business|operations|unit|office|offices)\b|(?:dissolution|winding[\s-]up|liquidation)\s+order|(?:ordnete|ordnet|angeordnet\w*|anordnung)\s+(?:\S+\s+){0,6}?(?:auflösung|abwicklung|liquidation)|(?:auflösung|abwicklung|liquidation)\s+(?:\S+\s+){0,8}?(?:angeordnet|anordnen|verfügt)",
         None,
     ),
     // Data deletion orders.
@@ -1006,7 +1006,10 @@ fn review(lower: &str) -> Option<Range<usize>> {
     REVIEW
         .find_iter(lower)
         .find(|m| {
-            !lower[..m.start()].trim_end().ends_with("judicial") && !lower[..m.start()].ends_with("gerichtliche ")
+            !lower[..m.start()].trim_end().ends_with("judicial")
+                && !lower[..m.start()].ends_with("gerichtliche ")
+                // A body's name: "the Foreign Investment Review Board".
+                && !lower[m.end()..].starts_with(" board")
         })
         .map(|m| m.range())
 }

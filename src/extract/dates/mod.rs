@@ -903,3 +903,8 @@ fn year_with_part(year: i32, part: Option<Part>) -> (PartialDate, bool) {
         None => (PartialDate::year(year), false),
     }
 }
+
+/// True if `word` is a German or English weekday's name ("Monday", "Montag").
+pub(crate) fn is_weekday_name(word: &str) -> bool {
+    patterns::weekday(word).is_some()
+}
