@@ -1373,6 +1373,14 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
                 && !a.classifies_company(i))
         {
             found.insert(t.to_string());
+            // "Cindralux Displays (CDLX)": a short form in brackets makes the words before
+            // it a name too.
+            let bracketed = i > 0 && text[ws[i - 1].end..w.start] == *" (" && text[w.end..].starts_with(')');
+            if bracketed && a.capitalised(i - 1) {
+                if let Some(n) = a.name_in_run(a.run_start(i - 1), i - 1) {
+                    found.insert(ws[n].text.to_string());
+                }
+            }
             continue;
         }
         // "X-Produkte": the word is followed directly by a hyphen and a company head. A

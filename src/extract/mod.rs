@@ -312,7 +312,20 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         } else {
             None
         };
-        for h in hits.iter().filter(|h| !h.bystander) {
+        for (k, h) in hits.iter().enumerate().filter(|(_, h)| !h.bystander) {
+            // "Cindralux Displays (CDLX)": a short form in brackets right after a name (and
+            // the rest of its words) is that name again, not the one a later "the panel
+            // maker" means.
+            let bracketed = k > 0
+                && text[..h.span.start].ends_with(" (")
+                && text[h.span.end..].starts_with(')')
+                && text[hits[k - 1].span.end..h.span.start]
+                    .trim_end_matches('(')
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase));
+            if bracketed {
+                continue;
+            }
             recent.retain(|n| n != &h.name);
             recent.push(h.name.clone());
         }
