@@ -70,7 +70,8 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
 
 /// The publication date a dateline near the top of the article gives, if any. A labelled
 /// stamp ("Stand:", "Published:") wins over a date that opens a line (after a weekday,
-/// if one comes first), which wins over a date in a short line. Image captions ("(Aufnahme vom 30.1.2017)") are not datelines.
+/// if one comes first), which wins over a date in a short line. Image captions
+/// ("(Aufnahme vom 30.1.2017)") are not datelines.
 pub(crate) fn dateline(text: &str, blocks: &[Block]) -> Option<NaiveDate> {
     let top: Vec<&str> = blocks
         .iter()

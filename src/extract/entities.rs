@@ -1269,6 +1269,12 @@ fn in_label(text: &str, start: usize, end: usize) -> bool {
     rest.starts_with(':')
 }
 
+/// True if the word at `span` stands alone in brackets after a space: "Cindralux
+/// Displays (CDLX)", the short form of the name before it.
+pub(crate) fn in_brackets(text: &str, span: &Range<usize>) -> bool {
+    text[..span.start].ends_with(" (") && text[span.end..].starts_with(')')
+}
+
 /// True for a Roman numeral of a section ("II.", "IV"), which names nothing.
 fn is_roman(word: &str) -> bool {
     let w = word.trim_end_matches('.');
@@ -1375,7 +1381,7 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
             found.insert(t.to_string());
             // "Cindralux Displays (CDLX)": a short form in brackets makes the words before
             // it a name too.
-            let bracketed = i > 0 && text[ws[i - 1].end..w.start] == *" (" && text[w.end..].starts_with(')');
+            let bracketed = i > 0 && ws[i - 1].end + 2 == w.start && in_brackets(text, &(w.start..w.end));
             if bracketed && a.capitalised(i - 1) {
                 if let Some(n) = a.name_in_run(a.run_start(i - 1), i - 1) {
                     found.insert(ws[n].text.to_string());

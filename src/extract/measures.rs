@@ -380,8 +380,8 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// keine Einbußen durch die Sanktionen fürchten", "is not subject to the rule"), or that
 /// it does not exist or apply ("Ein Verbot gebe es derzeit nicht", "Für X gilt die
 /// Sperre nicht", "gilt nicht für X", "does not apply to"; but "gilt nicht nur für X"
-/// extends it), or says it covers neither company ("Neither X nor any other company is named on
-/// the list").
+/// extends it), or says it covers neither company ("Neither X nor any other company is
+/// named on the list").
 static NOT_COVERED: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(
         r"\bnicht\s+(?:\S+\s+){0,2}?betroffen\b|\bnicht\s+(?:\S+\s+){0,2}?unter\b|\bkeine\w*\s+(?:\S+\s+){0,8}?(?:fürchten|befürchten|betroffen)\b|\bausgenommen\b|\bnot\s+(?:\S+\s+){0,2}?(?:affected|subject\s+to|covered)\b|\bexempt\w*\b|\bspared\b|\bverschont\b|\bnot\s+(?:\S+\s+){0,3}?under\s+(?:any\s+)?(?:\S+\s+)?(?:restriction|sanction)|\bg(?:ibt|ebe|äbe)\s+es\s+(?:\S+\s+){0,2}?nicht\b|\bg(?:ilt|elten|elte)\s+(?:\S+\s+){0,3}?nicht(?:\s+(?:für|in|gegen|bei|mehr)\b|\W*$)|\b(?:does|do|did)\s+not\s+apply\b|\bdoesn't\s+apply\b|\bnicht\s+(?:\S+\s+){0,2}?(?:verboten|geplant|vorgesehen|untersagt)\b|\bnot\s+(?:\S+\s+){0,2}?(?:banned|prohibited|planned)\b|\bno\s+plans?\s+to\b|\bkeine\s+pläne\b|\bneither\s+(?:\S+\s+){0,10}?nor\b|\bweder\s+(?:\S+\s+){0,10}?noch\b|\bno\s+exposure\s+to\b",
@@ -877,7 +877,7 @@ pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> Sentence
     // A lawsuit names the measure it fights; the sentence reports the lawsuit, unless it
     // tells a court's ruling on the measure ("granted X a stay of the order to wind up
     // ..., pending a judicial review"): then the measure stands challenged.
-    if found.iter().any(|c| c.kind == MeasureKind::Lawsuit) && status != Some(Status::Challenged) {
+    if judicial && status != Some(Status::Challenged) {
         found.retain(|c| c.kind.is_reaction());
     }
     // "violating U.S. sanctions", "gegen Sanktionen verstoßen": a breach, not a measure.

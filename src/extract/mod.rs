@@ -317,8 +317,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             // the rest of its words) is that name again, not the one a later "the panel
             // maker" means.
             let bracketed = k > 0
-                && text[..h.span.start].ends_with(" (")
-                && text[h.span.end..].starts_with(')')
+                && entities::in_brackets(text, &h.span)
                 && text[hits[k - 1].span.end..h.span.start]
                     .trim_end_matches('(')
                     .split_whitespace()
@@ -366,10 +365,8 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
         // Beside the measure: in its paragraph, or opening the next one with a reference
         // to it ("The duties take effect on Friday": wire copy sets every sentence apart).
-        let beside_measure = last_group.as_ref().is_some_and(|(b, _)| {
-            *b == sents[i].block
-                || *b + 1 == sents[i].block && opens_block(&sents, i) && measures::opens_with_reference(&sents[i].lower)
-        });
+        let beside_measure =
+            last_group.as_ref().is_some_and(|(b, _)| *b == sents[i].block || opens_next_with_reference(&sents, i, *b));
         if beside_measure && !sents[i].heading && sents[i].cues.cues.is_empty() {
             let (status, reinstated) = measures::stated_standing(&sents[i].lower);
             // Dates and the authority are read only for a sentence that states a standing.
@@ -607,11 +604,7 @@ fn elaborates(sents: &[Sent<'_>], i: usize, block: usize, group: &[usize], menti
     let refers = definite || PRONOUN_SUBJECT.is_match(s.text);
     // A sentence that names no kind but states a standing, opening the next paragraph
     // with a reference to the measure ("The duties take effect on Friday").
-    let standing_next = !has_kind
-        && s.cues.status.is_some()
-        && block + 1 == s.block
-        && opens_block(sents, i)
-        && measures::opens_with_reference(&s.lower);
+    let standing_next = !has_kind && s.cues.status.is_some() && opens_next_with_reference(sents, i, block);
     let near = block == s.block
         || (has_kind && block + 1 == s.block && first_measure_sentence_of_block(sents, i) && refers)
         || standing_next;
@@ -876,9 +869,11 @@ fn list_lead_in<'s, 'a>(before: &'s [Sent<'a>]) -> Option<&'s Sent<'a>> {
     before.get(k.checked_sub(1)?)
 }
 
-/// True if sentence `i` is the first of its paragraph.
-fn opens_block(sents: &[Sent<'_>], i: usize) -> bool {
-    i == 0 || sents[i - 1].block != sents[i].block
+/// True if sentence `i` opens the paragraph after `block` with a definite reference to a
+/// measure ("The duties take effect on Friday"): wire copy sets every sentence apart.
+fn opens_next_with_reference(sents: &[Sent<'_>], i: usize, block: usize) -> bool {
+    let opens_block = i == 0 || sents[i - 1].block != sents[i].block;
+    block + 1 == sents[i].block && opens_block && measures::opens_with_reference(&sents[i].lower)
 }
 
 /// True if no earlier sentence of this sentence's block reported a measure.

@@ -778,8 +778,6 @@ fn role_rank(role: DateRole) -> u8 {
     }
 }
 
-/// The role the verbs and nouns of the clause give the phrase at `span`: the nearest such
-/// word wins (in words), ties go Expires, Effective, Deadline, Announced.
 /// True if the clause ends a measure ("mit Wirkung zum 15. Oktober von der Entity List
 /// gestrichen", "removed from the list effective March 14"): a start date in it is the
 /// day the measure ended.
@@ -792,6 +790,8 @@ pub(super) fn ends_measure(s: &str, clause: &Range<usize>) -> bool {
     ends(&ws) || (ws.len() <= 5 && ends(&words(s, 0..s.len())))
 }
 
+/// The role the verbs and nouns of the clause give the phrase at `span`: the nearest such
+/// word wins (in words), ties go Expires, Effective, Deadline, Announced.
 pub(super) fn role_from_clause(s: &str, clause: &Range<usize>, span: &Range<usize>) -> Option<DateRole> {
     let ws = words(s, clause.clone());
     let mut best: Option<(usize, u8, DateRole)> = None;
