@@ -552,6 +552,35 @@ fn tense_of(words: &[(usize, &str)]) -> Option<Direction> {
     }
 }
 
+/// Subjunctive and modal forms that look like a past tense ("könnte" ends like
+/// "verhängte") but narrate nothing as done.
+const MODAL_DE_EN: &[&str] = &[
+    "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "möchte", "möchten", "würde", "würden", "hätte",
+    "hätten", "wäre", "wären", "could", "would", "might", "should",
+];
+
+/// Words that join two clauses without a comma.
+const COORDINATING: &[&str] = &["und", "aber", "doch", "sondern", "and", "but", "while", "whereas"];
+
+/// The direction the tense gives a phrase: `Past` when its own clause is told in the
+/// past without a modal, else what [`tense`] says. Only the clause's own verbs count for
+/// `Past`: in "war im Mai verhängt worden und endet am 20. November" the second date's
+/// clause is in the present, and the sentence's past must not pull it a year back.
+pub(super) fn tense_of_phrase(s: &str, clause: &Range<usize>, span: &Range<usize>) -> Direction {
+    let all = words(s, clause.clone());
+    // The clause is cut at "und"/"and" (and their like) on either side of the phrase:
+    // a coordinated verb of its own tells its own tense.
+    let joins = |w: &str| is_one_of_lower(w, COORDINATING);
+    let from = all.iter().rposition(|&(at, w)| at < span.start && joins(w)).map_or(0, |i| i + 1);
+    let to = all.iter().position(|&(at, w)| at >= span.end && joins(w)).unwrap_or(all.len());
+    let own = all.get(from..to).unwrap_or_default();
+    match tense_of(own) {
+        Some(Direction::Backward) if !own.iter().any(|&(_, w)| is_one_of_lower(w, MODAL_DE_EN)) => Direction::Past,
+        Some(direction) => direction,
+        None => tense_of(&words(s, 0..s.len())).unwrap_or(Direction::Neutral),
+    }
+}
+
 /// The tense around a phrase: the clause's first, the whole sentence's if the clause
 /// does not tell.
 pub(super) fn tense(s: &str, clause: &Range<usize>) -> Direction {

@@ -586,7 +586,7 @@ fn direction(s: &str, r: &Reading) -> Direction {
         Cue::Since | Cue::Last => Some(Direction::Backward),
         Cue::Plain | Cue::Stamp | Cue::Issued => None,
     };
-    explicit.or(from_cue).unwrap_or_else(|| context::tense(s, &r.clause))
+    explicit.or(from_cue).unwrap_or_else(|| context::tense_of_phrase(s, &r.clause, &r.span))
 }
 
 /// Resolves a phrase that stands on its own.

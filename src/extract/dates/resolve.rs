@@ -11,6 +11,10 @@ pub enum Direction {
     Forward,
     /// "seit", "vor", "last", past tense: on or before the publication date.
     Backward,
+    /// The phrase's own clause is told in the past ("Im Februar reichte X Klage ein"):
+    /// as Backward, but the pull reaches back a whole year, since what a clause narrates
+    /// as done cannot lie ahead.
+    Past,
     /// Nothing says: the nearest candidate wins.
     Neutral,
 }
@@ -18,6 +22,9 @@ pub enum Direction {
 /// How far (in days) a directional cue may pull a date away from the nearest reading:
 /// about nine months.
 const PULL_WINDOW_DAYS: i64 = 274;
+
+/// How far back a clause in the past tense pulls a date: a year.
+const PAST_WINDOW_DAYS: i64 = 366;
 
 /// The calendar units of relative phrases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +41,8 @@ pub(super) enum Unit {
 ///
 /// Forward picks the earliest reading that ends on or after `published` and starts at most
 /// about nine months after it; Backward the latest reading that starts on or before
-/// `published` and ended at most about nine months before it; when neither applies, or
+/// `published` and ended at most about nine months before it (Past: a year before it);
+/// when neither applies, or
 /// for Neutral, the reading nearest to `published` wins (the earlier one on a tie).
 pub(super) fn pick_year(
     published: NaiveDate,
@@ -55,9 +63,12 @@ pub(super) fn pick_year(
             .filter(|&&(_, a, b)| b >= published && after(a) <= PULL_WINDOW_DAYS)
             .min_by_key(|&&(_, a, _)| a)
             .map(|&(y, _, _)| y),
-        Direction::Backward => readings
+        Direction::Backward | Direction::Past => readings
             .iter()
-            .filter(|&&(_, a, b)| a <= published && before(b) <= PULL_WINDOW_DAYS)
+            .filter(|&&(_, a, b)| {
+                let window = if direction == Direction::Past { PAST_WINDOW_DAYS } else { PULL_WINDOW_DAYS };
+                a <= published && before(b) <= window
+            })
             .max_by_key(|&&(_, a, _)| a)
             .map(|&(y, _, _)| y),
         Direction::Neutral => None,
@@ -148,7 +159,7 @@ pub(super) fn resolve_weekday(
             }
             published.checked_add_days(Days::new(u64::from(ahead)))
         }
-        Direction::Backward | Direction::Neutral => {
+        Direction::Backward | Direction::Past | Direction::Neutral => {
             let mut back = (today + 7 - target) % 7;
             if strict && back == 0 {
                 back = 7;
@@ -174,7 +185,7 @@ pub(super) fn resolve_weekend(published: NaiveDate, direction: Direction, strict
                 published.checked_add_days(Days::new(7 - back))
             }
         }
-        Direction::Backward | Direction::Neutral => {
+        Direction::Backward | Direction::Past | Direction::Neutral => {
             let back = if strict && on_weekend { back + 7 } else { back };
             published.checked_sub_days(Days::new(back))
         }
