@@ -83,7 +83,9 @@ pub(crate) fn dateline(text: &str, blocks: &[Block]) -> Option<NaiveDate> {
         let m = LABELLED.find(t)?;
         find_date(&t[m.end()..]).filter(|&(at, _)| at == 0).map(|(_, d)| d)
     });
-    let opening = || top.iter().find_map(|t| find_date(without_weekday(t)).filter(|&(at, _)| at == 0).map(|(_, d)| d));
+    let opening = || {
+        top.iter().find_map(|t| find_date(without_place(without_weekday(t))).filter(|&(at, _)| at == 0).map(|(_, d)| d))
+    };
     let short = || top.iter().filter(|t| t.split_whitespace().count() <= 8).find_map(|t| find_date(t).map(|(_, d)| d));
     labelled.or_else(opening).or_else(short)
 }
@@ -94,6 +96,25 @@ fn without_weekday(line: &str) -> &str {
     match line.split_once(char::is_whitespace) {
         Some((first, rest)) if crate::extract::dates::is_weekday_name(first.trim_end_matches(',')) => rest.trim_start(),
         _ => line,
+    }
+}
+
+/// The line without the place that may open a wire dateline: "OTTAWA, Feb. 12, 2026
+/// (Northline Press) - ...", "Frankfurt am Main, 3. März 2026". The place is one to
+/// three capitalised words without digits before the first comma.
+fn without_place(line: &str) -> &str {
+    let Some((place, rest)) = line.split_once(',') else { return line };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let small = |w: &&str| matches!(*w, "am" | "an" | "der" | "im" | "upon" | "on");
+    let is_place = (1..=4).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.iter().all(|w| capitalised(w) || small(w))
+        && !place.chars().any(|c| c.is_ascii_digit());
+    if is_place {
+        rest.trim_start()
+    } else {
+        line
     }
 }
 

@@ -124,6 +124,15 @@ const DATELINES: &[(&str, Option<Ymd>)] = &[
     ("Updated Dec. 2, 2025\nThe rule takes effect.", Some((2025, 12, 2))),
     ("Berlin, 3. Sept. 2024\nDie Regierung prüft ein Verbot.", Some((2024, 9, 3))),
     ("Ein Text ohne Datum. Er nennt nur den Juni.", None),
+    (
+        "Ottawa orders the company to wind up its business\n\nBy A Reporter\nNorthline Press\n\nOTTAWA, Feb. 12, 2026 (Northline Press) - A Federal Court judge on Wednesday refused to pause the order, leaving the company with less than four months to wind up a business that employs about 140 people.",
+        Some((2026, 2, 12)),
+    ),
+    (
+        "Frankfurt am Main, 3. März 2026 - Die Bundesregierung hat am Montag den Erwerb untersagt, teilte das Ministerium mit, nachdem es monatelang geprüft hatte.",
+        Some((2026, 3, 3)),
+    ),
+    ("Berlin, die Regierung hat am 3. März 2026 ein Verbot erlassen, das lange diskutiert worden war und nun gilt.", None),
 ];
 
 #[test]

@@ -72,7 +72,13 @@ pub const AUTHORITIES: &[Authority] = &[
         Country::Us,
         r"us-handelsministeri\w*|handelsministeri\w*\s+der\s+vereinigten\s+staaten|amerikanische\w*\s+handelsministeri\w*|commerce\s+department|department\s+of\s+commerce|bureau\s+of\s+industry|commerce\s+secretary|\bbis\s+(?:added|said|has|had|issued|renewed|imposed|removed|also|first|will|announced)\b|\b(?:the|der|die|us-)\s*entity[\s-]list",
     ),
-    row("US-Finanzministerium", "US Treasury", Country::Us, r"us-finanzministeri\w*|treasury|\bofac\b"),
+    // "treasury" but not Canada's "Treasury Board" (the regex engine has no lookahead).
+    row(
+        "US-Finanzministerium",
+        "US Treasury",
+        Country::Us,
+        r"us-finanzministeri\w*|treasury(?:$|[^\s]|\s+(?:$|[^b]|b[^o]))|\bofac\b",
+    ),
     row(
         "US-Heimatschutzministerium",
         "US Department of Homeland Security",
@@ -174,7 +180,7 @@ pub const AUTHORITIES: &[Authority] = &[
         "Kanadische Regierung",
         "Canadian government",
         Country::Canada,
-        r"kanadische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|canadian\s+(?:government|\S+\s+ministry|\S+\s+department|authorities)|\bkanada\b|\bcanada\b|\bottawa\b",
+        r"kanadische\w*\s+(?:regierung|\S*ministeri\w*|\S*behörde\w*)|canadian\s+(?:government|\S+\s+ministry|\S+\s+department|authorities)|\bkanada\b|\bcanada\b|\bottawa\b|treasury\s+board",
     ),
     government(
         "Japanische Regierung",

@@ -498,7 +498,15 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                 }
             } else {
                 let range = s.range.clone();
+                let first = mentions.len();
                 push_mentions(&mut mentions, article, s, &s.targets, range, authority, i);
+                if let Some(dates) = act_dates_before(&sents, i, &ctx) {
+                    for m in &mut mentions[first..] {
+                        if m.dates.iter().all(|d| d.role == DateRole::Reported) {
+                            m.dates = dates.clone();
+                        }
+                    }
+                }
             }
         } else if s.targets.is_empty()
             && !s.cues.cues.is_empty()
@@ -589,6 +597,29 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
     }
     Extracted { mentions, entities: all_entities }
+}
+
+/// The dates of the act that the sentence before `i` reports, when that sentence tells
+/// a measure of the same kind without naming whom it is against, and `i` names them
+/// without a date of its own: "Der Rat der EU hatte am Montag ein Sanktionspaket
+/// beschlossen. Darin friert die EU die Gelder von X ein." Dates of a report only
+/// ("teilte am Montag mit") are no act's.
+fn act_dates_before(sents: &[Sent<'_>], i: usize, ctx: &dates::DateContext) -> Option<Vec<DateMention>> {
+    let s = sents.get(i)?;
+    let prev = sents.get(i.checked_sub(1)?)?;
+    let same_kind = prev.cues.cues.iter().any(|p| {
+        !p.kind.is_reaction() && s.cues.cues.iter().any(|c| measures::family(c.kind) == measures::family(p.kind))
+    });
+    if prev.block != s.block || prev.heading || !prev.targets.is_empty() || prev.cues.hypothetical || !same_kind {
+        return None;
+    }
+    let dates = if prev.deferred {
+        dates::extract_after(prev.text, ctx, previous_text(&sents[..i - 1], prev.block))
+    } else {
+        prev.dates.clone()
+    };
+    let acts: Vec<DateMention> = dates.into_iter().filter(|d| d.role != DateRole::Reported).collect();
+    (!acts.is_empty()).then_some(acts)
 }
 
 /// True if sentence `i`, which names no one, elaborates the measures of `group` (the last
