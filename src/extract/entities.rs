@@ -1014,6 +1014,14 @@ const CORPORATE_SUFFIXES: &[&str] = &[
     "group",
     "energy",
     "datacom",
+    "satcom",
+    "microdevices",
+    "devices",
+    "labs",
+    "analytics",
+    "lasers",
+    "avionics",
+    "dynamics",
     "memory",
     "instruments",
     "pharma",
@@ -2684,6 +2692,18 @@ mod tests {
         );
         assert_eq!(names("Die Sanktionen treffen Vantrix hart.", &["Vantrix"]), vec![("Vantrix".into(), false)]);
         assert!(names("Die Regierung in Washington verhängte im Juni Sanktionen.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_corporate_word_of_hardware_or_labs_ends_a_name() {
+        let de = "Das BAFA hat Genehmigungen für Lieferungen an Quendrix Microdevices widerrufen. Das \
+                  Kabinettsbüro hat Ulmoria Satcom angewiesen, Anteile zu verkaufen.";
+        let d = discover(de, Lang::De);
+        for want in ["Quendrix", "Ulmoria"] {
+            assert!(d.contains(want), "{want} not in {d:?}");
+        }
+        let en = "The minister ordered a review of the purchase of Tumbrel Labs by a rival.";
+        assert!(discover(en, Lang::En).contains("Tumbrel"));
     }
 
     #[test]

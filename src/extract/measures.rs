@@ -1015,11 +1015,30 @@ fn review(lower: &str) -> Option<Range<usize>> {
 }
 
 /// True if a review names a measure, or reviews dealings with an authority reviewing.
+/// Dealings a company weighs are its own ("Ostrel erwägt, seine Geschäfte in der Türkei
+/// auszubauen"): a country named beside them is where, not who reviews.
 fn reviews_measure(lower: &str) -> bool {
-    REVIEWABLE_MEASURE.is_match(lower)
-        || !REVIEW_TARGET.find_iter(lower).all(|m| REVIEWABLE_DEALINGS.is_match(m.as_str()))
-        || super::authorities::authority(lower).is_some()
+    if REVIEWABLE_MEASURE.is_match(lower) {
+        return true;
+    }
+    let mut dealings = REVIEW_TARGET.find_iter(lower).peekable();
+    if dealings.peek().is_none() {
+        return super::authorities::authority(lower).is_some();
+    }
+    let mut own = true;
+    for m in dealings {
+        if !REVIEWABLE_DEALINGS.is_match(m.as_str()) {
+            return true;
+        }
+        let before = lower[..m.start()].split_whitespace().rev().take(2).collect::<Vec<_>>();
+        own &= before.iter().any(|w| OWN_POSSESSIVES.contains(w));
+    }
+    !own && super::authorities::authority(lower).is_some()
 }
+
+/// Possessives that make dealings the subject's own.
+const OWN_POSSESSIVES: &[&str] =
+    &["seine", "seiner", "seinen", "ihre", "ihrer", "ihren", "its", "their", "own", "eigenen", "eigene"];
 
 static REVIEWABLE_DEALINGS: LazyLock<Regex> =
     LazyLock::new(|| super::pattern(r"^(?:gesch[äa]ft\w*|aktivitäten|business|operations|compl(?:y|ies|iance))$"));
