@@ -170,6 +170,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         .collect::<Vec<_>>()
         .join("\n");
     let discovered = entities::discover(&body_text, article.meta.language);
+    let issuer = issuer(article, &discovered);
     let ctx = dates::DateContext { published: article.meta.published, lang: article.meta.language };
     // Paragraphs are numbered over the article's own text: an ad or a byline between two
     // paragraphs does not part them.
@@ -282,6 +283,21 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
             } else if demonstrative_subject(text) {
                 if let Some(name) = recent.last() {
                     targets.push((name.clone(), 0));
+                }
+            }
+        }
+        // A company's own report speaks of itself in the first person: "die Einfuhr
+        // unserer Wärmebildmodule untersagt", "an order prohibiting our proposed
+        // acquisition of Brimwell". What "we" acquire is the object, not the target; a
+        // sentence that names another company ("Unser Kunde, die Ruikon ...") is about
+        // that one.
+        if let (Some(issuer), true) = (&issuer, has_content) {
+            if let Some(at) = first_person_object(&lower) {
+                if let Some(acquired) = acquired_by_us(&lower) {
+                    targets.retain(|(_, t)| !acquired.contains(t));
+                }
+                if targets.is_empty() {
+                    targets.push((issuer.clone(), at));
                 }
             }
         }
@@ -597,6 +613,58 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
     }
     Extracted { mentions, entities: all_entities }
+}
+
+/// Words that title a company's own report or statement: a filing, an annual or
+/// quarterly report, an ad hoc disclosure, a press release.
+static OWN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:form\s+)?(?:10-k|10-q|20-f|8-k|6-k)\b|annual\s+report|quarterly\s+report|\brisk\s+factors\b|geschäftsbericht|lagebericht|risikobericht|jahresbericht|quartalsmitteilung|quartalsbericht|halbjahresbericht|zwischenbericht|ad[\s-]hoc|press\s+release|pressemitteilung|investor\s+relations",
+    )
+});
+
+/// The company whose own report the article is, named in its title or source beside a
+/// word of such a report ("Orlumen Photonics, Inc. - Form 10-K ...", "Islavent Sensorik
+/// AG, Geschäftsbericht 2025"): the one its "we" and "unser" mean.
+fn issuer(article: &Article, discovered: &rustc_hash::FxHashSet<String>) -> Option<String> {
+    [article.meta.title.as_deref(), article.meta.source.as_deref()].into_iter().flatten().find_map(|line| {
+        if !OWN_REPORT.is_match(&line.to_lowercase()) {
+            return None;
+        }
+        entities::find(line, discovered).into_iter().find(|h| !h.bystander).map(|h| h.name)
+    })
+}
+
+/// Where the first person plural is what a measure reaches, in a lowercased sentence:
+/// an object or possessive ("uns", "unserer", "us", "our"), or a passive subject ("we
+/// were prohibited", "wir wurden"). "Wir" acting ("dürfen wir ... an X liefern") is the
+/// speaker reporting someone else's measure.
+fn first_person_object(lower: &str) -> Option<usize> {
+    const OBJECT: &[&str] = &["uns", "unser", "unsere", "unserer", "unseren", "unserem", "unseres", "our", "us"];
+    const PASSIVE: &[&str] = &["were", "have", "had", "wurden", "sind", "waren"];
+    let mut at = 0;
+    let mut words = lower.split(|c: char| !c.is_alphabetic()).peekable();
+    while let Some(w) = words.next() {
+        let passive = matches!(w, "we" | "wir") && words.peek().is_some_and(|n| PASSIVE.contains(n));
+        if OBJECT.contains(&w) || passive {
+            return Some(at);
+        }
+        at += w.len() + 1;
+    }
+    None
+}
+
+/// The span after "our acquisition of", "unseres Erwerbs der", "unserer Beteiligung an":
+/// what the speaker buys, which a measure against the purchase does not target.
+fn acquired_by_us(lower: &str) -> Option<Range<usize>> {
+    static OURS: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"\b(?:our|unser\w*)\s+(?:\S+\s+){0,3}?(?:acquisition|purchase|investment|stake|interest|übernahme|erwerb\w*|beteiligung|kauf\w*)\s+(?:of|in|der|des|an|von)\b",
+        )
+    });
+    let m = OURS.find(lower)?;
+    let end = lower[m.end()..].find(['.', ';', ',']).map_or(lower.len(), |i| m.end() + i);
+    Some(m.end()..end)
 }
 
 /// The dates of the act that the sentence before `i` reports, when that sentence tells

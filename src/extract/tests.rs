@@ -177,3 +177,30 @@ fn cue_patterns_keep_their_word_boundaries_next_to_ascii_letters() {
     assert!(re.is_match("die Überprüfung".to_lowercase().as_str()));
     assert!(re.is_match(r"a\b"), "an escaped backslash stays a backslash");
 }
+
+#[test]
+fn a_company_report_in_the_first_person_is_about_its_issuer() {
+    let report =
+        "---\ntitle: \"Velquor Optics AG – Geschäftsbericht 2025\"\npublished: 2026-03-19\nlanguage: de\n---\n\
+        Die Velquor Optics AG entwickelt Sensoren.\n\n\
+        Die indische Regierung hatte im März 2024 die Einfuhr unserer Wärmebildmodule untersagt.\n\n\
+        Unser größter Kunde, die Dornhal Systems GmbH, wurde im Mai 2025 in die Entity List aufgenommen.\n";
+    let a = crate::corpus::parse_article("r.md", report.as_bytes()).expect("parses");
+    let ex = extract_article(&a);
+    let velquor: Vec<_> = ex.mentions.iter().filter(|m| m.entity == "Velquor").collect();
+    assert!(velquor.iter().any(|m| m.citation.quote.contains("unserer Wärmebildmodule")), "{:#?}", ex.mentions);
+    assert!(!velquor.iter().any(|m| m.citation.quote.contains("Dornhal")), "the customer's listing is the customer's");
+    // The same words in a news story name no one: its "unser" is the paper's.
+    let news = report.replace("Geschäftsbericht 2025", "Ein Porträt");
+    let a = crate::corpus::parse_article("n.md", news.as_bytes()).expect("parses");
+    assert!(!extract_article(&a).mentions.iter().any(|m| m.citation.quote.contains("unserer")));
+
+    let filing =
+        "---\ntitle: \"Qelvarn Lasers, Inc. - Form 10-K (excerpt)\"\npublished: 2026-02-26\nlanguage: en\n---\n\
+        Shares of Qelvarn Lasers fell sharply in early trading on the news.\n\n\
+        In September 2025 the President issued an order prohibiting our proposed acquisition of Brimley Optics Corp.\n";
+    let a = crate::corpus::parse_article("f.md", filing.as_bytes()).expect("parses");
+    let ex = extract_article(&a);
+    assert!(ex.mentions.iter().any(|m| m.entity == "Qelvarn"), "{:#?}", ex.mentions);
+    assert!(!ex.mentions.iter().any(|m| m.entity == "Brimley"), "what we buy is no target: {:#?}", ex.mentions);
+}
