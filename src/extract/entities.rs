@@ -1243,6 +1243,14 @@ fn is_camel(w: &str) -> bool {
 
 /// Short all-caps words (ZTE, DJI, SMIC): names. With digits (Q9, H20, 5G) they are
 /// models or standards, not companies.
+/// True when a hyphen and a code with a digit follow the word that ends at `end`: a
+/// product's model number ("IS-T40", "XR-7"), not a company.
+fn is_model_code(text: &str, end: usize) -> bool {
+    text[end..].strip_prefix('-').is_some_and(|rest| {
+        rest.chars().take_while(|c| c.is_alphanumeric()).any(|c| c.is_ascii_digit())
+    })
+}
+
 fn is_all_caps_name(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase())
@@ -1384,6 +1392,7 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
                 && !in_dateline(text, w.start, w.end)
                 && !in_label(text, w.start, w.end)
                 && !is_roman(t)
+                && !is_model_code(text, w.end)
                 && !a.classifies_company(i))
         {
             found.insert(t.to_string());
@@ -1517,7 +1526,14 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
                 // "Vietnam untersagte Qianbao den Betrieb": German objects are nouns by
                 // their endings, which the guard above has ruled out.
                 // A plural of a loanword ("verbot Kameras", "sperrte Handys") is none.
-                Lang::De => MEASURE_VERBS_DE.contains(&pf) && !folded.ends_with('s'),
+                // Not across a comma ("untersagt, Dual-Use-Güter zu liefern"), and not the
+                // first part of a compound, whose head says what it is.
+                Lang::De => {
+                    MEASURE_VERBS_DE.contains(&pf)
+                        && !folded.ends_with('s')
+                        && gap.trim().is_empty()
+                        && !text[w.end..].starts_with('-')
+                }
             };
             // "blocks Idaho's ban": a place's possessive is no object.
             let place = strip_possessive(t).is_some_and(|o| is_known_word(&fold_key(o)));
@@ -2704,6 +2720,21 @@ mod tests {
         }
         let en = "The minister ordered a review of the purchase of Tumbrel Labs by a rival.";
         assert!(discover(en, Lang::En).contains("Tumbrel"));
+    }
+
+    #[test]
+    fn model_numbers_and_compounds_after_a_comma_are_no_names() {
+        let d = discover(
+            "Chinesischen Exporteuren ist es untersagt, Dual-Use-Güter zu liefern. Indien hatte die Einfuhr \
+             der Baureihe IS-T40 untersagt. Die Behörde untersagte Qianbao den Betrieb. Betroffen ist VELTA.",
+            Lang::De,
+        );
+        for not in ["Dual", "IS"] {
+            assert!(!d.contains(not), "{not} wrongly in {d:?}");
+        }
+        for want in ["Qianbao", "VELTA"] {
+            assert!(d.contains(want), "{want} not in {d:?}");
+        }
     }
 
     #[test]
