@@ -1241,8 +1241,6 @@ fn is_camel(w: &str) -> bool {
     false
 }
 
-/// Short all-caps words (ZTE, DJI, SMIC): names. With digits (Q9, H20, 5G) they are
-/// models or standards, not companies.
 /// True when a hyphen and a code with a digit follow the word that ends at `end`: a
 /// product's model number ("IS-T40", "XR-7"), not a company.
 fn is_model_code(text: &str, end: usize) -> bool {
@@ -1251,6 +1249,8 @@ fn is_model_code(text: &str, end: usize) -> bool {
     })
 }
 
+/// Short all-caps words (ZTE, DJI, SMIC): names. With digits (Q9, H20, 5G) they are
+/// models or standards, not companies.
 fn is_all_caps_name(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase())
