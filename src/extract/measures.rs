@@ -713,26 +713,62 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     CueGate { literals, opens, always }
 });
 
-/// Literals one of which every match of `hir` contains: those all matches start with or,
-/// failing those, end with, taken for each alternative of a top-level alternation on its
-/// own. `None` when some alternative has neither.
+/// Literals one of which every match of `hir` contains, chosen to be rare: of the sets
+/// that qualify, the one whose shortest literal is longest (then the smallest). A set
+/// qualifies when every match starts with one of its literals, or ends with one, or when
+/// it qualifies for a part every match passes through: an element of a concatenation
+/// ("zurück" of `(?:zieht|zog)\s+sich\s+(?:\S+\s+){0,8}?zurück`, where the opening
+/// words are a poorer choice), the repeated part of a repetition of at least once, or,
+/// joined over all its alternatives, an alternation. `None` when no set qualifies.
+///
+/// The gates of the cue and authority wordings are built from these literals: a
+/// literal as short as "a" or "it" (the opening of `\b(?:a|the)\s+(?:\S+\s+)?block\s+on`)
+/// occurs in nearly every sentence and would open its wording's gate for all of them.
 pub(crate) fn required_literals(hir: &Hir) -> Option<Seq> {
     let usable = |seq: &Seq| seq.literals().is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()));
-    let of = |hir: &Hir| {
-        [ExtractKind::Prefix, ExtractKind::Suffix]
-            .into_iter()
-            .map(|kind| Extractor::new().kind(kind).extract(hir))
-            .find(usable)
+    // Longer literals are rarer; of equally long ones, fewer literals match less often.
+    let rank = |seq: &Seq| {
+        let lits = seq.literals().unwrap_or(&[]);
+        (lits.iter().map(|l| l.len()).min().unwrap_or(0), std::cmp::Reverse(lits.len()))
     };
-    if let Some(whole) = of(hir) {
-        return Some(whole);
+    let mut best: Option<Seq> = None;
+    let mut consider = |candidate: Option<Seq>| {
+        if let Some(c) = candidate.filter(usable) {
+            if best.as_ref().is_none_or(|b| rank(&c) > rank(b)) {
+                best = Some(c);
+            }
+        }
+    };
+    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+        consider(Some(Extractor::new().kind(kind).extract(hir)));
     }
-    let HirKind::Alternation(alternatives) = hir.kind() else { return None };
-    let mut all = Seq::empty();
-    for alternative in alternatives {
-        all.union(&mut of(alternative)?);
+    match hir.kind() {
+        HirKind::Concat(parts) => {
+            for part in parts {
+                consider(required_literals(part));
+            }
+        }
+        HirKind::Alternation(alternatives) => {
+            let mut all = Seq::empty();
+            let mut every = true;
+            for alternative in alternatives {
+                match required_literals(alternative) {
+                    Some(mut seq) => all.union(&mut seq),
+                    None => {
+                        every = false;
+                        break;
+                    }
+                }
+            }
+            if every {
+                consider(Some(all));
+            }
+        }
+        HirKind::Capture(capture) => consider(required_literals(&capture.sub)),
+        HirKind::Repetition(rep) if rep.min >= 1 => consider(required_literals(&rep.sub)),
+        _ => {}
     }
-    usable(&all).then_some(all)
+    best
 }
 
 /// The cues (bits in [`CUES`] order) that may match `lower`.
