@@ -368,9 +368,9 @@ pub fn may_name(lower: &str) -> bool {
 }
 
 /// Which wordings may match `lower` (bits: the table's rows, then the bare bodies, then
-/// the states), known from the literals every match of each starts or ends with, as the
-/// regex parser names them: one scan of the sentence for all of them. A wording without
-/// such literals is always tried.
+/// the states), known from a literal every match of each holds (the rarest set the regex
+/// parser's HIR yields, `measures::required_literals`): one scan of the sentence for all
+/// of them. A wording without such literals is always tried.
 fn possible(lower: &str) -> u64 {
     let gate = &*GATE;
     gate.literals.find_overlapping_iter(lower).fold(gate.always, |mask, m| mask | gate.opens[m.pattern().as_usize()])

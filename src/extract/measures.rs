@@ -667,18 +667,16 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Which cues can match a sentence, known from the literals every match of a cue starts
-/// (or ends) with, as the regex parser extracts them: one scan of the sentence for all
-/// of them replaces a search per cue, most of which find nothing. The scan reports
+/// Which cues can match a sentence, known from a literal every match of a cue holds
+/// (see [`required_literals`]): one scan of the sentence for all of them replaces a
+/// search per cue, most of which find nothing. The scan reports
 /// overlapping matches, which Aho-Corasick's DFA form runs about three times faster
 /// than its default NFA over these literals.
 struct CueGate {
     literals: AhoCorasick,
-    /// Per literal, the cues (bits in [`CUES`] order) whose matches may start (or end)
-    /// with it.
+    /// Per literal, the cues (bits in [`CUES`] order) whose matches may hold it.
     opens: Vec<u64>,
-    /// Cues whose matches start and end with no literal the parser can name: always
-    /// searched.
+    /// Cues for which no literal set qualifies: always searched.
     always: u64,
 }
 
