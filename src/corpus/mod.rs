@@ -301,9 +301,31 @@ fn mark_title_lines(text: &str, blocks: &mut [Block], title: &str) {
 }
 
 /// True when `a` and `b` have the same words, letters compared in lower case (and at
-/// least one word).
+/// least one word): their [`boilerplate::repeat_key`]s are equal. Compared word by word,
+/// so a long paragraph is given up on at its first word that differs from the title's.
 fn same_words(a: &str, b: &str) -> bool {
-    boilerplate::repeat_key(a).is_some_and(|key| boilerplate::repeat_key(b) == Some(key))
+    let (mut left, mut right) = (a.split_whitespace(), b.split_whitespace());
+    let mut any = false;
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return any,
+            (Some(x), Some(y)) => {
+                // Each word lowercased on its own is what the whole key's lowercasing
+                // makes of it: Greek final sigma, the one letter whose lowercase depends
+                // on its neighbours, looks no further than the spaces around its word.
+                let equal = if x.is_ascii() && y.is_ascii() {
+                    x.eq_ignore_ascii_case(y)
+                } else {
+                    x.to_lowercase() == y.to_lowercase()
+                };
+                if !equal {
+                    return false;
+                }
+                any = true;
+            }
+            _ => return false,
+        }
+    }
 }
 
 fn bom_len(text: &str) -> usize {

@@ -613,3 +613,47 @@ proptest! {
         }
     }
 }
+
+/// `same_words` as it was first written: the two lines' repeat keys compared whole.
+fn same_words_by_keys(a: &str, b: &str) -> bool {
+    boilerplate::repeat_key(a).is_some_and(|key| boilerplate::repeat_key(b) == Some(key))
+}
+
+#[test]
+fn a_headline_has_the_title_s_words() {
+    let cases = [
+        ("Kaspersky gibt US-Markt auf", "kaspersky  gibt us-markt AUF", true),
+        ("Kaspersky gibt US-Markt auf", "Kaspersky gibt US-Markt auf.", false),
+        ("Kaspersky gibt US-Markt auf", "Kaspersky gibt US-Markt", false),
+        ("Überprüfung der Übernahme", "ÜBERPRÜFUNG der übernahme", true),
+        ("ΟΔΟΣ ΚΛΕΙΣΤΗ", "οδος κλειστη", same_words_by_keys("ΟΔΟΣ ΚΛΕΙΣΤΗ", "οδος κλειστη")),
+        ("", "", false),
+        ("   ", "\t", false),
+    ];
+    for (a, b, want) in cases {
+        assert_eq!(same_words(a, b), want, "{a:?} / {b:?}");
+        assert_eq!(same_words(a, b), same_words_by_keys(a, b), "{a:?} / {b:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn same_words_agrees_with_the_repeat_keys(
+        a in "[A-Za-zÄÖÜäöüßΣσς ]{0,24}",
+        flip in proptest::collection::vec(any::<bool>(), 24),
+    ) {
+        // The same line in another case, with its spaces doubled here and there.
+        let b: String = a
+            .chars()
+            .zip(flip.iter().cycle())
+            .map(|(c, &f)| match (c, f) {
+                (' ', true) => "  ".to_string(),
+                (c, true) => c.to_uppercase().collect(),
+                (c, false) => c.to_lowercase().collect(),
+            })
+            .collect();
+        prop_assert_eq!(same_words(&a, &b), same_words_by_keys(&a, &b), "{:?} / {:?}", a, b);
+        let other = format!("{b} x");
+        prop_assert_eq!(same_words(&a, &other), same_words_by_keys(&a, &other));
+    }
+}
