@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use smallvec::SmallVec;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
@@ -667,49 +668,124 @@ static COMPILED: LazyLock<Vec<CompiledCue>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Which cues can match a sentence, known from a literal every match of a cue holds
-/// (see [`required_literals`]): one scan of the sentence for all of them replaces a
-/// search per cue, most of which find nothing. The scan reports
-/// overlapping matches, which Aho-Corasick's DFA form runs about three times faster
-/// than its default NFA over these literals.
+/// Which cues can match a sentence, known from the literals their matches hold: one scan
+/// of the sentence for all of them replaces a search per cue, most of which find nothing.
+/// Each alternative of a cue's top-level alternation needs up to two literal sets (see
+/// [`clauses_of`]): "(?:auf|in) ... liste gesetzt" opens for a sentence that holds
+/// "gesetzt" and "liste", not for every German sentence with "gesetzt". The scan reports
+/// overlapping matches, which Aho-Corasick's DFA form runs about three times faster than
+/// its default NFA over these literals.
 struct CueGate {
     literals: AhoCorasick,
     /// Per literal, the cues (bits in [`CUES`] order) whose matches may hold it.
     opens: Vec<u64>,
     /// Cues for which no literal set qualifies: always searched.
     always: u64,
+    /// Per cue, its alternatives; per alternative, the literal sets (as literal indices)
+    /// that each hold a literal of every match of that alternative.
+    alternatives: Vec<Vec<Vec<Vec<usize>>>>,
 }
+
+/// The most literal sets an alternative of a cue is gated on.
+const CLAUSES: usize = 2;
 
 static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     assert!(CUES.len() <= 64, "the cue gate holds 64 cues");
     let mut literals: Vec<Vec<u8>> = Vec::new();
     let mut opens: Vec<u64> = Vec::new();
     let mut always = 0u64;
+    let mut alternatives = Vec::with_capacity(CUES.len());
     for (i, (_, p, _)) in CUES.iter().enumerate() {
         let bit = 1u64 << i;
-        let required = regex_syntax::parse(&super::pattern_source(p)).ok().and_then(|hir| required_literals(&hir));
-        match required.as_ref().and_then(|seq| seq.literals()) {
-            Some(lits) => {
-                for l in lits {
-                    match literals.iter().position(|known| known == l.as_bytes()) {
-                        Some(j) => opens[j] |= bit,
+        let hir = regex_syntax::parse(&super::pattern_source(p)).ok();
+        let branches: Vec<Hir> = match hir.as_ref().map(Hir::kind) {
+            Some(HirKind::Alternation(alts)) => alts.clone(),
+            _ => hir.into_iter().collect(),
+        };
+        let mut cue: Vec<Vec<Vec<usize>>> = Vec::with_capacity(branches.len());
+        for branch in &branches {
+            let clauses = clauses_of(branch, CLAUSES);
+            if clauses.is_empty() {
+                break;
+            }
+            let mut ids = Vec::with_capacity(clauses.len());
+            for clause in clauses {
+                let mut clause_ids = Vec::new();
+                for l in clause.literals().unwrap_or(&[]) {
+                    let j = match literals.iter().position(|known| known == l.as_bytes()) {
+                        Some(j) => j,
                         None => {
                             literals.push(l.as_bytes().to_vec());
-                            opens.push(bit);
+                            opens.push(0);
+                            literals.len() - 1
                         }
-                    }
+                    };
+                    opens[j] |= bit;
+                    clause_ids.push(j);
                 }
+                ids.push(clause_ids);
             }
-            _ => always |= bit,
+            cue.push(ids);
         }
+        if branches.is_empty() || cue.len() < branches.len() {
+            always |= bit;
+            cue.clear();
+        }
+        alternatives.push(cue);
     }
     let literals = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
         .build(&literals)
         .unwrap_or_else(|e| panic!("cue literals: {e}"));
-    CueGate { literals, opens, always }
+    CueGate { literals, opens, always, alternatives }
 });
+
+/// Up to `most` literal sets of which every match of `hir` holds a literal each, rarest
+/// first: the best set of [`required_literals`], and the next best one from another part
+/// of a concatenation (its opening, its ending, or any of its elements). Empty when no set
+/// qualifies.
+fn clauses_of(hir: &Hir, most: usize) -> Vec<Seq> {
+    let Some(best) = required_literals(hir) else { return Vec::new() };
+    let mut out = vec![best];
+    if let HirKind::Concat(parts) = hir.kind() {
+        let mut candidates: Vec<Seq> = [ExtractKind::Prefix, ExtractKind::Suffix]
+            .into_iter()
+            .map(|kind| Extractor::new().kind(kind).extract(hir))
+            .chain(parts.iter().filter_map(required_literals))
+            .filter(usable_literals)
+            .collect();
+        candidates.sort_by_key(|c| std::cmp::Reverse(literal_rank(c)));
+        // The same literals, whether exact or a prefix, are the same set.
+        let bytes = |seq: &Seq| {
+            let mut l: Vec<Vec<u8>> = seq.literals().unwrap_or(&[]).iter().map(|l| l.as_bytes().to_vec()).collect();
+            l.sort();
+            l.dedup();
+            l
+        };
+        for c in candidates {
+            if out.len() >= most {
+                break;
+            }
+            if !out.iter().any(|o| bytes(o) == bytes(&c)) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A set of literals the gates can use: finite, not empty, no empty literal.
+fn usable_literals(seq: &Seq) -> bool {
+    seq.literals().is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()))
+}
+
+/// How rare a set's literals are: longer ones are rarer; of equally long ones, fewer
+/// literals match less often.
+fn literal_rank(seq: &Seq) -> (usize, std::cmp::Reverse<usize>) {
+    let lits = seq.literals().unwrap_or(&[]);
+    (lits.iter().map(|l| l.len()).min().unwrap_or(0), std::cmp::Reverse(lits.len()))
+}
 
 /// Literals one of which every match of `hir` contains, chosen to be rare: of the sets
 /// that qualify, the one whose shortest literal is longest (then the smallest). A set
@@ -723,16 +799,10 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
 /// literal as short as "a" or "it" (the opening of `\b(?:a|the)\s+(?:\S+\s+)?block\s+on`)
 /// occurs in nearly every sentence and would open its wording's gate for all of them.
 pub(crate) fn required_literals(hir: &Hir) -> Option<Seq> {
-    let usable = |seq: &Seq| seq.literals().is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()));
-    // Longer literals are rarer; of equally long ones, fewer literals match less often.
-    let rank = |seq: &Seq| {
-        let lits = seq.literals().unwrap_or(&[]);
-        (lits.iter().map(|l| l.len()).min().unwrap_or(0), std::cmp::Reverse(lits.len()))
-    };
     let mut best: Option<Seq> = None;
     let mut consider = |candidate: Option<Seq>| {
-        if let Some(c) = candidate.filter(usable) {
-            if best.as_ref().is_none_or(|b| rank(&c) > rank(b)) {
+        if let Some(c) = candidate.filter(usable_literals) {
+            if best.as_ref().is_none_or(|b| literal_rank(&c) > literal_rank(b)) {
                 best = Some(c);
             }
         }
@@ -773,8 +843,27 @@ pub(crate) fn required_literals(hir: &Hir) -> Option<Seq> {
 fn possible_cues(lower: &str) -> u64 {
     let gate = &*GATE;
     let mut mask = gate.always;
+    // The literals found, as a set of indices (a sentence holds few of them).
+    let mut found: SmallVec<[usize; 16]> = SmallVec::new();
     for m in gate.literals.find_overlapping_iter(lower) {
-        mask |= gate.opens.get(m.pattern().as_usize()).copied().unwrap_or(u64::MAX);
+        let id = m.pattern().as_usize();
+        mask |= gate.opens.get(id).copied().unwrap_or(u64::MAX);
+        if !found.contains(&id) {
+            found.push(id);
+        }
+    }
+    // A cue opened by one literal set stays open only if one of its alternatives has a
+    // literal of each of its sets.
+    let mut open = mask & !gate.always;
+    while open != 0 {
+        let i = open.trailing_zeros() as usize;
+        open &= open - 1;
+        let holds = gate.alternatives.get(i).is_none_or(|alternatives| {
+            alternatives.iter().any(|clauses| clauses.iter().all(|clause| clause.iter().any(|l| found.contains(l))))
+        });
+        if !holds {
+            mask &= !(1u64 << i);
+        }
     }
     mask
 }

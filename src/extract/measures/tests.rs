@@ -125,6 +125,34 @@ fn gate_literals_are_the_rarest_every_match_holds() {
 }
 
 #[test]
+fn an_alternative_needs_a_literal_of_each_of_its_sets() {
+    let hir = regex_syntax::parse(&crate::extract::pattern_source(
+        r"auf\s+(?:die|eine)\s+(?:\S+\s+){0,3}?liste\S*\s+(?:\S+\s+){0,8}?(?:gesetzt|aufgenommen)",
+    ))
+    .expect("valid pattern");
+    let sets: Vec<Vec<String>> = clauses_of(&hir, CLAUSES)
+        .iter()
+        .map(|seq| {
+            let mut l: Vec<String> = seq
+                .literals()
+                .expect("finite")
+                .iter()
+                .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
+                .collect();
+            l.sort();
+            l
+        })
+        .collect();
+    assert_eq!(sets, [vec!["aufgenommen", "gesetzt"], vec!["liste"]]);
+    // The entity list's gate: "gesetzt" alone, the word of every German manual page that
+    // sets an option, no longer opens it; with the list it does.
+    let entity_list = CUES.iter().position(|(kind, _, _)| *kind == MeasureKind::EntityList).expect("a cue");
+    let bit = 1u64 << entity_list;
+    assert_eq!(possible_cues("wenn die option gesetzt ist, wird der wert verwendet.") & bit, 0);
+    assert_ne!(possible_cues("das ministerium hat die firma auf die schwarze liste gesetzt.") & bit, 0);
+}
+
+#[test]
 fn prose_without_a_measure_opens_few_cue_gates() {
     // Sentences of a manual page, which the gate of a pattern opening with "a", "the" or
     // "it" let through to every cue search.
