@@ -741,10 +741,14 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     CueGate { literals, opens, always, alternatives }
 });
 
+/// The shortest literal a set beyond the first of an alternative may have: a short one
+/// ("a", "the", "der") is in every sentence, where it only makes the scan report more.
+const CLAUSE_MIN_LEN: usize = 4;
+
 /// Up to `most` literal sets of which every match of `hir` holds a literal each, rarest
 /// first: the best set of [`required_literals`], and the next best one from another part
-/// of a concatenation (its opening, its ending, or any of its elements). Empty when no set
-/// qualifies.
+/// of a concatenation (its opening, its ending, or any of its elements) whose literals
+/// are all at least [`CLAUSE_MIN_LEN`] long. Empty when no set qualifies.
 fn clauses_of(hir: &Hir, most: usize) -> Vec<Seq> {
     let Some(best) = required_literals(hir) else { return Vec::new() };
     let mut out = vec![best];
@@ -753,7 +757,7 @@ fn clauses_of(hir: &Hir, most: usize) -> Vec<Seq> {
             .into_iter()
             .map(|kind| Extractor::new().kind(kind).extract(hir))
             .chain(parts.iter().filter_map(required_literals))
-            .filter(usable_literals)
+            .filter(|c| usable_literals(c) && literal_rank(c).0 >= CLAUSE_MIN_LEN)
             .collect();
         candidates.sort_by_key(|c| std::cmp::Reverse(literal_rank(c)));
         // The same literals, whether exact or a prefix, are the same set.
@@ -843,15 +847,16 @@ pub(crate) fn required_literals(hir: &Hir) -> Option<Seq> {
 fn possible_cues(lower: &str) -> u64 {
     let gate = &*GATE;
     let mut mask = gate.always;
-    // The literals found, as a set of indices (a sentence holds few of them).
-    let mut found: SmallVec<[usize; 16]> = SmallVec::new();
+    // The literals found, a bit each.
+    let mut found: SmallVec<[u64; 16]> = SmallVec::from_elem(0, gate.opens.len().div_ceil(64));
     for m in gate.literals.find_overlapping_iter(lower) {
         let id = m.pattern().as_usize();
         mask |= gate.opens.get(id).copied().unwrap_or(u64::MAX);
-        if !found.contains(&id) {
-            found.push(id);
+        if let Some(word) = found.get_mut(id / 64) {
+            *word |= 1u64 << (id % 64);
         }
     }
+    let has = |id: usize| found.get(id / 64).is_some_and(|word| word & (1u64 << (id % 64)) != 0);
     // A cue opened by one literal set stays open only if one of its alternatives has a
     // literal of each of its sets.
     let mut open = mask & !gate.always;
@@ -859,7 +864,7 @@ fn possible_cues(lower: &str) -> u64 {
         let i = open.trailing_zeros() as usize;
         open &= open - 1;
         let holds = gate.alternatives.get(i).is_none_or(|alternatives| {
-            alternatives.iter().any(|clauses| clauses.iter().all(|clause| clause.iter().any(|l| found.contains(l))))
+            alternatives.iter().any(|clauses| clauses.iter().all(|clause| clause.iter().any(|&l| has(l))))
         });
         if !holds {
             mask &= !(1u64 << i);
