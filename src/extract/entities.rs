@@ -1244,9 +1244,9 @@ fn is_camel(w: &str) -> bool {
 /// True when a hyphen and a code with a digit follow the word that ends at `end`: a
 /// product's model number ("IS-T40", "XR-7"), not a company.
 fn is_model_code(text: &str, end: usize) -> bool {
-    text[end..].strip_prefix('-').is_some_and(|rest| {
-        rest.chars().take_while(|c| c.is_alphanumeric()).any(|c| c.is_ascii_digit())
-    })
+    text[end..]
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.chars().take_while(|c| c.is_alphanumeric()).any(|c| c.is_ascii_digit()))
 }
 
 /// Short all-caps words (ZTE, DJI, SMIC): names. With digits (Q9, H20, 5G) they are

@@ -7,10 +7,10 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use smallvec::SmallVec;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
+use smallvec::SmallVec;
 
 use crate::model::{MeasureKind, Status};
 
@@ -746,35 +746,28 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
 const CLAUSE_MIN_LEN: usize = 4;
 
 /// Up to `most` literal sets of which every match of `hir` holds a literal each, rarest
-/// first: the best set of [`required_literals`], and the next best one from another part
-/// of a concatenation (its opening, its ending, or any of its elements) whose literals
-/// are all at least [`CLAUSE_MIN_LEN`] long. Empty when no set qualifies.
+/// first: the best of [`qualifying_sets`], then the next best ones with other literals,
+/// all at least [`CLAUSE_MIN_LEN`] long. Empty when no set qualifies.
 fn clauses_of(hir: &Hir, most: usize) -> Vec<Seq> {
-    let Some(best) = required_literals(hir) else { return Vec::new() };
-    let mut out = vec![best];
-    if let HirKind::Concat(parts) = hir.kind() {
-        let mut candidates: Vec<Seq> = [ExtractKind::Prefix, ExtractKind::Suffix]
-            .into_iter()
-            .map(|kind| Extractor::new().kind(kind).extract(hir))
-            .chain(parts.iter().filter_map(required_literals))
-            .filter(|c| usable_literals(c) && literal_rank(c).0 >= CLAUSE_MIN_LEN)
-            .collect();
-        candidates.sort_by_key(|c| std::cmp::Reverse(literal_rank(c)));
-        // The same literals, whether exact or a prefix, are the same set.
-        let bytes = |seq: &Seq| {
-            let mut l: Vec<Vec<u8>> = seq.literals().unwrap_or(&[]).iter().map(|l| l.as_bytes().to_vec()).collect();
-            l.sort();
-            l.dedup();
-            l
-        };
-        for c in candidates {
-            if out.len() >= most {
-                break;
-            }
-            if !out.iter().any(|o| bytes(o) == bytes(&c)) {
-                out.push(c);
-            }
+    let mut sets = qualifying_sets(hir);
+    sets.sort_by_key(|c| std::cmp::Reverse(literal_rank(c)));
+    // The same literals, whether exact or a prefix, are the same set.
+    fn bytes(seq: &Seq) -> Vec<&[u8]> {
+        let mut l: Vec<&[u8]> = seq.literals().unwrap_or(&[]).iter().map(|l| l.as_bytes()).collect();
+        l.sort();
+        l.dedup();
+        l
+    }
+    let mut out: Vec<Seq> = Vec::with_capacity(most);
+    for set in sets {
+        if out.len() >= most {
+            break;
         }
+        let beyond_first = !out.is_empty();
+        if beyond_first && literal_rank(&set).0 < CLAUSE_MIN_LEN || out.iter().any(|o| bytes(o) == bytes(&set)) {
+            continue;
+        }
+        out.push(set);
     }
     out
 }
@@ -791,56 +784,44 @@ fn literal_rank(seq: &Seq) -> (usize, std::cmp::Reverse<usize>) {
     (lits.iter().map(|l| l.len()).min().unwrap_or(0), std::cmp::Reverse(lits.len()))
 }
 
-/// Literals one of which every match of `hir` contains, chosen to be rare: of the sets
-/// that qualify, the one whose shortest literal is longest (then the smallest). A set
-/// qualifies when every match starts with one of its literals, or ends with one, or when
-/// it qualifies for a part every match passes through: an element of a concatenation
-/// ("zurück" of `(?:zieht|zog)\s+sich\s+(?:\S+\s+){0,8}?zurück`, where the opening
-/// words are a poorer choice), the repeated part of a repetition of at least once, or,
-/// joined over all its alternatives, an alternation. `None` when no set qualifies.
+/// Every literal set of which each match of `hir` holds a literal: the literals every
+/// match starts with, those it ends with, and those that qualify for a part every match
+/// passes through: an element of a concatenation, the repeated part of a repetition of at
+/// least once, a capture's group, or, joined over all its alternatives (each with its
+/// rarest set), an alternation.
+fn qualifying_sets(hir: &Hir) -> Vec<Seq> {
+    let mut sets: Vec<Seq> = [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .map(|kind| Extractor::new().kind(kind).extract(hir))
+        .collect();
+    match hir.kind() {
+        HirKind::Concat(parts) => sets.extend(parts.iter().filter_map(required_literals)),
+        HirKind::Alternation(alternatives) => {
+            let joined = alternatives.iter().try_fold(Seq::empty(), |mut all, alternative| {
+                all.union(&mut required_literals(alternative)?);
+                Some(all)
+            });
+            sets.extend(joined);
+        }
+        HirKind::Capture(capture) => sets.extend(required_literals(&capture.sub)),
+        HirKind::Repetition(rep) if rep.min >= 1 => sets.extend(required_literals(&rep.sub)),
+        _ => {}
+    }
+    sets.retain(usable_literals);
+    sets
+}
+
+/// Literals one of which every match of `hir` contains, chosen to be rare: of the
+/// [`qualifying_sets`], the one whose shortest literal is longest (then the smallest):
+/// "zurück" of `(?:zieht|zog)\s+sich\s+(?:\S+\s+){0,8}?zurück`, where the opening words
+/// are a poorer choice. `None` when no set qualifies.
 ///
 /// The gates of the cue and authority wordings are built from these literals: a
 /// literal as short as "a" or "it" (the opening of `\b(?:a|the)\s+(?:\S+\s+)?block\s+on`)
 /// occurs in nearly every sentence and would open its wording's gate for all of them.
 pub(crate) fn required_literals(hir: &Hir) -> Option<Seq> {
-    let mut best: Option<Seq> = None;
-    let mut consider = |candidate: Option<Seq>| {
-        if let Some(c) = candidate.filter(usable_literals) {
-            if best.as_ref().is_none_or(|b| literal_rank(&c) > literal_rank(b)) {
-                best = Some(c);
-            }
-        }
-    };
-    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        consider(Some(Extractor::new().kind(kind).extract(hir)));
-    }
-    match hir.kind() {
-        HirKind::Concat(parts) => {
-            for part in parts {
-                consider(required_literals(part));
-            }
-        }
-        HirKind::Alternation(alternatives) => {
-            let mut all = Seq::empty();
-            let mut every = true;
-            for alternative in alternatives {
-                match required_literals(alternative) {
-                    Some(mut seq) => all.union(&mut seq),
-                    None => {
-                        every = false;
-                        break;
-                    }
-                }
-            }
-            if every {
-                consider(Some(all));
-            }
-        }
-        HirKind::Capture(capture) => consider(required_literals(&capture.sub)),
-        HirKind::Repetition(rep) if rep.min >= 1 => consider(required_literals(&rep.sub)),
-        _ => {}
-    }
-    best
+    // The first of equally rare sets: the opening before the ending before the parts.
+    qualifying_sets(hir).into_iter().rev().max_by_key(literal_rank)
 }
 
 /// The cues (bits in [`CUES`] order) that may match `lower`.
