@@ -684,6 +684,80 @@ struct CueGate {
     /// Per cue, its alternatives; per alternative, the literal sets (as literal indices)
     /// that each hold a literal of every match of that alternative.
     alternatives: Vec<Vec<Vec<Vec<usize>>>>,
+    /// Per cue, its alternatives as patterns of their own, searched only where their
+    /// literals are (see [`CueGate::first_match`]). Empty for a cue searched whole: one
+    /// that is always searched, has a single alternative or more than 64, or has one
+    /// that can match nothing at all.
+    branches: Vec<Vec<Branch>>,
+}
+
+/// One alternative of a cue, compiled when first searched.
+struct Branch {
+    source: String,
+    re: OnceLock<Regex>,
+}
+
+impl Branch {
+    fn re(&self) -> &Regex {
+        self.re.get_or_init(|| {
+            Regex::new(&self.source).unwrap_or_else(|e| panic!("cue alternative {:?}: {e}", self.source))
+        })
+    }
+}
+
+/// What the gate leaves open in one sentence.
+struct Open {
+    /// The cues (bits in [`CUES`] order) that may match.
+    cues: u64,
+    /// Per cue, its alternatives (bits in order) that may match; only for open cues.
+    alternatives: [u64; 64],
+}
+
+impl CueGate {
+    /// The first match of cue `i` (`cue`) in `lower` that `accept` takes: what the cue's
+    /// whole pattern would find with `find_iter`, from only the alternatives in `open`.
+    ///
+    /// An alternation finds, of the leftmost position where any alternative matches, the
+    /// first alternative that matches there, in its own match; so the alternatives are
+    /// searched each on its own and their leftmost match (of equals, the earlier
+    /// alternative's) is the whole pattern's. Every alternative matches at least one byte,
+    /// so the next search starts where a refused match ends, as the iterator's does. Each
+    /// alternative alone is a small automaton with its own literal prefilter; the whole
+    /// alternation of twenty-odd alternatives with counted word gaps builds many more
+    /// states, and took 5-30 us on a sentence it did not match.
+    fn first_match<'h>(
+        &self,
+        i: usize,
+        cue: &CompiledCue,
+        lower: &'h str,
+        open: u64,
+        mut accept: impl FnMut(&regex::Match<'h>) -> bool,
+    ) -> Option<regex::Match<'h>> {
+        let Some(branches) = self.branches.get(i).filter(|b| !b.is_empty()) else {
+            return cue.re().find_iter(lower).find(|m| accept(m));
+        };
+        let mut at = 0;
+        while at <= lower.len() {
+            let mut best: Option<regex::Match<'h>> = None;
+            let mut bits = open;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let Some(branch) = branches.get(b) else { break };
+                if let Some(m) = branch.re().find_at(lower, at) {
+                    if best.is_none_or(|x| m.start() < x.start()) {
+                        best = Some(m);
+                    }
+                }
+            }
+            let m = best?;
+            if accept(&m) {
+                return Some(m);
+            }
+            at = m.end().max(at + 1);
+        }
+        None
+    }
 }
 
 /// The most literal sets an alternative of a cue is gated on.
@@ -695,6 +769,7 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     let mut opens: Vec<u64> = Vec::new();
     let mut always = 0u64;
     let mut alternatives = Vec::with_capacity(CUES.len());
+    let mut all_branches = Vec::with_capacity(CUES.len());
     for (i, (_, p, _)) in CUES.iter().enumerate() {
         let bit = 1u64 << i;
         let hir = regex_syntax::parse(&super::pattern_source(p)).ok();
@@ -731,6 +806,16 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
             always |= bit;
             cue.clear();
         }
+        // The alternatives as patterns of their own, printed from the syntax tree the
+        // literals came from, so that bit `b` of an alternative is the `b`-th pattern.
+        let split = !cue.is_empty()
+            && (2..=64).contains(&branches.len())
+            && branches.iter().all(|b| b.properties().minimum_len().is_some_and(|n| n > 0));
+        all_branches.push(if split {
+            branches.iter().map(|b| Branch { source: b.to_string(), re: OnceLock::new() }).collect()
+        } else {
+            Vec::new()
+        });
         alternatives.push(cue);
     }
     let literals = AhoCorasick::builder()
@@ -738,7 +823,7 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&literals)
         .unwrap_or_else(|e| panic!("cue literals: {e}"));
-    CueGate { literals, opens, always, alternatives }
+    CueGate { literals, opens, always, alternatives, branches: all_branches }
 });
 
 /// The shortest literal a set beyond the first of an alternative may have: a short one
@@ -825,7 +910,13 @@ pub(crate) fn required_literals(hir: &Hir) -> Option<Seq> {
 }
 
 /// The cues (bits in [`CUES`] order) that may match `lower`.
+#[cfg(test)]
 fn possible_cues(lower: &str) -> u64 {
+    open_in(lower).cues
+}
+
+/// The cues and their alternatives that may match `lower`.
+fn open_in(lower: &str) -> Open {
     let gate = &*GATE;
     let mut mask = gate.always;
     // The literals found, a bit each.
@@ -839,19 +930,25 @@ fn possible_cues(lower: &str) -> u64 {
     }
     let has = |id: usize| found.get(id / 64).is_some_and(|word| word & (1u64 << (id % 64)) != 0);
     // A cue opened by one literal set stays open only if one of its alternatives has a
-    // literal of each of its sets.
-    let mut open = mask & !gate.always;
-    while open != 0 {
-        let i = open.trailing_zeros() as usize;
-        open &= open - 1;
-        let holds = gate.alternatives.get(i).is_none_or(|alternatives| {
-            alternatives.iter().any(|clauses| clauses.iter().all(|clause| clause.iter().any(|&l| has(l))))
-        });
-        if !holds {
-            mask &= !(1u64 << i);
+    // literal of each of its sets; the alternatives that have are the ones searched.
+    let mut open = Open { cues: mask, alternatives: [u64::MAX; 64] };
+    let mut opened = mask & !gate.always;
+    while opened != 0 {
+        let i = opened.trailing_zeros() as usize;
+        opened &= opened - 1;
+        let Some(alternatives) = gate.alternatives.get(i) else { continue };
+        let mut holding = 0u64;
+        for (b, clauses) in alternatives.iter().enumerate() {
+            if clauses.iter().all(|clause| clause.iter().any(|&l| has(l))) {
+                holding |= 1u64.checked_shl(b as u32).unwrap_or(0);
+            }
         }
+        if holding == 0 && !alternatives.is_empty() {
+            open.cues &= !(1u64 << i);
+        }
+        open.alternatives[i] = holding;
     }
-    mask
+    open
 }
 
 /// Word stems of which every cue contains at least one: a sentence with none of them
@@ -903,20 +1000,19 @@ pub fn read(lower: &str) -> SentenceCues {
 pub fn read_in(lower: &str, authority_nearby: impl FnOnce() -> bool) -> SentenceCues {
     let mut found: Vec<Cue> = Vec::new();
     if TRIGGERS.is_match(lower) {
-        let possible = possible_cues(lower);
+        let open = open_in(lower);
         for (i, c) in COMPILED.iter().enumerate() {
-            if possible & (1u64 << i) == 0 || found.iter().any(|f| f.kind == c.kind) {
+            if open.cues & (1u64 << i) == 0 || found.iter().any(|f| f.kind == c.kind) {
                 continue;
             }
             // The cheap test first: what the cue needs anywhere in the sentence.
             if c.needs().is_some_and(|needs| !needs.is_match(lower)) {
                 continue;
             }
-            let Some(m) = c
-                .re()
-                .find_iter(lower)
-                .find(|m| !is_background(c.kind, lower, m) && !is_negated_noun(c.kind, lower, m))
-            else {
+            let alternatives = open.alternatives.get(i).copied().unwrap_or(u64::MAX);
+            let Some(m) = GATE.first_match(i, c, lower, alternatives, |m| {
+                !is_background(c.kind, lower, m) && !is_negated_noun(c.kind, lower, m)
+            }) else {
                 continue;
             };
             // What makes the noun a restriction stands in its part of the sentence: "Also

@@ -85,17 +85,39 @@ proptest::proptest! {
 }
 
 /// The gates may let through cues that do not match, never hold back one that does:
-/// every match holds a trigger stem, and the literal gate opens its cue.
+/// every match holds a trigger stem, the literal gate opens its cue and the alternative
+/// that matches, and the alternatives the gate leaves open find what the whole pattern
+/// finds, match after match.
 fn assert_gate_opens_every_match(lower: &str) {
-    let possible = possible_cues(lower);
+    let open = open_in(lower);
     for (i, c) in COMPILED.iter().enumerate() {
-        let Some(m) = c.re().find(lower) else { continue };
-        assert!(possible & (1u64 << i) != 0, "cue {i} ({}) matches but the gate holds it back: {lower:?}", CUES[i].1);
+        let whole: Vec<_> = c.re().find_iter(lower).map(|m| m.range()).collect();
+        let Some(first) = whole.first() else { continue };
+        assert!(open.cues & (1u64 << i) != 0, "cue {i} ({}) matches but the gate holds it back: {lower:?}", CUES[i].1);
         assert!(
-            TRIGGERS.is_match(m.as_str()),
+            TRIGGERS.is_match(&lower[first.clone()]),
             "cue {i} matches {:?}, which holds no trigger stem: {lower:?}",
-            m.as_str()
+            &lower[first.clone()]
         );
+        for (b, branch) in GATE.branches[i].iter().enumerate() {
+            if branch.re().is_match(lower) {
+                assert!(
+                    open.alternatives[i] & (1u64 << b) != 0,
+                    "alternative {b} of cue {i} matches but is held back: {lower:?}"
+                );
+            }
+        }
+        // Refusing every match walks through all of them.
+        let mut split = Vec::new();
+        let none = GATE.first_match(i, c, lower, open.alternatives[i], |m| {
+            split.push(m.range());
+            false
+        });
+        assert!(none.is_none());
+        assert_eq!(split, whole, "cue {i} ({}) alternative by alternative: {lower:?}", CUES[i].1);
+        let taken =
+            GATE.first_match(i, c, lower, open.alternatives[i], |m| m.range() == *whole.last().unwrap_or(first));
+        assert_eq!(taken.map(|m| m.range()), whole.last().cloned());
     }
 }
 
@@ -217,10 +239,31 @@ fn a_court_ruling_needs_a_court() {
 
 #[test]
 fn every_cue_pattern_compiles() {
-    // The cues compile when first searched; here all of them are.
+    // The cues and their alternatives compile when first searched; here all of them are.
     for c in COMPILED.iter() {
         let _ = (c.re(), c.needs());
     }
+    for branch in GATE.branches.iter().flatten() {
+        let _ = branch.re();
+    }
+}
+
+#[test]
+fn long_cues_are_searched_alternative_by_alternative() {
+    // Every cue with more than one alternative is split: the search for one that is whole
+    // would still be correct, only slower; this says when one is.
+    for (i, (_, pattern, _)) in CUES.iter().enumerate() {
+        let hir = regex_syntax::parse(&crate::extract::pattern_source(pattern)).expect("valid pattern");
+        if let HirKind::Alternation(alternatives) = hir.kind() {
+            assert_eq!(GATE.branches[i].len(), alternatives.len(), "cue {i} ({pattern}) is searched whole");
+        }
+    }
+    // An alternative printed from the syntax tree is the same pattern: it matches where the
+    // source's alternative does.
+    let ban = CUES.iter().position(|(kind, p, _)| *kind == MeasureKind::Ban && p.starts_with("verbot")).expect("a cue");
+    let blocks = GATE.branches[ban].iter().position(|b| b.re().is_match("blocks access")).expect("an alternative");
+    assert!(!GATE.branches[ban][blocks].re().is_match("unblocks access"));
+    assert!(GATE.branches[ban][blocks].re().is_match("er blocks the app"));
 }
 
 #[test]
