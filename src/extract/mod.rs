@@ -197,7 +197,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
                 all_entities.push(h.name.clone());
             }
         }
-        let lower = text.to_lowercase();
+        let lower = crate::text::lowercase(text);
         let block = paragraph.get(p.block).copied().unwrap_or(p.block);
         let mut cues = if heading {
             SentenceCues::default()
