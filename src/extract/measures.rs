@@ -637,7 +637,9 @@ static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A cue whose patterns are compiled when first searched: each thread compiles the cues
-/// it meets first, and a cue no sentence can match is never compiled.
+/// it meets first, and a cue no sentence can match is never compiled. The whole pattern
+/// (`re`) is searched only for a cue the gate does not split into its alternatives
+/// ([`CueGate::branches`]); the tests hold the split search to it.
 struct CompiledCue {
     kind: MeasureKind,
     pattern: &'static str,
@@ -724,7 +726,7 @@ impl CueGate {
     /// so the next search starts where a refused match ends, as the iterator's does. Each
     /// alternative alone is a small automaton with its own literal prefilter; the whole
     /// alternation of twenty-odd alternatives with counted word gaps builds many more
-    /// states, and took 5-30 us on a sentence it did not match.
+    /// states, and took 5-30 us a search.
     fn first_match<'h>(
         &self,
         i: usize,
