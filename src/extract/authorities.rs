@@ -6,7 +6,7 @@
 //! body of the country the article has been speaking of, and only without such context
 //! the table's default. US states are one more row, read with the state's name.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
@@ -258,10 +258,21 @@ const BARE: &[(&str, &str)] = &[
     ),
 ];
 
-static WORDING: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| AUTHORITIES.iter().map(|a| super::pattern(a.wording)).collect());
-static BARE_WORDING: LazyLock<Vec<(&'static str, Regex)>> =
-    LazyLock::new(|| BARE.iter().map(|(name, p)| (*name, super::pattern(p))).collect());
+/// The table's wordings and the bare bodies', each compiled when the gate first lets a
+/// sentence through to it: most of an index run's sentences name no authority, and a
+/// corpus may never name most of the table.
+static WORDING: [OnceLock<Regex>; AUTHORITIES.len()] = [const { OnceLock::new() }; AUTHORITIES.len()];
+static BARE_WORDING: [OnceLock<Regex>; BARE.len()] = [const { OnceLock::new() }; BARE.len()];
+
+/// Row `i`'s wording, compiled.
+fn wording(i: usize) -> Option<&'static Regex> {
+    Some(WORDING.get(i)?.get_or_init(|| super::pattern(AUTHORITIES[i].wording)))
+}
+
+/// Bare body `k`'s wording, compiled.
+fn bare_wording(k: usize) -> Option<&'static Regex> {
+    Some(BARE_WORDING.get(k)?.get_or_init(|| super::pattern(BARE[k].1)))
+}
 
 /// The US states, for laws and officials of one state ("a Tennessee law", "Texas
 /// Governor Greg Abbott"): a state's name alone is no authority ("Texas Instruments").
@@ -325,12 +336,15 @@ static STATE_NAMES: LazyLock<Vec<(String, String)>> =
 
 /// One pattern for every state, with the state's name captured: `state` where the
 /// name comes after its title, `named` where it comes before the body it qualifies.
-static STATE_WORDING: LazyLock<Regex> = LazyLock::new(|| {
+static STATE_WORDING: LazyLock<Regex> = LazyLock::new(|| super::pattern(&state_wording()));
+
+/// The source of [`STATE_WORDING`], which the gate reads without compiling it.
+fn state_wording() -> String {
     let names = STATES.iter().map(|s| s.to_lowercase().replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
-    super::pattern(&format!(
+    format!(
         r"(?:state\s+of|governor\s+of|gouverneur\w*\s+von|bundesstaat(?:es)?|us-bundesstaat(?:es)?|parlament\s+von)\s+(?P<state>{names})\b|\b(?P<named>{names})(?:\s+(?:governor|attorney\s+general|legislature|lawmakers|state\s+officials|law|statute|bill)\b|(?:'s|’s)\s+(?:governor|attorney\s+general|legislature|law|government|ban)\b|\s+(?:banned|bans|passed|enacted|became)\b)"
-    ))
-});
+    )
+}
 
 /// A state named after "in" ("in Nebraska", "im US-Bundesstaat Texas" is `STATE_WORDING`'s).
 static STATE_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -386,7 +400,8 @@ struct Gate {
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let table = AUTHORITIES.iter().map(|a| super::pattern_source(a.wording));
     let bare = BARE.iter().map(|(_, p)| super::pattern_source(p));
-    let sources: Vec<String> = table.chain(bare).chain(std::iter::once(STATE_WORDING.as_str().to_string())).collect();
+    let sources: Vec<String> =
+        table.chain(bare).chain(std::iter::once(super::pattern_source(&state_wording()))).collect();
     assert!(sources.len() <= 64, "the authority gate holds 64 wordings");
     let mut literals: Vec<Vec<u8>> = Vec::new();
     let mut opens: Vec<u64> = Vec::new();
@@ -423,7 +438,7 @@ pub fn named(lower: &str) -> Option<Named> {
     let rows = AUTHORITIES.len();
     let matched: Vec<(usize, usize)> = (0..rows)
         .filter(|i| possible & (1u64 << i) != 0)
-        .filter_map(|i| WORDING[i].find(lower).map(|m| (m.start(), i)))
+        .filter_map(|i| wording(i)?.find(lower).map(|m| (m.start(), i)))
         .collect();
     if let Some(&(at, i)) = matched.iter().min() {
         let chosen = &AUTHORITIES[i];
@@ -450,10 +465,9 @@ pub fn named(lower: &str) -> Option<Named> {
             }
         }
     }
-    BARE_WORDING
-        .iter()
+    BARE.iter()
         .enumerate()
-        .find(|(k, (_, re))| possible & (1u64 << (rows + k)) != 0 && re.is_match(lower))
+        .find(|&(k, _)| possible & (1u64 << (rows + k)) != 0 && bare_wording(k).is_some_and(|re| re.is_match(lower)))
         .map(|(_, (default, _))| Named::Bare((!default.is_empty()).then_some(*default)))
 }
 
@@ -531,6 +545,15 @@ pub fn compatible(a: Option<&str>, b: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_wording_compiles() {
+        // The wordings compile when a sentence first needs them; here all of them do.
+        assert!((0..AUTHORITIES.len()).all(|i| wording(i).is_some()));
+        assert!((0..BARE.len()).all(|k| bare_wording(k).is_some()));
+        assert!(wording(AUTHORITIES.len()).is_none() && bare_wording(BARE.len()).is_none());
+        assert_eq!(STATE_WORDING.as_str(), super::super::pattern_source(&state_wording()));
+    }
 
     #[test]
     fn authorities_from_the_wording() {
