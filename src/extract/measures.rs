@@ -774,10 +774,14 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     let mut all_branches = Vec::with_capacity(CUES.len());
     for (i, (_, p, _)) in CUES.iter().enumerate() {
         let bit = 1u64 << i;
-        let hir = regex_syntax::parse(&super::pattern_source(p)).ok();
-        let branches: Vec<Hir> = match hir.as_ref().map(Hir::kind) {
-            Some(HirKind::Alternation(alts)) => alts.clone(),
-            _ => hir.into_iter().collect(),
+        let source = super::pattern_source(p);
+        let hir = regex_syntax::parse(&source).ok();
+        // The alternatives as the source writes them, when they make up the whole pattern;
+        // otherwise the pattern is one alternative.
+        let split = hir.as_ref().and_then(|whole| alternatives_of(&source, whole));
+        let (sources, branches): (Vec<&str>, Vec<Hir>) = match split {
+            Some(split) => split.into_iter().unzip(),
+            None => (vec![source.as_str()], hir.into_iter().collect()),
         };
         let mut cue: Vec<Vec<Vec<usize>>> = Vec::with_capacity(branches.len());
         for branch in &branches {
@@ -808,13 +812,13 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
             always |= bit;
             cue.clear();
         }
-        // The alternatives as patterns of their own, printed from the syntax tree the
-        // literals came from, so that bit `b` of an alternative is the `b`-th pattern.
-        let split = !cue.is_empty()
+        // The alternatives as patterns of their own, the same ones the literals came from,
+        // so that bit `b` of an alternative is the `b`-th pattern.
+        let searched_apart = !cue.is_empty()
             && (2..=64).contains(&branches.len())
             && branches.iter().all(|b| b.properties().minimum_len().is_some_and(|n| n > 0));
-        all_branches.push(if split {
-            branches.iter().map(|b| Branch { source: b.to_string(), re: OnceLock::new() }).collect()
+        all_branches.push(if searched_apart {
+            sources.iter().map(|s| Branch { source: s.to_string(), re: OnceLock::new() }).collect()
         } else {
             Vec::new()
         });
@@ -827,6 +831,40 @@ static GATE: LazyLock<CueGate> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("cue literals: {e}"));
     CueGate { literals, opens, always, alternatives, branches: all_branches }
 });
+
+/// The top-level alternatives of the regex `source` (split at each `|` outside groups and
+/// classes), each with its syntax tree, if they are the pattern `whole` parsed from it:
+/// their alternation must be the same tree, or the pattern is not split (`None`, also for
+/// a single alternative). Compiling an alternative from its own source costs less than
+/// from a tree printed back, which writes every `\w` out as hundreds of ranges.
+fn alternatives_of<'s>(source: &'s str, whole: &Hir) -> Option<Vec<(&'s str, Hir)>> {
+    let bytes = source.as_bytes();
+    let (mut depth, mut in_class, mut start, mut i) = (0usize, false, 0, 0);
+    let mut parts = Vec::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            // An escape: the byte after it is no operator (a UTF-8 continuation byte is never
+            // one either).
+            b'\\' => i += 1,
+            b'[' if !in_class => in_class = true,
+            b']' if in_class => in_class = false,
+            b'(' if !in_class => depth += 1,
+            b')' if !in_class => depth = depth.checked_sub(1)?,
+            b'|' if !in_class && depth == 0 => {
+                parts.push(&source[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    parts.push(source.get(start..)?);
+    if parts.len() < 2 {
+        return None;
+    }
+    let trees: Vec<Hir> = parts.iter().map(|p| regex_syntax::parse(p).ok()).collect::<Option<_>>()?;
+    (Hir::alternation(trees.clone()) == *whole).then(|| parts.into_iter().zip(trees).collect())
+}
 
 /// The shortest literal a set beyond the first of an alternative may have: a short one
 /// ("a", "the", "der") is in every sentence, where it only makes the scan report more.

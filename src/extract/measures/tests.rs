@@ -253,13 +253,25 @@ fn long_cues_are_searched_alternative_by_alternative() {
     // Every cue with more than one alternative is split: the search for one that is whole
     // would still be correct, only slower; this says when one is.
     for (i, (_, pattern, _)) in CUES.iter().enumerate() {
-        let hir = regex_syntax::parse(&crate::extract::pattern_source(pattern)).expect("valid pattern");
-        if let HirKind::Alternation(alternatives) = hir.kind() {
-            assert_eq!(GATE.branches[i].len(), alternatives.len(), "cue {i} ({pattern}) is searched whole");
+        let source = crate::extract::pattern_source(pattern);
+        let hir = regex_syntax::parse(&source).expect("valid pattern");
+        if let HirKind::Alternation(_) = hir.kind() {
+            let parts = alternatives_of(&source, &hir).unwrap_or_default();
+            assert!(parts.len() >= 2, "cue {i} ({pattern}) is not split");
+            assert_eq!(GATE.branches[i].len(), parts.len(), "cue {i} ({pattern}) is searched whole");
         }
     }
-    // An alternative printed from the syntax tree is the same pattern: it matches where the
-    // source's alternative does.
+    // The source's alternatives, and only where they make up the pattern: "\|", a "|" in a
+    // class or a group stays inside its alternative.
+    fn split(p: &str) -> Option<Vec<&str>> {
+        let hir = regex_syntax::parse(p).expect("valid pattern");
+        alternatives_of(p, &hir).map(|parts| parts.into_iter().map(|(s, _)| s).collect())
+    }
+    assert_eq!(split(r"a\|b|[|c]d|(?:e|f)g"), Some(vec![r"a\|b", "[|c]d", "(?:e|f)g"]));
+    assert_eq!(split(r"ab\w*|(?-u:\b)cd"), Some(vec![r"ab\w*", r"(?-u:\b)cd"]));
+    assert_eq!(split("(?:a|b)"), None);
+    assert_eq!(split("abc"), None);
+    // An alternative compiled alone matches where it does in the whole pattern.
     let ban = CUES.iter().position(|(kind, p, _)| *kind == MeasureKind::Ban && p.starts_with("verbot")).expect("a cue");
     let blocks = GATE.branches[ban].iter().position(|b| b.re().is_match("blocks access")).expect("an alternative");
     assert!(!GATE.branches[ban][blocks].re().is_match("unblocks access"));
