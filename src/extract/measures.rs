@@ -977,13 +977,17 @@ fn open_in(lower: &str) -> Open {
         let i = opened.trailing_zeros() as usize;
         opened &= opened - 1;
         let Some(alternatives) = gate.alternatives.get(i) else { continue };
+        // (A cue of more than 64 alternatives is searched whole: its bits past the 64th
+        // are not kept, but whether any alternative holds still decides.)
         let mut holding = 0u64;
+        let mut any = false;
         for (b, clauses) in alternatives.iter().enumerate() {
             if clauses.iter().all(|clause| clause.iter().any(|&l| has(l))) {
                 holding |= 1u64.checked_shl(b as u32).unwrap_or(0);
+                any = true;
             }
         }
-        if holding == 0 && !alternatives.is_empty() {
+        if !any && !alternatives.is_empty() {
             open.cues &= !(1u64 << i);
         }
         open.alternatives[i] = holding;
