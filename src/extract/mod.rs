@@ -8,6 +8,7 @@ pub mod authorities;
 pub mod dates;
 pub mod entities;
 pub mod measures;
+mod memo;
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -150,7 +151,7 @@ struct Sent<'a> {
 
 impl Sent<'_> {
     fn named(&self) -> Option<Named> {
-        *self.named.get_or_init(|| authorities::named(&self.lower))
+        *self.named.get_or_init(|| memo::named(&self.lower))
     }
 }
 
@@ -202,13 +203,8 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         let mut cues = if heading {
             SentenceCues::default()
         } else {
-            measures::read_in(&lower, || nearby_authority(&sents, block).is_some())
+            memo::sentence_cues(&lower, || nearby_authority(&sents, block).is_some())
         };
-        if !heading && cues.cues.is_empty() && cues.status.is_none() {
-            // "Eine Bundesrichterin setzte die Einstufung des Konzerns vorläufig aus": a
-            // court stopped a measure the sentence does not name (see pass 3).
-            cues.status = measures::court_ruling(&lower).or_else(|| measures::order_stopped(&lower));
-        }
         if cues.cues.is_empty() && hits.iter().any(|h| !h.bystander) && crate::corpus::is_table_row(text) {
             // "| BYD | 17,0 % | in Kraft seit 30.10.2024 |": a table row names a company
             // beside a rate; its table's header or lead-in names the measure.
@@ -322,7 +318,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         }
         let named = OnceCell::new();
         let authority = if read_now {
-            let own = authorities::named(&lower);
+            let own = memo::named(&lower);
             let _ = named.set(own);
             own.and_then(|n| authorities::in_context(n, context_before(&sents))).or(lead_authority)
         } else {

@@ -204,3 +204,28 @@ fn a_company_report_in_the_first_person_is_about_its_issuer() {
     assert!(ex.mentions.iter().any(|m| m.entity == "Qelvarn"), "{:#?}", ex.mentions);
     assert!(!ex.mentions.iter().any(|m| m.entity == "Brimley"), "what we buy is no target: {:#?}", ex.mentions);
 }
+
+#[test]
+fn remembered_sentences_give_the_same_mentions_as_sentences_read_afresh() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut articles = load(&root.join("corpus"));
+    articles.extend(load(&root.join("tests/data/articles")));
+    // Each article alone on a thread of its own: nothing remembered from another.
+    let afresh: Vec<String> = articles
+        .iter()
+        .map(|a| std::thread::scope(|s| s.spawn(|| format!("{:?}", extract_article(a))).join().expect("no panic")))
+        .collect();
+    // One thread reads them all, twice: the second time every sentence is remembered,
+    // with the sentences before it from another article than the first time.
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            for round in 0..2 {
+                for (a, expect) in articles.iter().zip(&afresh).rev() {
+                    assert_eq!(&format!("{:?}", extract_article(a)), expect, "round {round}: {}", a.meta.file);
+                }
+            }
+        })
+        .join()
+        .expect("no panic")
+    });
+}
