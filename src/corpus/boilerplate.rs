@@ -491,6 +491,23 @@ fn ends_like_sentence(line: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ';', ','])
 }
 
+thread_local! {
+    /// The features of the lines this thread has seen: a publisher's notes and the
+    /// paragraphs that several outlets print come back word for word.
+    static FEATURES: std::cell::RefCell<crate::text::memo::Memo<Option<Feature>>> =
+        std::cell::RefCell::new(crate::text::memo::Memo::default());
+}
+
+/// [`line_feature`], remembered for a line seen before.
+fn remembered_feature(line: &str) -> Option<Feature> {
+    if let Some(feature) = FEATURES.with(|m| m.borrow().get(line).copied()) {
+        return feature;
+    }
+    let feature = line_feature(line);
+    FEATURES.with(|m| m.borrow_mut().insert(line, feature));
+    feature
+}
+
 /// The boilerplate form of one line on its own, if it has one. Context (what comes before
 /// and after) is `classify`'s business.
 pub fn line_feature(line: &str) -> Option<Feature> {
@@ -614,7 +631,7 @@ pub(crate) fn is_heading(line: &str) -> bool {
 pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[bool], glued: &[bool]) -> Vec<Class> {
     let n = texts.len();
     let glued = |i: usize| glued.get(i).copied().unwrap_or(false);
-    let features: Vec<Option<Feature>> = texts.iter().map(|t| line_feature(t)).collect();
+    let features: Vec<Option<Feature>> = texts.iter().map(|t| remembered_feature(t)).collect();
     let mut out: Vec<Class> = (0..n)
         .map(|i| Class {
             boilerplate: features[i].is_some(),

@@ -2076,6 +2076,12 @@ pub struct EntityHit {
 
 /// The entities a sentence names, given the names discovered in its article.
 pub fn find(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
+    find_with(sentence, |w| discovered.contains(w))
+}
+
+/// [`find`], where `discovered` tells whether a word is a name discovered in the
+/// article: the only thing the article adds to what the sentence's words say.
+pub(crate) fn find_with(sentence: &str, mut discovered: impl FnMut(&str) -> bool) -> Vec<EntityHit> {
     let g = gazetteer();
     let ws = words(sentence);
     let mut hits: Vec<EntityHit> = Vec::new();
@@ -2116,9 +2122,9 @@ pub fn find(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
                             key.strip_suffix('s')
                                 .and_then(|stem_key| g.by_key.get(stem_key))
                                 .map(|&k| g.names[k].clone())
-                                .or_else(|| discovered.contains(s).then(|| s.to_string()))
+                                .or_else(|| discovered(s).then(|| s.to_string()))
                         })
-                        .or_else(|| discovered.contains(w).then(|| w.to_string()))
+                        .or_else(|| discovered(w).then(|| w.to_string()))
                 } else {
                     None
                 }

@@ -4,46 +4,16 @@
 //! stock phrases, a publisher's notes. The cue reader and the authority reader look at
 //! nothing but the lowercased sentence (the cue reader may also ask one question of the
 //! sentences before it, see [`sentence_cues`]), so what they found the first time is
-//! what they would find again. Each thread keeps its own memo, and a full memo starts
-//! over: memory stays bounded, and no lock is taken.
+//! what they would find again. Each thread keeps its own memos ([`Memo`]).
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use super::authorities::{self, Named};
+use super::entities::{self, EntityHit};
 use super::measures::{self, SentenceCues};
-
-/// Bytes of sentence text a thread's memo holds before it starts over (a few thousand
-/// sentences; the values are small beside their keys).
-const MEMO_BYTES: usize = 4 << 20;
-
-/// Values keyed by lowercased sentence, up to [`MEMO_BYTES`] of keys.
-struct Memo<V> {
-    map: FxHashMap<Box<str>, V>,
-    bytes: usize,
-}
-
-impl<V> Default for Memo<V> {
-    fn default() -> Self {
-        Memo { map: FxHashMap::default(), bytes: 0 }
-    }
-}
-
-impl<V> Memo<V> {
-    fn get(&self, lower: &str) -> Option<&V> {
-        self.map.get(lower)
-    }
-
-    fn insert(&mut self, lower: &str, value: V) {
-        if self.bytes + lower.len() > MEMO_BYTES {
-            self.map.clear();
-            self.bytes = 0;
-        }
-        self.bytes += lower.len();
-        self.map.insert(lower.into(), value);
-    }
-}
+use crate::text::memo::Memo;
 
 /// A sentence's cues, and the answer the reader was given about the sentences before it
 /// (`None`: it did not ask).
@@ -53,7 +23,16 @@ struct Reading {
     asked: Option<bool>,
 }
 
+/// The names a sentence was found to hold, and each word that was looked up among the
+/// names discovered in its article, with the answer.
+#[derive(Clone)]
+struct Found {
+    hits: Vec<EntityHit>,
+    lookups: Vec<(Box<str>, bool)>,
+}
+
 thread_local! {
+    static FOUND: RefCell<Memo<Found>> = RefCell::new(Memo::default());
     static CUES: RefCell<Memo<Reading>> = RefCell::new(Memo::default());
     static NAMED: RefCell<Memo<Option<Named>>> = RefCell::new(Memo::default());
 }
@@ -97,6 +76,23 @@ pub(crate) fn sentence_cues(lower: &str, authority_nearby: impl FnOnce() -> bool
     cues
 }
 
+/// [`entities::find`], remembered: a remembered sentence's names stand when every word
+/// looked up among the discovered names then gets the same answer in this article.
+pub(crate) fn entities_in(sentence: &str, discovered: &FxHashSet<String>) -> Vec<EntityHit> {
+    let same = |f: &Found| f.lookups.iter().all(|(w, was)| discovered.contains(&**w) == *was);
+    if let Some(hits) = FOUND.with(|m| m.borrow().get(sentence).filter(|f| same(f)).map(|f| f.hits.clone())) {
+        return hits;
+    }
+    let mut lookups = Vec::new();
+    let hits = entities::find_with(sentence, |w| {
+        let is = discovered.contains(w);
+        lookups.push((w.into(), is));
+        is
+    });
+    FOUND.with(|m| m.borrow_mut().insert(sentence, Found { hits: hits.clone(), lookups }));
+    hits
+}
+
 /// [`authorities::named`], remembered.
 pub(crate) fn named(lower: &str) -> Option<Named> {
     if let Some(named) = NAMED.with(|m| m.borrow().get(lower).copied()) {
@@ -110,21 +106,6 @@ pub(crate) fn named(lower: &str) -> Option<Named> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_full_memo_starts_over() {
-        let mut m: Memo<usize> = Memo::default();
-        let sentence = "x".repeat(MEMO_BYTES / 2 + 1);
-        m.insert(&sentence, 1);
-        assert_eq!(m.get(&sentence), Some(&1));
-        m.insert("kurz", 2);
-        assert_eq!(m.bytes, sentence.len() + 4);
-        let other = "y".repeat(MEMO_BYTES / 2 + 1);
-        m.insert(&other, 3);
-        assert_eq!(m.get(&sentence), None, "the memo started over");
-        assert_eq!(m.get(&other), Some(&3));
-        assert_eq!(m.bytes, other.len());
-    }
 
     /// A sentence whose reading depends on the sentences before it: a warning that names
     /// no authority.
@@ -145,7 +126,7 @@ mod tests {
         let without = measures::read_in(lower, || false);
         assert_ne!(with, without, "the test sentence must read differently by its context");
         for (first, second) in [(true, false), (false, true), (true, true), (false, false)] {
-            CUES.with(|m| *m.borrow_mut() = Memo::default());
+            CUES.with(|m| m.borrow_mut().clear());
             let expect = |nearby: bool| if nearby { with.clone() } else { without.clone() };
             assert_eq!(sentence_cues(lower, || first), expect(first));
             assert_eq!(sentence_cues(lower, || second), expect(second), "{first} then {second}");
@@ -160,6 +141,25 @@ mod tests {
         assert!(!first.cues.is_empty());
         let again = sentence_cues(lower, || panic!("a remembered reading asks nothing"));
         assert_eq!(first, again);
+    }
+
+    #[test]
+    fn remembered_names_stand_only_for_the_same_discovered_names() {
+        let sentence = "Die Regierung setzte Quorvane und Tessaly auf die Liste.";
+        let set = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<FxHashSet<String>>();
+        let sets = [set(&["Quorvane"]), set(&["Quorvane", "Tessaly"]), set(&[]), set(&["Tessaly"])];
+        for first in &sets {
+            for second in &sets {
+                FOUND.with(|m| m.borrow_mut().clear());
+                assert_eq!(entities_in(sentence, first), entities::find(sentence, first));
+                assert_eq!(
+                    entities_in(sentence, second),
+                    entities::find(sentence, second),
+                    "{first:?} then {second:?}"
+                );
+            }
+        }
+        assert_ne!(entities::find(sentence, &sets[0]), entities::find(sentence, &sets[1]));
     }
 
     #[test]

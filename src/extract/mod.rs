@@ -192,7 +192,7 @@ pub fn extract_passages(article: &Article, passages: &[crate::corpus::Passage]) 
         // Co., Ltd., Hong Kong; and").
         let item = is_list_item(&article.text, p.range.start);
         let heading = !item && article.blocks.get(p.block).is_some_and(|b| b.heading);
-        let hits = entities::find(text, &discovered);
+        let hits = memo::entities_in(text, &discovered);
         for h in &hits {
             if !all_entities.contains(&h.name) {
                 all_entities.push(h.name.clone());

@@ -33,21 +33,42 @@ pub const MAX_POSTINGS: usize = 16;
 pub const MAX_LINKS: usize = 3;
 const SHINGLE_WORDS: usize = 5;
 
+thread_local! {
+    /// The word hashes of the sentences this thread has hashed: a sentence that several
+    /// outlets print is hashed once.
+    static WORD_HASHES: std::cell::RefCell<crate::text::memo::Memo<Vec<u64>>> = Default::default();
+}
+
 /// The sampled shingle hashes of an article's citable text (boilerplate excluded), over
 /// its passages as the indexer segmented them.
 pub fn shingles_of(article: &Article, passages: &[crate::corpus::Passage]) -> Vec<u64> {
     // Each word is folded and hashed as it is met; a shingle combines five word hashes.
-    let mut sequence: Vec<u64> = Vec::new();
-    let mut folded = String::new();
-    for p in passages {
-        let Some(text) = article.text.get(p.range.clone()) else { continue };
-        sequence.extend(words(text).map(|(_, w)| folded_word_hash(w, &mut folded)));
-    }
+    let sequence = word_hashes(article, passages);
     let mut out: Vec<u64> =
         sequence.windows(SHINGLE_WORDS).map(shingle_hash).filter(|h| h.is_multiple_of(SAMPLE_MODULUS)).collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The hash of every folded word of the passages, in order.
+fn word_hashes(article: &Article, passages: &[crate::corpus::Passage]) -> Vec<u64> {
+    let mut sequence: Vec<u64> = Vec::new();
+    let mut folded = String::new();
+    WORD_HASHES.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        for p in passages {
+            let Some(text) = article.text.get(p.range.clone()) else { continue };
+            if let Some(hashes) = memo.get(text) {
+                sequence.extend_from_slice(hashes);
+                continue;
+            }
+            let from = sequence.len();
+            sequence.extend(words(text).map(|(_, w)| folded_word_hash(w, &mut folded)));
+            memo.insert(text, sequence[from..].to_vec());
+        }
+    });
+    sequence
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -173,6 +194,29 @@ impl ShingleIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_sentences_give_the_same_word_hashes() {
+        let text = "---\ntitle: T\nsource: S\npublished: 2024-07-16\nlanguage: de\n---\n\nDas Amt sperrte die App von Vantrix am Montag endgültig. Die Firma kündigte eine Klage an und sprach von Willkür.\n\nDas Amt sperrte die App von Vantrix am Montag endgültig. Danach sagte ein Sprecher, man prüfe alle weiteren Schritte genau.\n";
+        let article = crate::corpus::parse_article("a.md", text.as_bytes()).expect("parses");
+        let passages = article.passages();
+        let mut buffer = String::new();
+        let expect: Vec<u64> = passages
+            .iter()
+            .flat_map(|p| words(&article.text[p.range.clone()]).map(|(_, w)| w).collect::<Vec<_>>())
+            .map(|w| folded_word_hash(w, &mut buffer))
+            .collect();
+        assert!(expect.len() > 30, "the test article has words to hash: {}", expect.len());
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                WORD_HASHES.with(|m| m.borrow_mut().clear());
+                assert_eq!(word_hashes(&article, &passages), expect, "a sentence remembered within the article");
+                assert_eq!(word_hashes(&article, &passages), expect, "every sentence remembered");
+            })
+            .join()
+            .expect("no panic")
+        });
+    }
 
     proptest::proptest! {
         /// Folding while hashing gives the hash of the folded word, for words of every

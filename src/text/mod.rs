@@ -1,6 +1,7 @@
 //! Text utilities shared by the loader, the extractors and the index.
 
 pub mod charref;
+pub(crate) mod memo;
 pub mod months;
 pub mod segment;
 

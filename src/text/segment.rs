@@ -79,7 +79,35 @@ pub fn sentences_of_html(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     split(text, range, true)
 }
 
+thread_local! {
+    /// The sentences of the paragraphs this thread has split, as ranges within each
+    /// paragraph (one memo for plain text, one for HTML): a paragraph that several
+    /// outlets print is split once.
+    static SPLITS: [std::cell::RefCell<super::memo::Memo<Vec<Range<usize>>>>; 2] = Default::default();
+}
+
+/// [`split_text`], remembered for a piece of text split before: what it splits is the
+/// clamped piece alone, wherever it stands.
 fn split(text: &str, range: Range<usize>, references: bool) -> Vec<Range<usize>> {
+    let (start, end) = clamp(text, range);
+    if start >= end {
+        return Vec::new();
+    }
+    let piece = &text[start..end];
+    let shifted = |ranges: &[Range<usize>]| ranges.iter().map(|r| r.start + start..r.end + start).collect();
+    let memo = usize::from(references);
+    if let Some(found) = SPLITS.with(|m| m[memo].borrow().get(piece).map(|r| shifted(r))) {
+        return found;
+    }
+    let ranges = split_text(piece, 0..piece.len(), references);
+    let found = shifted(&ranges);
+    SPLITS.with(|m| m[memo].borrow_mut().insert(piece, ranges));
+    found
+}
+
+/// Splits `range` of `text` into sentences, reading character references as their
+/// characters when `references` is set.
+fn split_text(text: &str, range: Range<usize>, references: bool) -> Vec<Range<usize>> {
     let (start, end) = clamp(text, range);
     if start >= end {
         return Vec::new();

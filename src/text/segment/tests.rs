@@ -292,3 +292,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_paragraph_split_again_elsewhere_gives_its_sentences_where_it_now_stands() {
+    let paragraph =
+        "Das Amt sperrte die App am 20. Juli. Dr. Weber sagte: „Wir prüfen das.“ Danach &#8220;Ende&#8221;. Schluss";
+    for references in [false, true] {
+        for before in ["", "Titel\n\n", "Ein längerer Vorspann mit Umlauten: ä, ö, ü.\n\n"] {
+            for after in ["", "\n\nNoch ein Absatz."] {
+                let text = format!("{before}{paragraph}{after}");
+                let range = before.len()..before.len() + paragraph.len();
+                let fresh = split_text(&text, range.clone(), references);
+                assert!(fresh.len() > 2, "the test paragraph has sentences: {fresh:?}");
+                assert_eq!(super::split(&text, range.clone(), references), fresh, "{before:?} {after:?}");
+                // A range that cuts a character is clamped to the same piece either way.
+                let cut = range.start..range.end - 1;
+                assert_eq!(super::split(&text, cut.clone(), references), split_text(&text, cut, references));
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn remembered_splits_are_the_splitters(text in "[a-zA-Z äöü.!?:;&#0-9\n]{0,80}", from in 0usize..90, len in 0usize..90) {
+        let range = from..from.saturating_add(len);
+        for references in [false, true] {
+            prop_assert_eq!(super::split(&text, range.clone(), references), split_text(&text, range.clone(), references));
+            prop_assert_eq!(super::split(&text, range.clone(), references), split_text(&text, range.clone(), references));
+        }
+    }
+}
