@@ -287,6 +287,13 @@ pub struct WordTokenizer {
     /// Each remembered word's place in `known`.
     memo: FxHashMap<Box<str>, usize>,
     known: Vec<Terms>,
+    /// The words of each text this tokenizer went through to its end, as (start, end,
+    /// place in `known`) of each word with terms: a passage that several outlets print is
+    /// split into words once. Emptied with `known`.
+    texts: crate::text::memo::Memo<Words>,
+    /// How often `known` was emptied: a text's words are remembered only if their
+    /// places are still good.
+    generation: u64,
 }
 
 impl Clone for WordTokenizer {
@@ -302,22 +309,38 @@ impl WordTokenizer {
             Lang::De => frostem::Algorithm::German,
             Lang::En => frostem::Algorithm::English,
         };
-        WordTokenizer { lang, stemmer: frostem::Stemmer::new(algorithm), memo: FxHashMap::default(), known: Vec::new() }
+        WordTokenizer {
+            lang,
+            stemmer: frostem::Stemmer::new(algorithm),
+            memo: FxHashMap::default(),
+            known: Vec::new(),
+            texts: Default::default(),
+            generation: 0,
+        }
     }
 
     /// The terms of `word`, computed once per distinct word (one hash lookup for a word
     /// seen before).
+    #[cfg(test)]
     fn terms(&mut self, word: &str) -> &[String] {
+        let i = self.place(word);
+        &self.known[i]
+    }
+
+    /// The place of `word`'s terms in `known`, computed once per distinct word.
+    fn place(&mut self, word: &str) -> usize {
         if let Some(&i) = self.memo.get(word) {
-            return &self.known[i];
+            return i;
         }
         if self.memo.len() >= MEMO_WORDS {
             self.memo.clear();
             self.known.clear();
+            self.texts.clear();
+            self.generation += 1;
         }
         self.memo.insert(word.into(), self.known.len());
         self.known.push(terms_of(self.lang, &self.stemmer, word));
-        self.known.last().map(|t| &t[..]).unwrap_or(&[])
+        self.known.len() - 1
     }
 }
 
@@ -354,6 +377,12 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     start.map(|s| (from + s, text.len()))
 }
 
+/// A word with terms, as (start, end, place in the tokenizer's `known`).
+type Word = (u32, u32, u32);
+
+/// A text's words with terms.
+type Words = Box<[Word]>;
+
 /// The token stream of [`WordTokenizer`]: one token reused for every term, so that a
 /// term costs a copy into its buffer rather than an allocation.
 pub struct WordStream<'a> {
@@ -364,6 +393,11 @@ pub struct WordStream<'a> {
     /// Compound parts of the current word still to emit.
     extra: Vec<String>,
     started: bool,
+    /// The text's remembered words, and how many of them were emitted.
+    replay: Option<(Words, usize)>,
+    /// The words of a text met for the first time, with the generation of `known` their
+    /// places belong to.
+    record: Option<(Vec<Word>, u64)>,
 }
 
 impl TokenStream for WordStream<'_> {
@@ -373,27 +407,34 @@ impl TokenStream for WordStream<'_> {
             self.token.text.push_str(&part);
             return true;
         }
+        if let Some((words, next)) = &mut self.replay {
+            let Some(&(start, end, place)) = words.get(*next) else { return false };
+            *next += 1;
+            self.emit(start as usize, end as usize, place as usize);
+            return true;
+        }
         while let Some((start, end)) = next_word(self.text, self.at) {
             self.at = end;
             let word = &self.text[start..end];
             if word.len() > MAX_WORD_BYTES {
                 continue;
             }
-            let terms = self.tokenizer.terms(word);
-            let Some((first, parts)) = terms.split_first() else { continue };
-            self.token.text.clear();
-            self.token.text.push_str(first);
-            // Popped from the back: the head first, then the modifier.
-            self.extra.extend(parts.iter().rev().cloned());
-            self.token.offset_from = start;
-            self.token.offset_to = end;
-            if self.started {
-                self.token.position += 1;
-            } else {
-                self.token.position = 0;
-                self.started = true;
+            let place = self.tokenizer.place(word);
+            if self.tokenizer.known[place].is_empty() {
+                continue;
             }
+            if let Some((words, _)) = &mut self.record {
+                // Offsets and places fit in 32 bits for any passage (a longer text is
+                // not remembered).
+                words.push((start as u32, end as u32, place as u32));
+            }
+            self.emit(start, end, place);
             return true;
+        }
+        if let Some((words, generation)) = self.record.take() {
+            if generation == self.tokenizer.generation {
+                self.tokenizer.texts.insert(self.text, words.into_boxed_slice());
+            }
         }
         false
     }
@@ -407,11 +448,42 @@ impl TokenStream for WordStream<'_> {
     }
 }
 
+impl WordStream<'_> {
+    /// Makes the token the first term of the word at `start..end`, whose terms are at
+    /// `place`, and keeps the rest of its terms for the next calls.
+    fn emit(&mut self, start: usize, end: usize, place: usize) {
+        let Some((first, parts)) = self.tokenizer.known[place].split_first() else { return };
+        self.token.text.clear();
+        self.token.text.push_str(first);
+        // Popped from the back: the head first, then the modifier.
+        self.extra.extend(parts.iter().rev().cloned());
+        self.token.offset_from = start;
+        self.token.offset_to = end;
+        if self.started {
+            self.token.position += 1;
+        } else {
+            self.token.position = 0;
+            self.started = true;
+        }
+    }
+}
+
 impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
-        WordStream { tokenizer: self, text, at: 0, token: Token::default(), extra: Vec::new(), started: false }
+        let replay = self.texts.get(text).map(|words| (words.clone(), 0));
+        let record = (replay.is_none() && u32::try_from(text.len()).is_ok()).then(|| (Vec::new(), self.generation));
+        WordStream {
+            tokenizer: self,
+            text,
+            at: 0,
+            token: Token::default(),
+            extra: Vec::new(),
+            started: false,
+            replay,
+            record,
+        }
     }
 }
 
@@ -565,6 +637,38 @@ mod tests {
         }
         assert_eq!(fold(Lang::En, "queen"), "queen");
         assert_eq!(fold(Lang::En, "café"), "cafe");
+    }
+
+    /// Every token of `text` as (term, offsets, position).
+    fn tokens(tokenizer: &mut WordTokenizer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    }
+
+    #[test]
+    fn a_text_remembered_gives_the_tokens_it_gave() {
+        let text = "Die Verkaufsverbote der Behörde gelten ab Montag, sagte das Handelsministerium.";
+        let mut tokenizer = WordTokenizer::new(Lang::De);
+        let first = tokens(&mut tokenizer, text);
+        assert!(first.len() > 8 && first.iter().any(|t| t.3 == first[0].3), "compound parts: {first:?}");
+        assert!(tokenizer.texts.get(text).is_some(), "the text is remembered");
+        assert_eq!(tokens(&mut tokenizer, text), first);
+        // A text not read to its end is not remembered.
+        let other = "Ein anderer Satz über Exportkontrollen.";
+        tokenizer.token_stream(other).advance();
+        assert!(tokenizer.texts.get(other).is_none());
+        // Emptying the word memo forgets the texts, whose places were in it.
+        for i in 0..MEMO_WORDS + 5 {
+            tokenizer.place(&format!("wort{i}"));
+        }
+        assert!(tokenizer.texts.get(text).is_none());
+        assert_eq!(tokens(&mut tokenizer, text), first);
+        assert_eq!(tokens(&mut tokenizer, text), first);
     }
 
     #[test]
