@@ -498,16 +498,6 @@ thread_local! {
         std::cell::RefCell::new(crate::text::memo::Memo::default());
 }
 
-/// [`line_feature`], remembered for a line seen before.
-fn remembered_feature(line: &str) -> Option<Feature> {
-    if let Some(feature) = FEATURES.with(|m| m.borrow().get(line).copied()) {
-        return feature;
-    }
-    let feature = line_feature(line);
-    FEATURES.with(|m| m.borrow_mut().insert(line, feature));
-    feature
-}
-
 /// The boilerplate form of one line on its own, if it has one. Context (what comes before
 /// and after) is `classify`'s business.
 pub fn line_feature(line: &str) -> Option<Feature> {
@@ -631,7 +621,8 @@ pub(crate) fn is_heading(line: &str) -> bool {
 pub(crate) fn classify(texts: &[&str], positions: &[f64], forced_headings: &[bool], glued: &[bool]) -> Vec<Class> {
     let n = texts.len();
     let glued = |i: usize| glued.get(i).copied().unwrap_or(false);
-    let features: Vec<Option<Feature>> = texts.iter().map(|t| remembered_feature(t)).collect();
+    let features: Vec<Option<Feature>> =
+        texts.iter().map(|t| crate::text::memo::remembered(&FEATURES, t, || line_feature(t))).collect();
     let mut out: Vec<Class> = (0..n)
         .map(|i| Class {
             boilerplate: features[i].is_some(),

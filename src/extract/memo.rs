@@ -2,18 +2,20 @@
 //!
 //! A news corpus repeats sentences word for word: wire copy that several outlets print,
 //! stock phrases, a publisher's notes. The cue reader and the authority reader look at
-//! nothing but the lowercased sentence (the cue reader may also ask one question of the
-//! sentences before it, see [`sentence_cues`]), so what they found the first time is
-//! what they would find again. Each thread keeps its own memos ([`Memo`]).
+//! nothing but the lowercased sentence, entity finding at the sentence and at the
+//! names discovered in its article. What the cue reader asks of the sentences before it
+//! ([`sentence_cues`]) and what entity finding asks of the discovered names
+//! ([`entities_in`]) is kept with the answer, and a remembered reading stands only where
+//! the same questions get the same answers. Each thread keeps its own memos ([`Memo`]).
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashSet;
 
 use super::authorities::{self, Named};
 use super::entities::{self, EntityHit};
 use super::measures::{self, SentenceCues};
-use crate::text::memo::Memo;
+use crate::text::memo::{remembered, Memo};
 
 /// A sentence's cues, and the answer the reader was given about the sentences before it
 /// (`None`: it did not ask).
@@ -43,27 +45,18 @@ thread_local! {
 /// depends on it; a remembered reading that depended on it is used only when the answer
 /// is the same now.
 pub(crate) fn sentence_cues(lower: &str, authority_nearby: impl FnOnce() -> bool) -> SentenceCues {
-    let remembered = CUES.with(|m| m.borrow().get(lower).cloned());
+    // Asked at most once, whether for the remembered reading or for a new one.
+    let answer = OnceCell::new();
     let mut authority_nearby = Some(authority_nearby);
-    let mut answer = None;
-    if let Some(r) = remembered {
-        match r.asked {
-            None => return r.cues,
-            Some(then) => {
-                let now = authority_nearby.take().is_some_and(|f| f());
-                if now == then {
-                    return r.cues;
-                }
-                answer = Some(now);
-            }
+    let mut nearby = || *answer.get_or_init(|| authority_nearby.take().is_some_and(|f| f()));
+    if let Some(r) = CUES.with(|m| m.borrow().get(lower).cloned()) {
+        if r.asked.is_none_or(|then| nearby() == then) {
+            return r.cues;
         }
     }
     let mut asked = None;
     let mut cues = measures::read_in(lower, || {
-        let now = match answer {
-            Some(now) => now,
-            None => authority_nearby.take().is_some_and(|f| f()),
-        };
+        let now = nearby();
         asked = Some(now);
         now
     });
@@ -95,12 +88,7 @@ pub(crate) fn entities_in(sentence: &str, discovered: &FxHashSet<String>) -> Vec
 
 /// [`authorities::named`], remembered.
 pub(crate) fn named(lower: &str) -> Option<Named> {
-    if let Some(named) = NAMED.with(|m| m.borrow().get(lower).copied()) {
-        return named;
-    }
-    let named = authorities::named(lower);
-    NAMED.with(|m| m.borrow_mut().insert(lower, named));
-    named
+    remembered(&NAMED, lower, || authorities::named(lower))
 }
 
 #[cfg(test)]
@@ -164,6 +152,7 @@ mod tests {
 
     #[test]
     fn remembered_authorities_are_the_readers() {
+        assert!(authorities::named("das handelsministerium setzte vantrix auf die entity list.").is_some());
         for lower in ["das handelsministerium setzte vantrix auf die entity list.", "vantrix wies das zurück.", ""] {
             assert_eq!(named(lower), authorities::named(lower));
             assert_eq!(named(lower), authorities::named(lower), "remembered: {lower}");

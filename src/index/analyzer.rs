@@ -280,7 +280,8 @@ const MEMO_WORDS: usize = 50_000;
 type Terms = Box<[String]>;
 
 /// The tokenizer under both analyzers: words, lowercase, stop words, folding, compound
-/// parts and stemming, with the terms of each distinct word remembered.
+/// parts and stemming, with the terms of each distinct word remembered, and the words of
+/// each text it went through to the end.
 pub struct WordTokenizer {
     lang: Lang,
     stemmer: frostem::Stemmer,
@@ -383,6 +384,17 @@ type Word = (u32, u32, u32);
 /// A text's words with terms.
 type Words = Box<[Word]>;
 
+/// Where a [`WordStream`] takes its words from.
+enum Source {
+    /// The text's remembered words, and how many of them were emitted.
+    Remembered(Words, usize),
+    /// The text itself, met for the first time: its words are kept, with the generation
+    /// of `known` their places belong to.
+    Recording(Vec<Word>, u64),
+    /// The text itself, not to be remembered (longer than 32-bit offsets reach).
+    Text,
+}
+
 /// The token stream of [`WordTokenizer`]: one token reused for every term, so that a
 /// term costs a copy into its buffer rather than an allocation.
 pub struct WordStream<'a> {
@@ -393,11 +405,7 @@ pub struct WordStream<'a> {
     /// Compound parts of the current word still to emit.
     extra: Vec<String>,
     started: bool,
-    /// The text's remembered words, and how many of them were emitted.
-    replay: Option<(Words, usize)>,
-    /// The words of a text met for the first time, with the generation of `known` their
-    /// places belong to.
-    record: Option<(Vec<Word>, u64)>,
+    source: Source,
 }
 
 impl TokenStream for WordStream<'_> {
@@ -407,7 +415,7 @@ impl TokenStream for WordStream<'_> {
             self.token.text.push_str(&part);
             return true;
         }
-        if let Some((words, next)) = &mut self.replay {
+        if let Source::Remembered(words, next) = &mut self.source {
             let Some(&(start, end, place)) = words.get(*next) else { return false };
             *next += 1;
             self.emit(start as usize, end as usize, place as usize);
@@ -423,15 +431,14 @@ impl TokenStream for WordStream<'_> {
             if self.tokenizer.known[place].is_empty() {
                 continue;
             }
-            if let Some((words, _)) = &mut self.record {
-                // Offsets and places fit in 32 bits for any passage (a longer text is
-                // not remembered).
+            if let Source::Recording(words, _) = &mut self.source {
+                // Offsets and places fit in 32 bits: a longer text is not recorded.
                 words.push((start as u32, end as u32, place as u32));
             }
             self.emit(start, end, place);
             return true;
         }
-        if let Some((words, generation)) = self.record.take() {
+        if let Source::Recording(words, generation) = std::mem::replace(&mut self.source, Source::Text) {
             if generation == self.tokenizer.generation {
                 self.tokenizer.texts.insert(self.text, words.into_boxed_slice());
             }
@@ -472,18 +479,12 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
-        let replay = self.texts.get(text).map(|words| (words.clone(), 0));
-        let record = (replay.is_none() && u32::try_from(text.len()).is_ok()).then(|| (Vec::new(), self.generation));
-        WordStream {
-            tokenizer: self,
-            text,
-            at: 0,
-            token: Token::default(),
-            extra: Vec::new(),
-            started: false,
-            replay,
-            record,
-        }
+        let source = match self.texts.get(text) {
+            Some(words) => Source::Remembered(words.clone(), 0),
+            None if u32::try_from(text.len()).is_ok() => Source::Recording(Vec::new(), self.generation),
+            None => Source::Text,
+        };
+        WordStream { tokenizer: self, text, at: 0, token: Token::default(), extra: Vec::new(), started: false, source }
     }
 }
 

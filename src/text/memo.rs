@@ -3,6 +3,9 @@
 //! publisher's notes. A memo lives in one thread (no lock is taken), and a full memo
 //! starts over, so memory stays bounded.
 
+use std::cell::RefCell;
+use std::thread::LocalKey;
+
 use rustc_hash::FxHashMap;
 
 /// Bytes of text a memo holds before it starts over (tens of thousands of sentences; the
@@ -43,6 +46,22 @@ impl<V> Memo<V> {
         self.map.clear();
         self.bytes = 0;
     }
+}
+
+/// The value `memo` (a thread's own) holds for `key`, computed and kept if it holds
+/// none.
+pub(crate) fn remembered<V: Clone>(
+    memo: &'static LocalKey<RefCell<Memo<V>>>,
+    key: &str,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some(value) = memo.with(|m| m.borrow().get(key).cloned()) {
+        return value;
+    }
+    // Computed with no borrow held: what it computes may use memos of its own.
+    let value = compute();
+    memo.with(|m| m.borrow_mut().insert(key, value.clone()));
+    value
 }
 
 #[cfg(test)]
