@@ -1334,19 +1334,13 @@ fn capitalised_counts<'a>(ws: &[Word<'a>]) -> FxHashMap<&'a str, usize> {
 /// capitalises every noun, so a capitalised word is read as a noun by its ending only
 /// in German text, while English capitalises little but names.
 pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
-    let ws = words(text);
+    // Every word folded once, into one buffer: the rules below look at a word and at its
+    // neighbours.
+    let Folded { ws, buffer, ends, cases } = folded_words(text);
     let mut found = FxHashSet::default();
     // How often each capitalised word is written, counted when first needed.
     let mut counts: Option<FxHashMap<&str, usize>> = None;
-    // Every word folded once, into one buffer: the rules below look at a word and at its
-    // neighbours.
-    let mut buffer = String::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(ws.len());
-    for w in &ws {
-        fold_into(w.text, &mut buffer);
-        ends.push(buffer.len());
-    }
-    let a = Scan { text, ws: &ws, buffer: &buffer, ends: &ends, lang };
+    let a = Scan { text, ws: &ws, buffer: &buffer, ends: &ends, cases: &cases, lang };
     let fold = |i: usize| a.fold(i);
     let defined = defined_terms(&a);
     let german = lang == Lang::De;
@@ -1354,8 +1348,8 @@ pub fn discover(text: &str, lang: Lang) -> FxHashSet<String> {
     let based = ws.iter().any(|w| w.text == "based" && w.start > 0 && text.as_bytes()[w.start - 1] == b'-');
     for (i, w) in ws.iter().enumerate() {
         let t = w.text;
-        let camel = is_camel(t);
-        if !camel && !is_capitalised(t) {
+        let camel = cases[i] & CAMEL != 0;
+        if !camel && cases[i] & CAPITALISED == 0 {
             continue;
         }
         let folded = fold(i);
@@ -1656,6 +1650,101 @@ const MEASURE_VERBS_DE: &[&str] = &[
     "verbannt",
 ];
 
+/// The words of one line and their folded forms, as [`folded_words`] gives them for a
+/// text of that line alone (offsets from the line's start, in 32 bits).
+struct LineWords {
+    spans: Vec<(u32, u32)>,
+    /// The folded words one after another, and where each ends in it.
+    folded: String,
+    ends: Vec<u32>,
+    /// Each word's [`case_of`].
+    cases: Vec<u8>,
+}
+
+/// The words of a text, every one folded into one buffer (`ends`: where each ends in it),
+/// and each word's [`case_of`].
+struct Folded<'a> {
+    ws: Vec<Word<'a>>,
+    buffer: String,
+    ends: Vec<usize>,
+    cases: Vec<u8>,
+}
+
+/// A word's case, as bits: [`CAPITALISED`] ([`is_capitalised`]) and [`CAMEL`] ([`is_camel`]).
+const CAPITALISED: u8 = 1;
+const CAMEL: u8 = 2;
+
+fn case_of(w: &str) -> u8 {
+    (u8::from(is_capitalised(w)) * CAPITALISED) | (u8::from(is_camel(w)) * CAMEL)
+}
+
+thread_local! {
+    /// The words of the lines this thread has read: a paragraph that several articles
+    /// print is split into words and folded once. What a line's words are depends on the
+    /// line alone, since no word runs past a line end (see [`words`]).
+    static LINE_WORDS: std::cell::RefCell<crate::text::memo::Memo<std::rc::Rc<LineWords>>> = Default::default();
+}
+
+/// The words of `text` as [`Folded`] holds them: [`words`], [`fold_into`] and
+/// [`case_of`] over the whole text, read line by line. A line end is
+/// no letter, digit, `&`, dot or apostrophe, so it ends any word and starts none, and
+/// the words of a text are those of its lines.
+fn folded_words(text: &str) -> Folded<'_> {
+    let mut f = Folded {
+        ws: Vec::with_capacity(text.len() / 6),
+        buffer: String::with_capacity(text.len()),
+        ends: Vec::with_capacity(text.len() / 6),
+        cases: Vec::with_capacity(text.len() / 6),
+    };
+    let mut at = 0;
+    for line in text.split('\n') {
+        if line.len() > LONGEST_REMEMBERED_LINE {
+            // Too long for the memo's offsets (never in practice): read where it stands.
+            for w in words(line) {
+                fold_into(w.text, &mut f.buffer);
+                f.ws.push(Word { text: w.text, start: at + w.start, end: at + w.end });
+                f.ends.push(f.buffer.len());
+                f.cases.push(case_of(w.text));
+            }
+        } else {
+            let line_words = crate::text::memo::remembered(&LINE_WORDS, line, || std::rc::Rc::new(line_words(line)));
+            let base = f.buffer.len();
+            f.buffer.push_str(&line_words.folded);
+            for (&(start, end), &folded_end) in line_words.spans.iter().zip(&line_words.ends) {
+                let (start, end) = (at + start as usize, at + end as usize);
+                f.ws.push(Word { text: &text[start..end], start, end });
+                f.ends.push(base + folded_end as usize);
+            }
+            f.cases.extend_from_slice(&line_words.cases);
+        }
+        at += line.len() + 1;
+    }
+    f
+}
+
+/// Lines longer than this are read without the memo. The offsets of a shorter line and of
+/// its folded text fit in 32 bits: folding at most lengthens a letter by half ("İ", two
+/// bytes, lowercases to three).
+const LONGEST_REMEMBERED_LINE: usize = (u32::MAX / 2) as usize;
+
+/// The words of a line of at most [`LONGEST_REMEMBERED_LINE`] bytes, each folded.
+fn line_words(line: &str) -> LineWords {
+    let ws = words(line);
+    let mut out = LineWords {
+        spans: Vec::with_capacity(ws.len()),
+        folded: String::new(),
+        ends: Vec::with_capacity(ws.len()),
+        cases: Vec::with_capacity(ws.len()),
+    };
+    for w in &ws {
+        fold_into(w.text, &mut out.folded);
+        out.cases.push(case_of(w.text));
+        out.spans.push((w.start as u32, w.end as u32));
+        out.ends.push(out.folded.len() as u32);
+    }
+    out
+}
+
 /// An article's words, each folded once, with its text and language: what the rules of
 /// [`discover`] read.
 struct Scan<'a> {
@@ -1663,6 +1752,7 @@ struct Scan<'a> {
     ws: &'a [Word<'a>],
     buffer: &'a str,
     ends: &'a [usize],
+    cases: &'a [u8],
     lang: Lang,
 }
 
@@ -1685,7 +1775,7 @@ impl<'a> Scan<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        is_capitalised(self.ws[i].text) || is_camel(self.ws[i].text)
+        self.cases[i] != 0
     }
 
     /// The words `i` and `i + 1` are one space apart, or joined by " & " ("Hollis & Crane").
@@ -2877,6 +2967,51 @@ mod tests {
             let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
             proptest::prop_assert_eq!(got, plain_words(&text));
         }
+
+        #[test]
+        fn lines_read_alone_and_remembered_give_the_words_of_the_whole_text(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec!['a', 'Z', '7', 'ä', 'İ', 'ß', '.', '&', '\'', '’', 's', ' ', '\r', '-']),
+                    0..12,
+                ),
+                0..6,
+            )
+        ) {
+            let text = lines.into_iter().map(|l| l.into_iter().collect::<String>()).collect::<Vec<_>>().join("\n");
+            let whole = words(&text);
+            let mut buffer = String::new();
+            let mut ends = Vec::new();
+            for w in &whole {
+                fold_into(w.text, &mut buffer);
+                ends.push(buffer.len());
+            }
+            let spans = |ws: &[Word<'_>]| ws.iter().map(|w| (w.text.to_string(), w.start, w.end)).collect::<Vec<_>>();
+            // Twice on this thread: read afresh, then from what the first reading remembered.
+            for _ in 0..2 {
+                let f = folded_words(&text);
+                proptest::prop_assert_eq!(spans(&f.ws), spans(&whole));
+                proptest::prop_assert_eq!(&f.buffer, &buffer);
+                proptest::prop_assert_eq!(&f.ends, &ends);
+                proptest::prop_assert_eq!(f.cases, whole.iter().map(|w| case_of(w.text)).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_remembered_elsewhere_gives_its_words_where_it_now_stands() {
+        let line = "Die Behörde setzte Vantrix Ltd. und iFlytek auf die Liste.";
+        let first = format!("{line}\nZweite Zeile");
+        let later = format!("Erste Zeile über Bortek's Geschäfte\n\n{line}");
+        let _ = folded_words(&first);
+        let f = folded_words(&later);
+        let vantrix = f.ws.iter().position(|w| w.text == "Vantrix").expect("the line's words are there");
+        assert_eq!(&later[f.ws[vantrix].start..f.ws[vantrix].end], "Vantrix");
+        assert_eq!(&f.buffer[f.ends[vantrix - 1]..f.ends[vantrix]], "vantrix");
+        assert_eq!(f.cases[vantrix], CAPITALISED);
+        let iflytek = f.ws.iter().position(|w| w.text == "iFlytek").expect("a camel-case word");
+        assert_eq!((f.cases[iflytek], f.cases[iflytek + 1]), (CAMEL, 0), "iFlytek, auf");
+        assert_eq!(f.ws.len(), words(&later).len());
     }
 
     #[test]
