@@ -1745,8 +1745,8 @@ fn line_words(line: &str) -> LineWords {
     out
 }
 
-/// An article's words, each folded once, with its text and language: what the rules of
-/// [`discover`] read.
+/// An article's words, each folded once and its case read once, with its text and
+/// language: what the rules of [`discover`] read.
 struct Scan<'a> {
     text: &'a str,
     ws: &'a [Word<'a>],

@@ -250,7 +250,7 @@ fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
 /// default document reserves a kilobyte for them, of which a passage fills about a
 /// third, and some ten thousand documents wait in the writer's queue at a time; a
 /// document made with this room holds about what it needs (index peak memory at 10k
-/// about 8 MB lower).
+/// 242–258 MB instead of 262–269 MB, BENCHMARKS.md).
 fn room(texts: &[&str], numbers: usize) -> usize {
     texts.iter().map(|t| t.len() + 5).sum::<usize>() + 8 * numbers
 }
