@@ -381,8 +381,9 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
 /// A word with terms, as (start, end, place in the tokenizer's `known`).
 type Word = (u32, u32, u32);
 
-/// A text's words with terms.
-type Words = Box<[Word]>;
+/// A text's words with terms, shared between the memo and a stream replaying them (a
+/// stream holds the tokenizer, memo included, mutably, so it takes a handle of its own).
+type Words = std::sync::Arc<[Word]>;
 
 /// Where a [`WordStream`] takes its words from.
 enum Source {
@@ -395,6 +396,9 @@ enum Source {
     Text,
 }
 
+/// No term pending in a [`WordStream`].
+const NOTHING_PENDING: (usize, usize) = (0, usize::MAX);
+
 /// The token stream of [`WordTokenizer`]: one token reused for every term, so that a
 /// term costs a copy into its buffer rather than an allocation.
 pub struct WordStream<'a> {
@@ -402,19 +406,24 @@ pub struct WordStream<'a> {
     text: &'a str,
     at: usize,
     token: Token,
-    /// Compound parts of the current word still to emit.
-    extra: Vec<String>,
+    /// The place in `known` of the current word's terms, and the next of them to emit
+    /// (its compound parts follow its first term).
+    pending: (usize, usize),
     started: bool,
     source: Source,
 }
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        if let Some(part) = self.extra.pop() {
+        let (place, next) = self.pending;
+        if let Some(part) = self.tokenizer.known.get(place).and_then(|terms| terms.get(next)) {
             self.token.text.clear();
-            self.token.text.push_str(&part);
+            self.token.text.push_str(part);
+            self.pending.1 += 1;
             return true;
         }
+        // Nothing pending: placing the next word may empty `known`.
+        self.pending = NOTHING_PENDING;
         if let Source::Remembered(words, next) = &mut self.source {
             let Some(&(start, end, place)) = words.get(*next) else { return false };
             *next += 1;
@@ -440,7 +449,7 @@ impl TokenStream for WordStream<'_> {
         }
         if let Source::Recording(words, generation) = std::mem::replace(&mut self.source, Source::Text) {
             if generation == self.tokenizer.generation {
-                self.tokenizer.texts.insert(self.text, words.into_boxed_slice());
+                self.tokenizer.texts.insert(self.text, words.into());
             }
         }
         false
@@ -459,11 +468,11 @@ impl WordStream<'_> {
     /// Makes the token the first term of the word at `start..end`, whose terms are at
     /// `place`, and keeps the rest of its terms for the next calls.
     fn emit(&mut self, start: usize, end: usize, place: usize) {
-        let Some((first, parts)) = self.tokenizer.known[place].split_first() else { return };
+        let Some(first) = self.tokenizer.known[place].first() else { return };
         self.token.text.clear();
         self.token.text.push_str(first);
-        // Popped from the back: the head first, then the modifier.
-        self.extra.extend(parts.iter().rev().cloned());
+        // Then the head, then the modifier.
+        self.pending = (place, 1);
         self.token.offset_from = start;
         self.token.offset_to = end;
         if self.started {
@@ -484,7 +493,15 @@ impl Tokenizer for WordTokenizer {
             None if u32::try_from(text.len()).is_ok() => Source::Recording(Vec::new(), self.generation),
             None => Source::Text,
         };
-        WordStream { tokenizer: self, text, at: 0, token: Token::default(), extra: Vec::new(), started: false, source }
+        WordStream {
+            tokenizer: self,
+            text,
+            at: 0,
+            token: Token::default(),
+            pending: NOTHING_PENDING,
+            started: false,
+            source,
+        }
     }
 }
 
