@@ -494,8 +494,7 @@ fn ends_like_sentence(line: &str) -> bool {
 thread_local! {
     /// The features of the lines this thread has seen: a publisher's notes and the
     /// paragraphs that several outlets print come back word for word.
-    static FEATURES: std::cell::RefCell<crate::text::memo::Memo<Option<Feature>>> =
-        std::cell::RefCell::new(crate::text::memo::Memo::default());
+    static FEATURES: std::cell::RefCell<crate::text::memo::Memo<Option<Feature>>> = Default::default();
 }
 
 /// The boilerplate form of one line on its own, if it has one. Context (what comes before

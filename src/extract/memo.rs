@@ -34,9 +34,9 @@ struct Found {
 }
 
 thread_local! {
-    static FOUND: RefCell<Memo<Found>> = RefCell::new(Memo::default());
-    static CUES: RefCell<Memo<Reading>> = RefCell::new(Memo::default());
-    static NAMED: RefCell<Memo<Option<Named>>> = RefCell::new(Memo::default());
+    static FOUND: RefCell<Memo<Found>> = Default::default();
+    static CUES: RefCell<Memo<Reading>> = Default::default();
+    static NAMED: RefCell<Memo<Option<Named>>> = Default::default();
 }
 
 /// The cues of a sentence that is no heading: [`measures::read_in`], and where it finds

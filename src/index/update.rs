@@ -251,8 +251,8 @@ fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
 /// third, and some ten thousand documents wait in the writer's queue at a time; a
 /// document made with this room holds about what it needs (index peak memory at 10k
 /// 242–258 MB instead of 262–269 MB, BENCHMARKS.md).
-fn room(texts: &[&str], numbers: usize) -> usize {
-    texts.iter().map(|t| t.len() + 5).sum::<usize>() + 8 * numbers
+fn room<'t>(texts: impl IntoIterator<Item = &'t str>, numbers: usize) -> usize {
+    texts.into_iter().map(|t| t.len() + 5).sum::<usize>() + 8 * numbers
 }
 
 /// The documents of one article: its metadata, its passages and its measure mentions.
@@ -271,12 +271,11 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     let mut named: Vec<&String> = extracted.entities.iter().collect();
     named.sort();
     named.dedup();
-    let texts = [KIND_ARTICLE, &meta.file, &meta.file, &hash, lang.code()];
-    let optional = [&meta.title, &meta.source, &meta.url, &published];
-    let bytes = room(&texts, 2 + shingles.len())
-        + room(&optional.iter().filter_map(|o| o.as_deref()).collect::<Vec<_>>(), 0)
-        + room(&named.iter().map(|n| n.as_str()).collect::<Vec<_>>(), 0);
-    let mut doc = TantivyDocument::with_capacity(bytes);
+    let texts = [KIND_ARTICLE, &meta.file, &meta.file, &hash, lang.code()]
+        .into_iter()
+        .chain([&meta.title, &meta.source, &meta.url, &published].into_iter().filter_map(|o| o.as_deref()))
+        .chain(named.iter().map(|n| n.as_str()));
+    let mut doc = TantivyDocument::with_capacity(room(texts, 2 + shingles.len()));
     doc.add_text(fields.kind, KIND_ARTICLE);
     doc.add_text(fields.file, &meta.file);
     doc.add_text(fields.article_file, &meta.file);
@@ -308,10 +307,9 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
         if quote.trim().is_empty() {
             continue;
         }
-        let copied = [&published, &meta.source, &meta.url];
-        let bytes = room(&[KIND_PASSAGE, &meta.file, quote], 4)
-            + room(&copied.iter().filter_map(|o| o.as_deref()).collect::<Vec<_>>(), 0);
-        let mut doc = TantivyDocument::with_capacity(bytes);
+        let copied = [&published, &meta.source, &meta.url].into_iter().filter_map(|o| o.as_deref());
+        let mut doc =
+            TantivyDocument::with_capacity(room([KIND_PASSAGE, &meta.file, quote].into_iter().chain(copied), 4));
         doc.add_text(fields.kind, KIND_PASSAGE);
         doc.add_text(fields.file, &meta.file);
         doc.add_u64(fields.start, p.range.start as u64);
@@ -334,7 +332,7 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     for m in &extracted.mentions {
         let Ok(json) = serde_json::to_string(m) else { continue };
         let key = m.entity.to_lowercase();
-        let mut doc = TantivyDocument::with_capacity(room(&[KIND_MENTION, &meta.file, &m.entity, &key, &json], 0));
+        let mut doc = TantivyDocument::with_capacity(room([KIND_MENTION, &meta.file, &m.entity, &key, &json], 0));
         doc.add_text(fields.kind, KIND_MENTION);
         doc.add_text(fields.file, &meta.file);
         doc.add_text(fields.entity, &m.entity);
@@ -427,7 +425,7 @@ impl<'a> IndexedShingles<'a> {
 }
 
 fn dup_doc(fields: &Fields, later: &str, earlier: &str) -> TantivyDocument {
-    let mut doc = TantivyDocument::with_capacity(room(&[KIND_DUP, later, earlier], 0));
+    let mut doc = TantivyDocument::with_capacity(room([KIND_DUP, later, earlier], 0));
     doc.add_text(fields.kind, KIND_DUP);
     doc.add_text(fields.file, later);
     doc.add_text(fields.dup_of, earlier);

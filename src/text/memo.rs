@@ -8,8 +8,9 @@ use std::thread::LocalKey;
 
 use rustc_hash::FxHashMap;
 
-/// Bytes of text a memo holds before it starts over (tens of thousands of sentences; the
-/// values are small beside their keys).
+/// Bytes of text a memo holds before it starts over (tens of thousands of sentences).
+/// Only the keys are counted: most values are small beside them, and the largest, a
+/// line's words for name discovery, take about three times their line.
 const MEMO_BYTES: usize = 4 << 20;
 
 /// Values keyed by text, up to [`MEMO_BYTES`] of keys.
