@@ -51,6 +51,17 @@ pub fn shingles_of(article: &Article, passages: &[crate::corpus::Passage]) -> Ve
     out
 }
 
+/// A signature as the index keeps it: each hash in eight little-endian bytes, in order.
+pub fn packed(shingles: &[u64]) -> Vec<u8> {
+    shingles.iter().flat_map(|s| s.to_le_bytes()).collect()
+}
+
+/// The hashes of a signature [`packed`] wrote (bytes after the last whole eight, which it
+/// never writes, are ignored).
+pub fn unpacked(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    bytes.chunks_exact(8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+}
+
 /// The hash of every folded word of the passages, in order.
 fn word_hashes(article: &Article, passages: &[crate::corpus::Passage]) -> Vec<u64> {
     let mut sequence: Vec<u64> = Vec::new();
@@ -232,6 +243,15 @@ mod tests {
             let mut folded = String::new();
             fold_word_into(Lang::De, &word, &mut folded);
             proptest::prop_assert_eq!(folded_word_hash(&word, &mut String::new()), word_hash(&folded));
+        }
+
+        /// A signature packed into the bytes the index keeps unpacks to the same hashes,
+        /// in the same order.
+        #[test]
+        fn a_packed_signature_unpacks_to_its_hashes(shingles in proptest::collection::vec(proptest::num::u64::ANY, 0..64)) {
+            let bytes = packed(&shingles);
+            proptest::prop_assert_eq!(bytes.len(), 8 * shingles.len());
+            proptest::prop_assert_eq!(unpacked(&bytes).collect::<Vec<_>>(), shingles);
         }
     }
 

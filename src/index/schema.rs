@@ -10,8 +10,9 @@
 //! - `article`: `file`, `hash` (the file's blake3 keyed with the rules fingerprint),
 //!   `title`, `source`, `url`, `published`, `published_estimated`, `language`, `named`
 //!   (every entity the article names, for autocomplete), `shingle` (sampled word 5-gram hashes, for
-//!   near-duplicate detection: a fast field, one column value per hash, not a term of
-//!   the inverted index) and `shingle_count`. What an update needs to know of every
+//!   near-duplicate detection: a bytes fast field holding the whole signature as one
+//!   value, each hash in eight little-endian bytes, not a term of the inverted index)
+//!   and `shingle_count`. What an update needs to know of every
 //!   indexed article sits in fast fields (columns), so it is read without a
 //!   stored-document read per article, which would decompress nearly the whole
 //!   document store (the passages lie between the articles): `article_file`, `hash`,
@@ -99,7 +100,7 @@ impl Fields {
         let url = b.add_text_field("url", STORED);
         let language = b.add_text_field("language", STORED);
         let named = b.add_text_field("named", STRING | STORED);
-        let shingle = b.add_u64_field(SHINGLE_FIELD, FAST);
+        let shingle = b.add_bytes_field(SHINGLE_FIELD, FAST);
         let shingle_count = b.add_u64_field(SHINGLE_COUNT_FIELD, FAST);
         let entity = b.add_text_field("entity", STRING | STORED);
         let entity_key = b.add_text_field("entity_key", STRING);

@@ -275,6 +275,7 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
         .into_iter()
         .chain([&meta.title, &meta.source, &meta.url, &published].into_iter().filter_map(|o| o.as_deref()))
         .chain(named.iter().map(|n| n.as_str()));
+    // The signature takes eight bytes a hash, as a number does.
     let mut doc = TantivyDocument::with_capacity(room(texts, 2 + shingles.len()));
     doc.add_text(fields.kind, KIND_ARTICLE);
     doc.add_text(fields.file, &meta.file);
@@ -296,8 +297,8 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     for e in named {
         doc.add_text(fields.named, e);
     }
-    for s in shingles {
-        doc.add_u64(fields.shingle, *s);
+    if !shingles.is_empty() {
+        doc.add_bytes(fields.shingle, &dedup::packed(shingles));
     }
     doc.add_u64(fields.shingle_count, shingles.len() as u64);
     docs.push(doc);
@@ -346,25 +347,31 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
 /// Near-duplicate candidates among the articles already indexed (before this run),
 /// skipping files this run replaces or drops.
 ///
-/// The signatures sit in a fast field (a column of values per article document), not in
-/// the inverted index: a corpus has about as many distinct sampled shingles as words, and
-/// putting each in the term dictionary cost more than a tenth of a from-scratch run. A
-/// column is read by scanning it, so the candidates of a whole chunk of new articles are
-/// gathered in one pass over the indexed articles ([`IndexedShingles::holders`]). Which
-/// documents those are, and their files, is what [`indexed_articles`] already read.
+/// The signatures sit in a fast field, not in the inverted index: a corpus has about as
+/// many distinct sampled shingles as words, and putting each in the term dictionary cost
+/// more than a tenth of a from-scratch run. The field holds each article's signature as
+/// one byte string, not one column value per hash: the writer records one value per
+/// article instead of a hundred, and finishing the segment no longer sorts and packs a
+/// column of every hash, which Tantivy does on one thread at the end of a run (a 10k
+/// run 2-3 % faster, BENCHMARKS.md). The byte strings are the column's dictionary, read
+/// in one pass in their (ordinal) order, so the candidates of a whole chunk of new
+/// articles are gathered in one pass over the indexed articles
+/// ([`IndexedShingles::holders`]). Which documents those are, and their files, is what
+/// [`indexed_articles`] already read.
 struct IndexedShingles<'a> {
     skip: &'a HashSet<String>,
     segments: Vec<SegmentSignatures<'a>>,
 }
 
-/// One segment's signature column and its live articles (document, file), in document
-/// order.
+/// One segment's signature column and the ordinals of its live articles' signatures,
+/// sorted, each with its article's file (articles of the same signature share one).
 struct SegmentSignatures<'a> {
-    column: tantivy::columnar::Column<u64>,
-    articles: Vec<(tantivy::DocId, &'a str)>,
+    column: tantivy::columnar::BytesColumn,
+    ords: Vec<u64>,
+    files: Vec<&'a str>,
 }
 
-/// The indexed files holding each wanted shingle, in segment and document order, at
+/// The indexed files holding each wanted shingle, in the order of their signatures, at
 /// most [`MAX_POSTINGS`] + 1 of them (one more tells a stock phrase).
 type Holders<'a> = FxHashMap<u64, SmallVec<[&'a str; 2]>>;
 
@@ -374,41 +381,60 @@ impl<'a> IndexedShingles<'a> {
         indexed: &'a HashMap<String, Indexed>,
         skip: &'a HashSet<String>,
     ) -> anyhow::Result<Self> {
-        let mut segments = Vec::new();
-        for segment in searcher.segment_readers() {
-            segments
-                .push(SegmentSignatures { column: segment.fast_fields().u64(SHINGLE_FIELD)?, articles: Vec::new() });
-        }
+        // Per segment, its column (none where no document has a signature) and its articles.
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().bytes(SHINGLE_FIELD))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut articles: Vec<Vec<(u64, &'a str)>> = vec![Vec::new(); columns.len()];
         for (file, ix) in indexed {
-            if let Some(segment) = segments.get_mut(ix.addr.segment_ord as usize) {
-                segment.articles.push((ix.addr.doc_id, file.as_str()));
+            let segment = ix.addr.segment_ord as usize;
+            let (Some(Some(column)), Some(articles)) = (columns.get(segment), articles.get_mut(segment)) else {
+                continue;
+            };
+            // An article without a signature has no value.
+            if let Some(ord) = column.term_ords(ix.addr.doc_id).next() {
+                articles.push((ord, file.as_str()));
             }
         }
-        for segment in &mut segments {
-            segment.articles.sort_unstable();
-        }
+        let segments = columns
+            .into_iter()
+            .zip(articles)
+            .filter_map(|(column, mut articles)| {
+                articles.sort_unstable();
+                let (ords, files) = articles.into_iter().unzip();
+                column.map(|column| SegmentSignatures { column, ords, files })
+            })
+            .collect();
         Ok(IndexedShingles { skip, segments })
     }
 
     /// One scan of the indexed signatures for all shingles of a chunk of new articles.
     /// Nothing is collected when the index holds no article (a run from scratch).
-    fn holders<'s>(&self, wanted: impl Iterator<Item = &'s u64>) -> Holders<'a> {
-        if self.segments.iter().all(|segment| segment.articles.is_empty()) {
-            return Holders::default();
+    fn holders<'s>(&self, wanted: impl Iterator<Item = &'s u64>) -> anyhow::Result<Holders<'a>> {
+        if self.segments.iter().all(|segment| segment.ords.is_empty()) {
+            return Ok(Holders::default());
         }
         let mut holders: Holders = wanted.map(|s| (*s, SmallVec::new())).collect();
         for segment in &self.segments {
-            for &(doc, file) in &segment.articles {
-                for s in segment.column.values_for_doc(doc) {
+            // Called once per ordinal in `ords`, repeated ones included, in their order.
+            let mut files = segment.files.iter();
+            let complete = segment.column.dictionary().sorted_ords_to_term_cb(&segment.ords, |signature| {
+                let Some(&file) = files.next() else { return };
+                for s in dedup::unpacked(signature) {
                     if let Some(list) = holders.get_mut(&s) {
                         if list.len() <= MAX_POSTINGS {
                             list.push(file);
                         }
                     }
                 }
+            })?;
+            if !complete {
+                return Err(damaged("a signature's ordinal is missing from the `shingle` column"));
             }
         }
-        holders
+        Ok(holders)
     }
 
     /// Shared shingles by indexed file, stock phrases left out.
@@ -587,7 +613,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             .context("cannot start the preparing thread")?;
         for prepared in prepared_chunks {
             let holders = existing
-                .holders(prepared.iter().filter_map(|(_, _, r)| r.as_ref().ok()).flat_map(|(p, _)| &p.shingles));
+                .holders(prepared.iter().filter_map(|(_, _, r)| r.as_ref().ok()).flat_map(|(p, _)| &p.shingles))?;
             for (name, stamp, result) in prepared {
                 bar.inc(1);
                 let (p, hash) = match result {
