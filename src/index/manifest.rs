@@ -94,9 +94,13 @@ impl Stamp {
     }
 
     pub fn of(path: &Path) -> std::io::Result<Stamp> {
-        let meta = std::fs::metadata(path)?;
+        Ok(Stamp::of_metadata(&std::fs::metadata(path)?))
+    }
+
+    /// The stamp of a file whose metadata is at hand (an opened file's, say).
+    pub fn of_metadata(meta: &std::fs::Metadata) -> Stamp {
         let mtime_ns = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
-        Ok(Stamp { size: meta.len(), mtime_ns })
+        Stamp { size: meta.len(), mtime_ns }
     }
 }
 

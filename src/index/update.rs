@@ -1,9 +1,11 @@
 //! Bringing the index in line with the corpus folder.
 //!
-//! 1. Stat every article file; a file whose size and time match the manifest and whose
-//!    recorded hash is the one the index holds is unchanged without being read.
+//! 1. Stat every article file the index holds; one whose size and time match the
+//!    manifest and whose recorded hash is the one the index holds is unchanged without
+//!    being read. Files the index does not hold go straight to step 3 (and are stamped
+//!    there, from the opened file).
 //! 2. Read and hash the others the index holds (in parallel): same hash as indexed →
-//!    unchanged. Files the index does not hold go straight to step 3.
+//!    unchanged.
 //! 3. Parse, segment and extract the new and changed files (in parallel, in chunks to
 //!    bound memory; the next chunk is prepared while this one is fed to the writer),
 //!    and replace their documents: delete by `file` (and the near-duplicate links
@@ -231,7 +233,26 @@ fn is_index_file(name: &str) -> bool {
 }
 
 /// A parsed file's fate: ready documents and the file hash, or why it failed.
-type Outcome = (String, Stamp, Result<(Prepared, String), LoadError>);
+/// A file's name and what preparing it gave: the article, its keyed hash and its stamp.
+type Outcome = (String, Result<(Prepared, String, Stamp), LoadError>);
+
+/// A file's bytes and its stamp: `known`, or else asked of the opened file (so the stamp
+/// is of the file that was read, taken before it was). The stamp's size sizes the buffer;
+/// a size no buffer can hold is an error, not an abort.
+fn read_stamped(path: &Path, known: Option<Stamp>) -> std::io::Result<(Vec<u8>, Stamp)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let stamp = match known {
+        Some(stamp) => stamp,
+        None => Stamp::of_metadata(&file.metadata()?),
+    };
+    let mut bytes = Vec::new();
+    // One byte more, so that the read that finds the end needs no room of its own.
+    let room = usize::try_from(stamp.size).ok().and_then(|n| n.checked_add(1)).unwrap_or(usize::MAX);
+    bytes.try_reserve_exact(room).map_err(|_| std::io::Error::from(std::io::ErrorKind::OutOfMemory))?;
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, stamp))
+}
 
 /// An article ready to be written.
 struct Prepared {
@@ -493,9 +514,17 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     let mut report = UpdateReport::default();
     let mut new_manifest = Manifest { dirs: folders, ..Manifest::default() };
 
-    // 1. Stamps; trust the manifest where it agrees with the index.
+    // 1. Stamps; trust the manifest where it agrees with the index. A file the index does
+    // not hold is parsed in any case, and stamped there from the file it opens (`None`
+    // here): a run from scratch begins preparing articles without stating every file
+    // first, on one thread, and the kernel is asked once per file less.
     let mut to_read: Vec<(String, Stamp)> = Vec::new();
+    let mut to_parse: Vec<(String, Option<Stamp>)> = Vec::new();
     for name in &names {
+        if !indexed.contains_key(name) {
+            to_parse.push((name.clone(), None));
+            continue;
+        }
         let stamp = match Stamp::of(&paths.corpus.join(name)) {
             Ok(s) => s,
             Err(e) => {
@@ -513,10 +542,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
         }
     }
 
-    // 2. Hash what the manifest cannot vouch for. A file the index does not hold is
-    // parsed in any case (and hashed there), so only indexed files are read here.
-    let (to_read, mut to_parse): (Vec<_>, Vec<_>) =
-        to_read.into_iter().partition(|(name, _)| indexed.contains_key(name));
+    // 2. Hash the indexed files the manifest cannot vouch for.
     let hashed: Vec<(String, Stamp, Result<String, String>)> = to_read
         .into_par_iter()
         .map(|(name, stamp)| {
@@ -533,7 +559,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                 report.unchanged += 1;
                 new_manifest.files.insert(name, Entry { stamp, hash: h });
             }
-            Ok(_) => to_parse.push((name, stamp)),
+            Ok(_) => to_parse.push((name, Some(stamp))),
         }
     }
     // In the folder's (sorted) order, as the files were listed.
@@ -574,14 +600,14 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     let bar = progress_bar(to_parse.len(), progress);
     // The workers prepare the next chunk while this thread feeds the writer the one
     // before it: at most two chunks are held at once.
-    let prepare = |chunk: &[(String, Stamp)]| -> Vec<Outcome> {
+    let prepare = |chunk: &[(String, Option<Stamp>)]| -> Vec<Outcome> {
         chunk
             .par_iter()
             .map(|(name, stamp)| {
-                let result = std::fs::read(paths.corpus.join(name))
+                let result = read_stamped(&paths.corpus.join(name), *stamp)
                     .map_err(|e| LoadError { file: name.clone(), line: None, message: format!("cannot read: {e}") })
-                    .and_then(|bytes| (loader.parse)(name, &bytes))
-                    .map(|article| {
+                    .and_then(|(bytes, stamp)| Ok(((loader.parse)(name, &bytes)?, stamp)))
+                    .map(|(article, stamp)| {
                         // Segmented once for the passages, the signature and extraction.
                         let passages = article.passages();
                         let shingles = dedup::shingles_of(&article, &passages);
@@ -591,9 +617,9 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                             estimated: article.meta.published_estimated,
                             file: name.clone(),
                         };
-                        (Prepared { file: name.clone(), docs, shingles, order }, keyed_hash(&article.hash))
+                        (Prepared { file: name.clone(), docs, shingles, order }, keyed_hash(&article.hash), stamp)
                     });
-                (name.clone(), *stamp, result)
+                (name.clone(), result)
             })
             .collect()
     };
@@ -613,10 +639,10 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
             .context("cannot start the preparing thread")?;
         for prepared in prepared_chunks {
             let holders = existing
-                .holders(prepared.iter().filter_map(|(_, _, r)| r.as_ref().ok()).flat_map(|(p, _)| &p.shingles))?;
-            for (name, stamp, result) in prepared {
+                .holders(prepared.iter().filter_map(|(_, r)| r.as_ref().ok()).flat_map(|(p, _, _)| &p.shingles))?;
+            for (name, result) in prepared {
                 bar.inc(1);
-                let (p, hash) = match result {
+                let (p, hash, stamp) = match result {
                     Ok(ok) => ok,
                     Err(e) => {
                         report.errors.push(e);
