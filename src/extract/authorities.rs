@@ -397,6 +397,11 @@ struct Gate {
     always: u64,
 }
 
+/// Builds the authority gate now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&GATE);
+}
+
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let table = AUTHORITIES.iter().map(|a| super::pattern_source(a.wording));
     let bare = BARE.iter().map(|(_, p)| super::pattern_source(p));

@@ -765,6 +765,12 @@ impl CueGate {
 /// The most literal sets an alternative of a cue is gated on.
 const CLAUSES: usize = 2;
 
+/// Builds the cue gate and the trigger search now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&GATE);
+    LazyLock::force(&TRIGGERS);
+}
+
 static GATE: LazyLock<CueGate> = LazyLock::new(|| {
     assert!(CUES.len() <= 64, "the cue gate holds 64 cues");
     let mut literals: Vec<Vec<u8>> = Vec::new();

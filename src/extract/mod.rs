@@ -63,6 +63,16 @@ pub(crate) fn pattern_source(p: &str) -> String {
     out
 }
 
+/// Builds the gates every article's extraction needs first (the measure cues' literal
+/// search, the authorities', the date patterns' set), each on a thread of the rayon
+/// pool, and returns at once. An index run calls it before it lists the corpus folder:
+/// otherwise the first articles' workers build them, the one waiting for the other.
+pub fn warm_up() {
+    rayon::spawn(measures::warm_up);
+    rayon::spawn(authorities::warm_up);
+    rayon::spawn(dates::warm_up);
+}
+
 /// A fingerprint of the loader, splitter and extraction rules this binary was built
 /// with. The index records it; an index built under other rules is rebuilt.
 pub const RULES_FINGERPRINT: &str = env!("TRADEWATCH_RULES");

@@ -503,6 +503,8 @@ fn progress_bar(len: usize, progress: bool) -> ProgressBar {
 /// The update itself; the caller holds the writers' lock.
 pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> anyhow::Result<UpdateReport> {
     let dir = &paths.index;
+    // A run that gets this far has, nearly always, files to parse.
+    crate::extract::warm_up();
     let (index, fields) = open_or_create(dir)?;
     let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();

@@ -9,6 +9,8 @@
 
 mod context;
 mod patterns;
+
+pub(crate) use patterns::warm_up;
 mod resolve;
 #[cfg(test)]
 mod tests;
