@@ -173,6 +173,15 @@ impl Manifest {
 
     /// Writes the manifest atomically into `index_dir`.
     pub fn save(&self, index_dir: &Path) -> std::io::Result<()> {
+        self.stage(index_dir)?.persist()
+    }
+
+    /// Writes the manifest to a temporary file in `index_dir` and syncs it, without
+    /// putting it in place: an update stages it while the index commits, and puts it in
+    /// place only once the commit succeeded (`ask` trusts a manifest without looking at
+    /// the index). Dropping the staged file removes it.
+    pub fn stage(&self, index_dir: &Path) -> std::io::Result<Staged> {
+        use std::fmt::Write as _;
         let mut names: Vec<&String> = self.files.keys().collect();
         names.sort();
         let mut out = String::with_capacity(64 * names.len() + 32);
@@ -180,9 +189,10 @@ impl Manifest {
         out.push('\n');
         let mut dirs: Vec<(&String, &u128)> = self.dirs.iter().collect();
         dirs.sort();
+        // Writing into a String cannot fail.
         for (name, mtime) in dirs {
             if !name.contains(['\t', '\n', '\r']) {
-                out.push_str(&format!("D\t{mtime}\t{name}\n"));
+                let _ = writeln!(out, "D\t{mtime}\t{name}");
             }
         }
         for name in names {
@@ -190,12 +200,25 @@ impl Manifest {
                 continue; // Such a name is simply re-checked on every run.
             }
             let e = &self.files[name];
-            out.push_str(&format!("F\t{}\t{}\t{}\t{}\n", e.stamp.size, e.stamp.mtime_ns, e.hash, name));
+            let _ = writeln!(out, "F\t{}\t{}\t{}\t{}", e.stamp.size, e.stamp.mtime_ns, e.hash, name);
         }
         let mut tmp = tempfile::NamedTempFile::new_in(index_dir)?;
         tmp.write_all(out.as_bytes())?;
         tmp.as_file().sync_all()?;
-        tmp.persist(index_dir.join(MANIFEST_FILE)).map_err(|e| e.error)?;
+        Ok(Staged { tmp, target: index_dir.join(MANIFEST_FILE) })
+    }
+}
+
+/// A manifest written and synced beside the index, not yet in place ([`Manifest::stage`]).
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    target: std::path::PathBuf,
+}
+
+impl Staged {
+    /// Puts the manifest in place, replacing the one before at once.
+    pub fn persist(self) -> std::io::Result<()> {
+        self.tmp.persist(&self.target).map_err(|e| e.error)?;
         Ok(())
     }
 }

@@ -697,15 +697,29 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     })?;
     bar.finish_and_clear();
 
-    // 4. Commit, then record what the index now reflects.
-    if let Some(mut writer) = writer {
-        writer.commit().context("cannot commit the index")?;
-        if let Err(e) = writer.wait_merging_threads() {
-            tracing::warn!("index segments were not merged: {e}");
-        }
-    }
+    // 4. Commit, then record what the index now reflects. The manifest is written while
+    // Tantivy finishes the segment (on its own thread, the other core idle), and put in
+    // place only after the commit.
     record_broken(&mut new_manifest, &report, paths);
-    new_manifest.save(dir).context("cannot write the index manifest")?;
+    let (committed, staged) = std::thread::scope(|scope| {
+        let committing = writer.map(|mut writer| {
+            scope.spawn(move || -> anyhow::Result<()> {
+                writer.commit().context("cannot commit the index")?;
+                if let Err(e) = writer.wait_merging_threads() {
+                    tracing::warn!("index segments were not merged: {e}");
+                }
+                Ok(())
+            })
+        });
+        let staged = new_manifest.stage(dir);
+        let committed = match committing {
+            Some(c) => c.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the index commit panicked"))),
+            None => Ok(()),
+        };
+        (committed, staged)
+    });
+    committed?;
+    staged.and_then(|s| s.persist()).context("cannot write the index manifest")?;
     Ok(report)
 }
 
