@@ -232,8 +232,8 @@ fn is_index_file(name: &str) -> bool {
     segment || matches!(name, "meta.json" | ".managed.json") || name == super::manifest::MANIFEST_FILE
 }
 
-/// A parsed file's fate: ready documents and the file hash, or why it failed.
-/// A file's name and what preparing it gave: the article, its keyed hash and its stamp.
+/// A file's fate, by name: its documents ready, its keyed hash and its stamp, or why it
+/// failed.
 type Outcome = (String, Result<(Prepared, String, Stamp), LoadError>);
 
 /// A file's bytes and its stamp: `known`, or else asked of the opened file (so the stamp
@@ -702,8 +702,9 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     // place only after the commit.
     record_broken(&mut new_manifest, &report, paths);
     let (committed, staged) = std::thread::scope(|scope| {
+        // Without a thread, the writer is dropped uncommitted: the index stays as it was.
         let committing = writer.map(|mut writer| {
-            scope.spawn(move || -> anyhow::Result<()> {
+            std::thread::Builder::new().name("commit".into()).spawn_scoped(scope, move || -> anyhow::Result<()> {
                 writer.commit().context("cannot commit the index")?;
                 if let Err(e) = writer.wait_merging_threads() {
                     tracing::warn!("index segments were not merged: {e}");
@@ -713,7 +714,8 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
         });
         let staged = new_manifest.stage(dir);
         let committed = match committing {
-            Some(c) => c.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the index commit panicked"))),
+            Some(Ok(c)) => c.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the index commit panicked"))),
+            Some(Err(e)) => Err(anyhow::Error::new(e).context("cannot start the committing thread")),
             None => Ok(()),
         };
         (committed, staged)

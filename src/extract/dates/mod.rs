@@ -9,8 +9,6 @@
 
 mod context;
 mod patterns;
-
-pub(crate) use patterns::warm_up;
 mod resolve;
 #[cfg(test)]
 mod tests;
@@ -23,6 +21,7 @@ use regex::{Captures, Regex, SetMatches};
 use crate::model::{DateMention, DateRole, Lang, PartialDate};
 
 use self::context::{Cue, LeftCue, YearReading};
+pub(crate) use self::patterns::warm_up;
 use self::resolve::Unit;
 pub use self::resolve::{resolve_month, resolve_month_day, Direction};
 

@@ -172,14 +172,14 @@ pub(super) const I_WEEKDAY: usize = 9;
 pub(super) const I_IMMEDIATE: usize = 10;
 pub(super) const I_ANAPHOR: usize = 11;
 
-/// All patterns at once: one pass over a sentence says which of them match anywhere, so
-/// a sentence without a date costs one scan and only the patterns that match run again
-/// to capture their groups.
 /// Compiles the date patterns' set now (see [`crate::extract::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&SET);
 }
 
+/// All patterns at once: one pass over a sentence says which of them match anywhere, so
+/// a sentence without a date costs one scan and only the patterns that match run again
+/// to capture their groups.
 pub(super) static SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(all().iter().map(|r| r.as_str())).unwrap_or_else(|e| panic!("date pattern set does not compile: {e}"))
 });
