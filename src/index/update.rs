@@ -674,7 +674,7 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                     }
                 }
                 let id = batch_articles.len();
-                for (other_id, overlap) in batch.overlaps(id, &p.shingles) {
+                for (other_id, overlap) in batch.add(id, &p.shingles) {
                     if let Some((other, order, len)) =
                         batch_articles.get(other_id).filter(|(_, _, len)| near(overlap, *len))
                     {
@@ -688,7 +688,6 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                     writer.add_document(dup_doc(&fields, later, earlier))?;
                     report.near_duplicates += 1;
                 }
-                batch.insert(id, &p.shingles);
                 batch_articles.push((p.file.clone(), p.order.clone(), p.shingles.len()));
                 new_manifest.files.insert(name, Entry { stamp, hash });
             }
