@@ -65,7 +65,7 @@ pub(crate) fn pattern_source(p: &str) -> String {
 
 /// Builds the gates every article's extraction needs first (the measure cues' literal
 /// search, the authorities', the date patterns' set), each on a thread of the rayon
-/// pool, and returns at once. An index run calls it before it lists the corpus folder:
+/// pool, and returns at once. An update calls it once it knows of a file to parse:
 /// otherwise the first articles' workers build them, the one waiting for the other.
 pub fn warm_up() {
     rayon::spawn(measures::warm_up);

@@ -396,9 +396,6 @@ enum Source {
     Text,
 }
 
-/// No term pending in a [`WordStream`].
-const NOTHING_PENDING: (usize, usize) = (0, usize::MAX);
-
 /// The token stream of [`WordTokenizer`]: one token reused for every term, so that a
 /// term costs a copy into its buffer rather than an allocation.
 pub struct WordStream<'a> {
@@ -408,22 +405,23 @@ pub struct WordStream<'a> {
     token: Token,
     /// The place in `known` of the current word's terms, and the next of them to emit
     /// (its compound parts follow its first term).
-    pending: (usize, usize),
+    pending: Option<(usize, usize)>,
     started: bool,
     source: Source,
 }
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        let (place, next) = self.pending;
-        if let Some(part) = self.tokenizer.known.get(place).and_then(|terms| terms.get(next)) {
-            self.token.text.clear();
-            self.token.text.push_str(part);
-            self.pending.1 += 1;
-            return true;
+        if let Some((place, next)) = self.pending {
+            if let Some(part) = self.tokenizer.known.get(place).and_then(|terms| terms.get(next)) {
+                self.token.text.clear();
+                self.token.text.push_str(part);
+                self.pending = Some((place, next + 1));
+                return true;
+            }
         }
         // Nothing pending: placing the next word may empty `known`.
-        self.pending = NOTHING_PENDING;
+        self.pending = None;
         if let Source::Remembered(words, next) = &mut self.source {
             let Some(&(start, end, place)) = words.get(*next) else { return false };
             *next += 1;
@@ -472,7 +470,7 @@ impl WordStream<'_> {
         self.token.text.clear();
         self.token.text.push_str(first);
         // Then the head, then the modifier.
-        self.pending = (place, 1);
+        self.pending = Some((place, 1));
         self.token.offset_from = start;
         self.token.offset_to = end;
         if self.started {
@@ -493,15 +491,7 @@ impl Tokenizer for WordTokenizer {
             None if u32::try_from(text.len()).is_ok() => Source::Recording(Vec::new(), self.generation),
             None => Source::Text,
         };
-        WordStream {
-            tokenizer: self,
-            text,
-            at: 0,
-            token: Token::default(),
-            pending: NOTHING_PENDING,
-            started: false,
-            source,
-        }
+        WordStream { tokenizer: self, text, at: 0, token: Token::default(), pending: None, started: false, source }
     }
 }
 

@@ -288,20 +288,13 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     };
     let mut docs = Vec::with_capacity(1 + passages.len() + extracted.mentions.len());
 
-    let hash = keyed_hash(&article.hash);
-    let mut named: Vec<&String> = extracted.entities.iter().collect();
-    named.sort();
-    named.dedup();
-    let texts = [KIND_ARTICLE, &meta.file, &meta.file, &hash, lang.code()]
-        .into_iter()
-        .chain([&meta.title, &meta.source, &meta.url, &published].into_iter().filter_map(|o| o.as_deref()))
-        .chain(named.iter().map(|n| n.as_str()));
-    // The signature takes eight bytes a hash, as a number does.
-    let mut doc = TantivyDocument::with_capacity(room(texts, 2 + shingles.len()));
+    // Tantivy's default kilobyte for the metadata and names, and room for the signature,
+    // eight bytes a hash.
+    let mut doc = TantivyDocument::with_capacity(1024 + 8 * shingles.len());
     doc.add_text(fields.kind, KIND_ARTICLE);
     doc.add_text(fields.file, &meta.file);
     doc.add_text(fields.article_file, &meta.file);
-    doc.add_text(fields.hash, &hash);
+    doc.add_text(fields.hash, keyed_hash(&article.hash));
     for (field, value) in [(fields.title, &meta.title), (fields.source, &meta.source), (fields.url, &meta.url)] {
         if let Some(v) = value {
             doc.add_text(field, v);
@@ -315,6 +308,9 @@ fn article_docs(fields: &Fields, article: &Article, passages: &[Passage], shingl
     }
     doc.add_bool(fields.published_estimated, meta.published_estimated);
     doc.add_text(fields.language, lang.code());
+    let mut named: Vec<&String> = extracted.entities.iter().collect();
+    named.sort();
+    named.dedup();
     for e in named {
         doc.add_text(fields.named, e);
     }
@@ -503,8 +499,6 @@ fn progress_bar(len: usize, progress: bool) -> ProgressBar {
 /// The update itself; the caller holds the writers' lock.
 pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> anyhow::Result<UpdateReport> {
     let dir = &paths.index;
-    // A run that gets this far has, nearly always, files to parse.
-    crate::extract::warm_up();
     let (index, fields) = open_or_create(dir)?;
     let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();
@@ -522,8 +516,18 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     // first, on one thread, and the kernel is asked once per file less.
     let mut to_read: Vec<(String, Stamp)> = Vec::new();
     let mut to_parse: Vec<(String, Option<Stamp>)> = Vec::new();
+    // The gates extraction needs first are built on the pool once there is a file to
+    // parse, while this thread goes on stating and hashing; a run that parses nothing
+    // builds none.
+    let mut warmed = false;
+    let mut warm_up = || {
+        if !std::mem::replace(&mut warmed, true) {
+            crate::extract::warm_up();
+        }
+    };
     for name in &names {
         if !indexed.contains_key(name) {
+            warm_up();
             to_parse.push((name.clone(), None));
             continue;
         }
@@ -548,8 +552,8 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
     let hashed: Vec<(String, Stamp, Result<String, String>)> = to_read
         .into_par_iter()
         .map(|(name, stamp)| {
-            let h = std::fs::read(paths.corpus.join(&name))
-                .map(|b| keyed_hash(blake3::hash(&b).to_hex().as_str()))
+            let h = read_stamped(&paths.corpus.join(&name), Some(stamp))
+                .map(|(b, _)| keyed_hash(blake3::hash(&b).to_hex().as_str()))
                 .map_err(|e| format!("cannot read: {e}"));
             (name, stamp, h)
         })
@@ -561,7 +565,10 @@ pub(crate) fn update_locked(paths: &Paths, progress: bool, loader: Loader) -> an
                 report.unchanged += 1;
                 new_manifest.files.insert(name, Entry { stamp, hash: h });
             }
-            Ok(_) => to_parse.push((name, Some(stamp))),
+            Ok(_) => {
+                warm_up();
+                to_parse.push((name, Some(stamp)));
+            }
         }
     }
     // In the folder's (sorted) order, as the files were listed.
